@@ -1,0 +1,19 @@
+// n8n's own verification lint, exactly as @n8n/node-cli configures it for community packages:
+// eslint-plugin-n8n-nodes-base (nodes, credentials, package.json rules) plus
+// @n8n/eslint-plugin-community-nodes (no restricted globals/imports, credential test, icons…).
+import { config } from '@n8n/node-cli/eslint';
+
+export default [
+	...config,
+	{
+		// Tests and dev scripts run under Node, not inside n8n: the community-node runtime
+		// restrictions (no process, no timers, no extra imports) do not apply to them.
+		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		rules: {
+			'@n8n/community-nodes/no-restricted-globals': 'off',
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+			'no-console': 'off',
+		},
+	},
+	{ ignores: ['dist/**', 'node_modules/**', '**/*.js', '**/*.mjs'] },
+];

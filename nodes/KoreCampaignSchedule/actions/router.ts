@@ -1,0 +1,113 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { KoreConnection } from '../../../credentials/koreConnection';
+import { KoreCredentialError, readAuth, readConnection } from '../../../credentials/koreConnection';
+import { InputError } from '../inputError';
+import { dryRunJson, successJson } from '../output';
+import { buildRequest } from '../request';
+import { CREDENTIAL_TYPE, koreApiError, sendOnce } from '../transport';
+import { validateItem } from '../validation';
+import { readItemParameters } from './itemParameters';
+
+/** Default per-request timeout. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The credential, checked once per execution. A problem is kept and reported on every item,
+ * so that with "Continue on Fail" each input still yields its own error item.
+ */
+async function loadConnection(ctx: IExecuteFunctions): Promise<KoreConnection | KoreCredentialError> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	try {
+		readAuth(credentials);
+		return readConnection(credentials);
+	} catch (error) {
+		if (error instanceof KoreCredentialError) return error;
+		throw new NodeOperationError(ctx.getNode(), error as Error);
+	}
+}
+
+/** One item: read, check, build, then send (or describe, for a dry run). */
+async function runItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	connection: KoreConnection | KoreCredentialError,
+	nowMs: number,
+): Promise<INodeExecutionData> {
+	if (connection instanceof KoreCredentialError) throw connection;
+	const { params, options } = readItemParameters(ctx, itemIndex);
+	const command = validateItem(params, nowMs);
+	const request = buildRequest(command, connection);
+	if (options.dryRun) {
+		return { json: dryRunJson(command, request, connection), pairedItem: { item: itemIndex } };
+	}
+	const outcome = await sendOnce(ctx, request, connection.host, DEFAULT_TIMEOUT_MS, itemIndex);
+	if (!outcome.ok) throw koreApiError(ctx, outcome, itemIndex);
+	return { json: successJson(command, outcome), pairedItem: { item: itemIndex } };
+}
+
+/** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	if (error instanceof InputError) {
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: error.description ?? `Fix the "${error.field}" parameter for this item; nothing was sent to Kore.ai for it.`,
+		});
+	}
+	if (error instanceof KoreCredentialError) {
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: 'Open the Kore.ai API credential and correct the field named above.',
+		});
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** The error item "Continue on Fail" puts in place of a failed input, paired to it. */
+function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	let campaignName: unknown;
+	try {
+		campaignName = ctx.getNodeParameter('campaignName', itemIndex, '');
+	} catch {
+		campaignName = undefined;
+	}
+	return {
+		json: {
+			error: error.message,
+			...(error.description ? { description: error.description } : {}),
+			...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
+			...(typeof campaignName === 'string' ? { campaignName } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/**
+ * Owns the item loop: one Kore.ai call per input item, outputs in input order, each paired
+ * to its input. With "Continue on Fail" a failed item becomes an error item and the rest go on.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const nowMs = Date.now();
+	const connection = await loadConnection(this);
+	const results: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			results.push(await runItem(this, itemIndex, connection, nowMs));
+		} catch (caught) {
+			const error = asNodeError(this, caught, itemIndex);
+			if (!this.continueOnFail()) throw error;
+			results.push(errorItem(this, error, itemIndex));
+		}
+	}
+	return [results];
+}

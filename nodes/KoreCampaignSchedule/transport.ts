@@ -1,0 +1,129 @@
+import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { KoreCredentialError } from '../../credentials/koreConnection';
+import type { KoreFailure, KoreOutcome } from './koreResponse';
+import { interpretKoreResponse } from './koreResponse';
+import type { KoreRequest } from './request';
+
+export const CREDENTIAL_TYPE = 'koreAiApi';
+
+/** What n8n's HTTP helper returns with `returnFullResponse: true`. */
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+/** Node.js / axios error codes of a request that never got an answer. */
+const CONNECTION_PROBLEMS: Record<string, { what: string; retryable: boolean }> = {
+	ECONNREFUSED: { what: 'the connection was refused (nothing is listening there)', retryable: false },
+	ENOTFOUND: { what: 'the host name could not be found', retryable: false },
+	EAI_AGAIN: { what: 'the host name could not be looked up (DNS)', retryable: true },
+	ECONNRESET: { what: 'the connection was closed before Kore.ai answered', retryable: true },
+	EPIPE: { what: 'the connection was closed while sending', retryable: true },
+	ETIMEDOUT: { what: 'no answer came in time', retryable: true },
+	ECONNABORTED: { what: 'no answer came in time', retryable: true },
+	ESOCKETTIMEDOUT: { what: 'no answer came in time', retryable: true },
+	EHOSTUNREACH: { what: 'the host is unreachable', retryable: true },
+};
+
+/** Walks an error's `cause` chain (n8n wraps the HTTP client's error in a NodeApiError). */
+function causes(error: unknown): Array<Record<string, unknown>> {
+	const chain: Array<Record<string, unknown>> = [];
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
+		chain.push(current as Record<string, unknown>);
+		current = (current as { cause?: unknown }).cause;
+	}
+	return chain;
+}
+
+/** Turns an error thrown before any answer arrived into a failure the user can act on. */
+export function connectionFailure(error: unknown, host: string, timeoutMs: number): KoreFailure {
+	const chain = causes(error);
+	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && c in CONNECTION_PROBLEMS);
+	const timedOut = chain.some((e) => typeof e.message === 'string' && /timeout/i.test(e.message));
+	const problem = code !== undefined ? CONNECTION_PROBLEMS[code] : timedOut ? CONNECTION_PROBLEMS.ETIMEDOUT : undefined;
+	const what =
+		problem?.what === CONNECTION_PROBLEMS.ETIMEDOUT.what
+			? `no answer came within ${Math.round(timeoutMs / 1000)} s`
+			: (problem?.what ?? 'the request failed before any answer arrived');
+	return {
+		ok: false,
+		httpCode: 0,
+		message: `Could not reach Kore.ai at ${host}: ${what}`,
+		description:
+			"Check the credential's Host (and that n8n can reach it through any proxy or firewall). A slow host can be given more time with the node's Timeout option.",
+		retryable: problem?.retryable ?? false,
+	};
+}
+
+/** Finds a credential problem raised by the credential's authenticate step, however wrapped. */
+function credentialProblem(error: unknown): KoreCredentialError | undefined {
+	return causes(error).find((e) => e.name === 'KoreCredentialError') as KoreCredentialError | undefined;
+}
+
+/**
+ * Sends one request to Kore.ai through n8n's authenticated HTTP helper: the credential adds a
+ * freshly signed `auth` token and the `accountId`/`iid` headers on every call.
+ * HTTP errors do not throw; they come back as a KoreFailure, as do connection problems.
+ * A credential problem throws a NodeOperationError for the item.
+ */
+export async function sendOnce(
+	ctx: IExecuteFunctions,
+	request: KoreRequest,
+	host: string,
+	timeoutMs: number,
+	itemIndex: number,
+): Promise<KoreOutcome> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		body: request.body,
+		json: true,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	let response: FullResponse;
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			options,
+		)) as FullResponse;
+	} catch (error) {
+		const problem = credentialProblem(error);
+		if (problem !== undefined) {
+			throw new NodeOperationError(ctx.getNode(), problem.message, {
+				itemIndex,
+				description: 'Open the Kore.ai API credential and correct the field named above.',
+			});
+		}
+		return connectionFailure(error, host, timeoutMs);
+	}
+	return interpretKoreResponse(response.statusCode, response.body, lowerCaseKeys(response.headers));
+}
+
+function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = value;
+	return out;
+}
+
+/**
+ * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
+ * client's error, whose request config carries the signed token.
+ */
+export function koreApiError(ctx: IExecuteFunctions, failure: KoreFailure, itemIndex: number): NodeApiError {
+	const summary: JsonObject = { message: failure.message };
+	if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
+	if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;
+	return new NodeApiError(ctx.getNode(), summary, {
+		message: failure.message,
+		description: failure.description,
+		...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
+		itemIndex,
+	});
+}
