@@ -28,13 +28,17 @@ const CONNECTION_PROBLEMS: Record<string, { what: string; retryable: boolean }> 
 	EHOSTUNREACH: { what: 'the host is unreachable', retryable: true },
 };
 
-/** Walks an error's `cause` chain (n8n wraps the HTTP client's error in a NodeApiError). */
+/**
+ * Walks an error's chain: n8n wraps the HTTP client's error in a NodeApiError, which keeps
+ * the original as `errorResponse` (and, depending on the version, `cause`).
+ */
 function causes(error: unknown): Array<Record<string, unknown>> {
 	const chain: Array<Record<string, unknown>> = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
 		chain.push(current as Record<string, unknown>);
-		current = (current as { cause?: unknown }).cause;
+		const { cause, errorResponse } = current as { cause?: unknown; errorResponse?: unknown };
+		current = cause ?? errorResponse;
 	}
 	return chain;
 }

@@ -1,0 +1,96 @@
+import { InputError } from '../../nodes/KoreCampaignSchedule/inputError';
+import type { ItemParameters } from '../../nodes/KoreCampaignSchedule/validation';
+import { everyN, validateItem, weekdaysOf } from '../../nodes/KoreCampaignSchedule/validation';
+
+const NOW = Date.UTC(2027, 0, 15, 12, 0, 0);
+const daily: ItemParameters = {
+	operation: 'schedule',
+	campaignName: 'Spring | Voice',
+	startDateTime: '2027-02-01 09:00:00',
+	endDateTime: '2027-03-01 09:00:00',
+	recurrence: 'daily',
+	onceEveryNdays: 2,
+	timezone: 'Europe/Berlin',
+};
+
+function failure(params: ItemParameters): InputError {
+	try {
+		validateItem(params, NOW);
+	} catch (e) {
+		if (e instanceof InputError) return e;
+		throw e;
+	}
+	throw new Error('expected an InputError');
+}
+
+describe('validateItem', () => {
+	it('builds a daily schedule', () => {
+		expect(validateItem(daily, NOW)).toEqual({
+			operation: 'schedule',
+			campaignName: 'Spring | Voice',
+			startDateTime: '2027-02-01 09:00:00',
+			endDateTime: '2027-03-01 09:00:00',
+			recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 2 } },
+			timezone: 'Europe/Berlin',
+		});
+	});
+
+	it('builds a weekly schedule with days in week order, each once', () => {
+		const cmd = validateItem({ ...daily, recurrence: 'weekly', onceEveryNweeks: 1, whichDays: ['Fri', 'Mon', 'Fri', 'wed'] }, NOW);
+		expect(cmd).toMatchObject({ recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 1, whichDays: ['Mon', 'Wed', 'Fri'] } } });
+	});
+
+	it('disables with only a campaign name', () => {
+		expect(validateItem({ operation: 'disableSchedule', campaignName: ' Old one ', timezone: 'Nowhere/Zone' }, NOW)).toEqual({
+			operation: 'disableSchedule',
+			campaignName: 'Old one',
+		});
+	});
+
+	it.each([
+		[{ campaignName: '' }, 'campaignName', /Campaign Name is empty/],
+		[{ campaignName: '   ' }, 'campaignName', /Campaign Name is empty/],
+		[{ campaignName: { a: 1 } }, 'campaignName', /Campaign Name got \{"a":1\}/],
+		[{ endDateTime: '2027-02-01 09:00:00' }, 'endDateTime', /must be after Start Date & Time \(2027-02-01 09:00:00\)/],
+		[{ endDateTime: '2027-01-31 09:00:00' }, 'endDateTime', /must be after/],
+		[{ startDateTime: '2026-12-01 09:00:00', endDateTime: '2027-01-10 09:00:00' }, 'endDateTime', /already in the past/],
+		[{ onceEveryNdays: 0 }, 'onceEveryNdays', /Every N Days must be a whole number from 1 to 365.*got 0/],
+		[{ onceEveryNdays: -3 }, 'onceEveryNdays', /got -3/],
+		[{ onceEveryNdays: 1.5 }, 'onceEveryNdays', /got 1.5/],
+		[{ onceEveryNdays: 1e9 }, 'onceEveryNdays', /got 1000000000/],
+		[{ onceEveryNdays: 'two' }, 'onceEveryNdays', /got "two"/],
+		[{ recurrence: 'weekly', onceEveryNweeks: 53, whichDays: ['Mon'] }, 'onceEveryNweeks', /Every N Weeks must be a whole number from 1 to 52/],
+		[{ recurrence: 'weekly', onceEveryNweeks: 1, whichDays: [] }, 'whichDays', /no day chosen/],
+		[{ recurrence: 'weekly', onceEveryNweeks: 1, whichDays: ['Mon', 'Funday'] }, 'whichDays', /"Funday" is not a weekday/],
+		[{ recurrence: 'monthly' }, 'recurrence', /"monthly" is not supported/],
+		[{ timezone: 'Mars/Olympus' }, 'options.timezone', /not a known IANA timezone/],
+		[{ operation: 'delete' }, 'operation', /"delete" is not supported/],
+	])('rejects %j on %s', (patch, field, message) => {
+		const error = failure({ ...daily, ...(patch as Partial<ItemParameters>) });
+		expect(error.field).toBe(field);
+		expect(error.message).toMatch(message);
+	});
+
+	it('compares start and end as instants, converting offsets first', () => {
+		// 10:00+05:30 is 04:30Z, before 05:00Z: valid although the text looks reversed.
+		const cmd = validateItem({ ...daily, timezone: 'UTC', startDateTime: '2027-02-01T10:00:00+05:30', endDateTime: '2027-02-01T05:00:00Z' }, NOW);
+		expect(cmd).toMatchObject({ startDateTime: '2027-02-01 04:30:00', endDateTime: '2027-02-01 05:00:00' });
+	});
+});
+
+describe('everyN', () => {
+	it('accepts whole numbers and whole-number text', () => {
+		expect(everyN(3, 'X', 'x', 10)).toBe(3);
+		expect(everyN('2', 'X', 'x', 10)).toBe(2);
+		expect(everyN(' 7 ', 'X', 'x', 10)).toBe(7);
+	});
+	it.each(['2.5', '', null, undefined, true, [], 11])('rejects %j', (v) => expect(() => everyN(v, 'X', 'x', 10)).toThrow(InputError));
+});
+
+describe('weekdaysOf', () => {
+	it('accepts comma-separated text and full names in any case', () => {
+		expect(weekdaysOf('sun, Monday ,TUE')).toEqual(['Mon', 'Tue', 'Sun']);
+		expect(weekdaysOf(['Thursday', 'thu'])).toEqual(['Thu']);
+	});
+	it.each([[''], [undefined], ['Mo'], [['Mon', 3]], ['Someday']])('rejects %j', (v) => expect(() => weekdaysOf(v)).toThrow(InputError));
+});
