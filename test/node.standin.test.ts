@@ -20,11 +20,13 @@ afterAll(async () => {
 });
 beforeEach(() => kore.reset());
 
+/** Schedule parameters; the rate limit is off unless a test sets it (Kore's 60/min would slow tests). */
 const schedule = (extra: IDataObject = {}): IDataObject => ({
 	operation: 'schedule',
 	campaignName: 'Agentless Voice | Product Feedback | Jan 9',
 	...WINDOW,
 	...extra,
+	options: { requestsPerMinute: 0, ...((extra.options as IDataObject) ?? {}) },
 });
 
 async function runExpectingError(spec: Parameters<typeof runNode>[0]): Promise<NodeApiError | NodeOperationError> {
@@ -94,7 +96,7 @@ describe('against the Kore stand-in', () => {
 
 	it('disables a schedule with body {} and enableSchedule=false', async () => {
 		const out = await runNode({
-			parameters: { operation: 'disableSchedule', campaignName: 'Old campaign', startDateTime: 'ignored' },
+			parameters: { operation: 'disableSchedule', campaignName: 'Old campaign', startDateTime: 'ignored', options: { requestsPerMinute: 0 } },
 			credentials: clientCredentials(kore.url),
 		});
 		expect(kore.scheduleCalls[0]).toMatchObject({ query: { enableSchedule: 'false', campaignName: 'Old campaign' }, body: {}, status: 200 });
@@ -130,7 +132,8 @@ describe('against the Kore stand-in', () => {
 			parameters: (i) => schedule({ campaignName: names[i], onceEveryNdays: i + 1 }),
 			credentials: clientCredentials(kore.url),
 		});
-		expect(kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName)).toEqual(names);
+		// Calls run concurrently, so they may arrive in any order; each name exactly once.
+		expect(kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName).sort()).toEqual([...names].sort());
 		expect(out.map((o) => o.json.campaignName)).toEqual(names);
 		expect(out.map((o) => o.pairedItem)).toEqual(names.map((_, i) => ({ item: i })));
 		expect(out.map((o) => (o.json.recurrence as IDataObject).dailyDetails)).toEqual(names.map((_, i) => ({ onceEveryNdays: i + 1 })));

@@ -2,9 +2,12 @@ import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { KoreCredentialError } from '../../credentials/koreConnection';
-import type { KoreFailure, KoreOutcome } from './koreResponse';
+import type { KoreFailure, KoreOutcome, KoreSuccess } from './koreResponse';
 import { interpretKoreResponse } from './koreResponse';
+import type { Pacer } from './pacer';
 import type { KoreRequest } from './request';
+import type { RetryPolicy } from './retry';
+import { withRetries } from './retry';
 
 export const CREDENTIAL_TYPE = 'koreAiApi';
 
@@ -130,4 +133,44 @@ export function koreApiError(ctx: IExecuteFunctions, failure: KoreFailure, itemI
 		...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
 		itemIndex,
 	});
+}
+
+/** How one execution talks to Kore.ai: shared by all its items. */
+export interface KoreTransport {
+	host: string;
+	timeoutMs: number;
+	pacer: Pacer;
+	retry: RetryPolicy;
+	/** Waits between retries; n8n-workflow's `sleep` in the node. */
+	sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * Sends one item's request within the execution's rate limit, retrying what may succeed later
+ * (a fresh token is signed for every attempt). Returns Kore's success, or throws a NodeApiError
+ * for the item with Kore's own text.
+ */
+export async function callKore(
+	ctx: IExecuteFunctions,
+	transport: KoreTransport,
+	request: KoreRequest,
+	itemIndex: number,
+): Promise<KoreSuccess & { attempts: number }> {
+	const { outcome, attempts } = await withRetries(
+		async () => await sendOnce(ctx, request, transport.host, transport.timeoutMs, itemIndex),
+		transport.retry,
+		{
+			beforeAttempt: async () => await transport.pacer.acquire(),
+			waitBeforeRetry: async (ms, failure) => {
+				// Kore asked everyone to slow down: hold the other items back as well.
+				if (failure.retryAfterMs !== undefined || failure.httpCode === 429) transport.pacer.pauseFor(ms);
+				await transport.sleep(ms);
+			},
+		},
+	);
+	if (!outcome.ok) {
+		const error = koreApiError(ctx, attempts > 1 ? { ...outcome, message: `${outcome.message} (after ${attempts} attempts)` } : outcome, itemIndex);
+		throw error;
+	}
+	return { ...outcome, attempts };
 }

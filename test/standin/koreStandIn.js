@@ -59,7 +59,8 @@ function parseKoreDate(text) {
  * @param {string} config.clientSecret HS256 key the token must be signed with
  * @param {number} [config.port]     0 (default) picks a free port
  * @param {number} [config.latencyMs] delay before every answer
- * @param {number} [config.rateLimitPerMinute] enforce this many accepted calls per rolling minute (0 = none)
+ * @param {number} [config.rateLimitPerMinute] enforce this many calls per rolling window (0 = none)
+ * @param {number} [config.rateLimitWindowMs] the window, 60000 (a minute) unless scaled down for tests
  * @param {number} [config.retryAfterSeconds] send Retry-After with rate-limit answers
  * @param {string[]} [config.campaigns] if given, only these campaign names exist
  * @param {string} [config.timezone] zone for "end must be in the future" (default UTC)
@@ -74,6 +75,8 @@ async function startKoreStandIn(config) {
 		counters: { total: 0, accepted: 0, rejected: 0, rateLimited: 0 },
 		latencyMs: config.latencyMs ?? 0,
 		rateLimitPerMinute: config.rateLimitPerMinute ?? 0,
+		rateLimitWindowMs: config.rateLimitWindowMs ?? 60_000,
+		latencyByName: new Map(),
 		retryAfterSeconds: config.retryAfterSeconds,
 		nextId: 1,
 	};
@@ -160,7 +163,7 @@ async function startKoreStandIn(config) {
 	function rateLimited() {
 		if (!state.rateLimitPerMinute) return false;
 		const now = Date.now();
-		while (state.acceptedTimes.length > 0 && state.acceptedTimes[0] <= now - 60_000) state.acceptedTimes.shift();
+		while (state.acceptedTimes.length > 0 && state.acceptedTimes[0] <= now - state.rateLimitWindowMs) state.acceptedTimes.shift();
 		if (state.acceptedTimes.length >= state.rateLimitPerMinute) return true;
 		state.acceptedTimes.push(now);
 		return false;
@@ -249,7 +252,8 @@ async function startKoreStandIn(config) {
 			}
 			state.received.push(record);
 			state.counters.total++;
-			if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs));
+			const latency = state.latencyByName.get(url.searchParams.get('campaignName')) ?? state.latencyMs;
+			if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
 			const fault = takeFault(url);
 			if (fault) {
@@ -284,6 +288,7 @@ async function startKoreStandIn(config) {
 			record.status = answer.status;
 			if (answer.status === 200 && answer.body.status === 'success') state.counters.accepted++;
 			else state.counters.rejected++;
+			record.answeredAt = Date.now();
 			res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
 			res.end(JSON.stringify(answer.body));
 		});
@@ -325,8 +330,14 @@ async function startKoreStandIn(config) {
 		set latencyMs(ms) {
 			state.latencyMs = ms;
 		},
-		set rateLimitPerMinute(n) {
-			state.rateLimitPerMinute = n;
+		/** Answer calls naming this campaign after `ms` (to make calls finish out of order). */
+		latencyFor(campaignName, ms) {
+			state.latencyByName.set(campaignName, ms);
+		},
+		/** Enforce `limit` calls per `windowMs` (Kore: 60 per 60000 ms); 0 turns it off. */
+		setRateLimit(limit, windowMs = 60_000) {
+			state.rateLimitPerMinute = limit;
+			state.rateLimitWindowMs = windowMs;
 			state.acceptedTimes = [];
 		},
 		set retryAfterSeconds(s) {
@@ -336,7 +347,12 @@ async function startKoreStandIn(config) {
 			state.received = [];
 			state.faults = [];
 			state.faultsByName.clear();
+			state.latencyByName.clear();
 			state.acceptedTimes = [];
+			state.latencyMs = config.latencyMs ?? 0;
+			state.rateLimitPerMinute = config.rateLimitPerMinute ?? 0;
+			state.rateLimitWindowMs = config.rateLimitWindowMs ?? 60_000;
+			state.retryAfterSeconds = config.retryAfterSeconds;
 			state.counters = { total: 0, accepted: 0, rejected: 0, rateLimited: 0 };
 		},
 		async close() {

