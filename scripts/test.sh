@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): build, lint with n8n's verification rules, unit and
-# stand-in tests. Each step stops the run on failure.
+# stand-in tests, then the end-to-end suite in a real n8n. Each step stops the run on failure.
+# SKIP_E2E=1 leaves the e2e suite out for a quick local loop (CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,3 +13,10 @@ npx eslint . --max-warnings 0
 
 echo "== unit and stand-in tests (jest)"
 npx jest --ci
+
+if [ "${SKIP_E2E:-}" = "1" ]; then
+  echo "== e2e skipped (SKIP_E2E=1)"
+else
+  echo "== end-to-end in a real n8n (first run installs it into a cache, a few minutes)"
+  node test/e2e/run.js
+fi

@@ -201,6 +201,8 @@ describe('against the Kore stand-in', () => {
 		expect(out[1].json).toMatchObject({ error: expect.stringMatching(/Campaign Name is empty/), campaignName: '' });
 		expect(out[2].json).toMatchObject({ error: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state', httpCode: '400', campaignName: 'kore-says-no' });
 		expect(out[3].json).toMatchObject({ status: 'success', campaignName: 'good 2' });
+		// n8n routes items carrying `error` to the error output ("continue (using error output)").
+		expect(out.map((o) => o.error?.constructor.name)).toEqual([undefined, 'NodeOperationError', 'NodeApiError', undefined]);
 		expect(kore.scheduleCalls).toHaveLength(3);
 	});
 

@@ -87,7 +87,9 @@ export async function sendOnce(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
-		body: request.body,
+		// Sent as ready-made JSON text: n8n's HTTP helper silently drops an empty object body,
+		// and Kore's disable call needs exactly `{}`.
+		body: JSON.stringify(request.body),
 		json: true,
 		timeout: timeoutMs,
 		returnFullResponse: true,

@@ -13,7 +13,14 @@ export async function n8nLikeHttpRequest(options: IHttpRequestOptions): Promise<
 	if (options.qs) {
 		for (const [k, v] of Object.entries(options.qs)) target.searchParams.append(k, String(v));
 	}
-	const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+	// As n8n does: a string is sent as is, an empty object is dropped, other bodies become JSON.
+	const { body: given } = options;
+	const payload =
+		typeof given === 'string'
+			? given
+			: given === undefined || given === null || (typeof given === 'object' && Object.keys(given).length === 0)
+				? undefined
+				: JSON.stringify(given);
 	const headers: Record<string, string> = { accept: 'application/json,text/html;q=0.9,*/*;q=0.8' };
 	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k] = String(v);
 	if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));

@@ -74,7 +74,10 @@ export function asNodeError(
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** The error item "Continue on Fail" puts in place of a failed input, paired to it. */
+/**
+ * The error item "Continue on Fail" puts in place of a failed input, paired to it. It carries
+ * the error itself too: that is how n8n recognises it for "continue (using error output)".
+ */
 function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	let campaignName: unknown;
 	try {
@@ -89,6 +92,7 @@ function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationEr
 			...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
 			...(typeof campaignName === 'string' ? { campaignName } : {}),
 		},
+		error,
 		pairedItem: { item: itemIndex },
 	};
 }

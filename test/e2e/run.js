@@ -1,0 +1,208 @@
+'use strict';
+// End-to-end: the packed package inside a real n8n, each workflow run with `n8n execute --id`,
+// asserting on the node's output items and on what the Kore stand-in received.
+// Run by `npm test`; alone: `node test/e2e/run.js`.
+
+const assert = require('node:assert/strict');
+const { createHmac } = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const h = require('./n8nHarness');
+const wf = require('./workflows');
+const { startKoreStandIn } = require('../standin/koreStandIn');
+
+const KORE = {
+	accountId: 'e2e-account-0001',
+	botId: 'st-e2e-bot-0001',
+	clientId: 'cs-e2e-app-0001',
+	clientSecret: 'e2e-local-secret-Vb7Qw2Lx9Rt4',
+};
+
+/** A token like Kore's web JWT tool makes: HS256, appId, an hour's exp, no jti. */
+function pastedJwt() {
+	const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+	const now = Math.floor(Date.now() / 1000);
+	const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'e2e', appId: KORE.clientId, iat: now, exp: now + 3600 })}`;
+	return `${input}.${createHmac('sha256', KORE.clientSecret).update(input).digest('base64url')}`;
+}
+
+const json = (items) => (items ?? []).map((i) => i.json);
+const paired = (items) => (items ?? []).map((i) => i.pairedItem);
+
+/** Each case: the workflow, an optional set-up of the stand-in, and checks of output and calls. */
+const CASES = [
+	{
+		name: 'daily schedule, timezone option',
+		workflow: wf.daily,
+		check(main, kore) {
+			assert.equal(kore.scheduleCalls.length, 1);
+			const call = kore.scheduleCalls[0];
+			assert.deepEqual(call.query, { enableSchedule: 'true', campaignName: 'Agentless Voice | Product Feedback | Jan 9' });
+			assert.deepEqual(call.body, {
+				startDateTime: '2031-01-27 18:29:00',
+				endDateTime: '2031-02-27 18:29:00',
+				recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 2 } },
+			});
+			assert.equal(call.claims.appId, KORE.clientId);
+			const [out] = json(main[0]);
+			assert.match(out.id, /^cd-/);
+			assert.equal(out.status, 'success');
+			assert.equal(out.message, 'Campaign Agentless Voice | Product Feedback | Jan 9 scheduled successfully');
+			assert.equal(out.timezone, 'Asia/Kolkata');
+			assert.deepEqual(paired(main[0]), [{ item: 0 }]);
+		},
+	},
+	{
+		name: 'weekly schedule, offsets converted',
+		workflow: wf.weekly,
+		check(main, kore) {
+			assert.deepEqual(kore.scheduleCalls[0].body, {
+				startDateTime: '2031-03-01 15:30:00',
+				endDateTime: '2031-06-01 15:30:00',
+				recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Wed', 'Fri'] } },
+			});
+			assert.equal(json(main[0])[0].status, 'success');
+		},
+	},
+	{
+		name: 'disable schedule',
+		workflow: wf.disable,
+		check(main, kore) {
+			assert.deepEqual(kore.scheduleCalls[0].query, { enableSchedule: 'false', campaignName: 'Old campaign' });
+			assert.deepEqual(kore.scheduleCalls[0].body, {});
+			assert.equal(json(main[0])[0].message, 'Campaign Old campaign schedule has been disabled successfully');
+		},
+	},
+	{
+		name: 'several items from an upstream node, fields set by expressions ($json, $now.plus)',
+		workflow: wf.expressions,
+		check(main, kore) {
+			const calls = kore.scheduleCalls;
+			assert.deepEqual(calls.map((c) => c.query.campaignName).sort(), wf.rows.map((r) => r.name).sort());
+			const out = json(main[0]);
+			assert.deepEqual(out.map((o) => o.campaignName), wf.rows.map((r) => r.name));
+			assert.deepEqual(out.map((o) => o.recurrence.dailyDetails.onceEveryNdays), wf.rows.map((r) => r.every));
+			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+			for (const call of calls) {
+				// $now.plus(1, 'day') in the workflow's timezone (UTC), sent as wall-clock.
+				const start = Date.parse(`${call.body.startDateTime.replace(' ', 'T')}Z`);
+				assert.ok(Math.abs(start - (Date.now() + 86_400_000)) < 10 * 60_000, `start ${call.body.startDateTime} is not about now + 1 day`);
+				assert.match(call.body.endDateTime, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+			}
+		},
+	},
+	{
+		name: 'bad item among good ones, "continue (regular output)"',
+		workflow: wf.continueRegular,
+		check(main, kore) {
+			assert.deepEqual(kore.scheduleCalls.map((c) => c.query.campaignName).sort(), ['Good A', 'Good B']);
+			const out = json(main[0]);
+			assert.equal(out.length, 3);
+			assert.equal(out[0].status, 'success');
+			assert.match(out[1].error, /^Start Date & Time: could not read "27\/01\/2031"/);
+			assert.equal(out[2].status, 'success');
+			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+		},
+	},
+	{
+		name: 'bad item among good ones, "continue (using error output)"',
+		workflow: wf.continueErrorOutput,
+		check(main, kore) {
+			assert.equal(kore.scheduleCalls.length, 2);
+			assert.deepEqual(json(main[0]).map((o) => o.campaignName), ['Good A', 'Good B']);
+			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 2 }]);
+			assert.equal(main[1]?.length, 1, 'one item on the error output');
+			assert.match(main[1][0].json.error, /could not read "27\/01\/2031"/);
+			assert.deepEqual(main[1][0].pairedItem, { item: 1 });
+		},
+	},
+	{
+		name: 'credential in pasted-JWT mode',
+		workflow: wf.jwtMode,
+		check(main, kore, ctx) {
+			assert.equal(kore.scheduleCalls[0].headers.auth, ctx.jwt);
+			assert.equal(json(main[0])[0].status, 'success');
+		},
+	},
+	{
+		name: 'dry run sends nothing and redacts the token',
+		workflow: wf.dryRun,
+		check(main, kore) {
+			assert.equal(kore.received.length, 0);
+			const [out] = json(main[0]);
+			assert.equal(out.dryRun, true);
+			assert.equal(out.request.headers.auth, '[redacted]');
+			assert.equal(out.request.url, `${kore.url}/campaign/api/v2/public/${KORE.botId}/campaign/schedule?enableSchedule=true&campaignName=Dry%20%26%20run`);
+		},
+	},
+	{
+		name: 'Kore failure fails the workflow with Kore\'s text',
+		workflow: wf.failing,
+		expectFailure: true,
+		setup(kore) {
+			kore.failNext({ status: 200, body: { status: 'failure', message: 'Campaign is already completed' } });
+		},
+		check(_main, kore, ctx) {
+			assert.equal(kore.scheduleCalls.length, 1);
+			assert.match(ctx.result.stdout + ctx.result.stderr, /Kore.ai reported a failure: Campaign is already completed/);
+		},
+	},
+];
+
+async function main() {
+	const started = Date.now();
+	const n8n = h.ensureN8n();
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-e2e-'));
+	const kore = await startKoreStandIn({ ...KORE });
+	let passed = 0;
+	let failed = 0;
+	try {
+		const tarball = h.packPackage(work);
+		const userFolder = h.makeInstance(tarball, path.join(work, 'n8n'));
+		const jwt = pastedJwt();
+		const data = { host: kore.url, accountId: KORE.accountId, botId: KORE.botId };
+		await h.importCredentials(n8n, userFolder, [
+			h.credentialRecord(wf.CREDENTIALS.clientCredentials.id, wf.CREDENTIALS.clientCredentials.name, { ...data, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret }),
+			h.credentialRecord(wf.CREDENTIALS.jwt.id, wf.CREDENTIALS.jwt.name, { ...data, authMode: 'jwt', jwt }),
+		]);
+		await h.importWorkflows(n8n, userFolder, CASES.map((c) => c.workflow));
+		console.log(`e2e: n8n ${n8n.version}, package installed from ${path.basename(tarball)}, stand-in at ${kore.url}`);
+
+		for (const c of CASES) {
+			kore.reset();
+			c.setup?.(kore);
+			const t0 = Date.now();
+			const result = await h.executeWorkflow(n8n, userFolder, c.workflow.id);
+			try {
+				if (c.expectFailure) {
+					assert.equal(result.code, 1, `n8n execute should exit 1 for a failing workflow, exited ${result.code}`);
+				} else {
+					assert.ok(result.ok, `n8n execute failed (exit ${result.code})`);
+					assert.equal(result.run.status, 'success', `execution status ${result.run.status}`);
+				}
+				const main = h.nodeOutput(result.run, 'Kore') ?? [];
+				if (!c.expectFailure) assert.ok(main.length > 0, 'the Kore node produced no output (node type missing?)');
+				c.check(main, kore, { jwt, result });
+				passed++;
+				console.log(`  ✓ ${c.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+			} catch (error) {
+				failed++;
+				console.log(`  ✗ ${c.name}\n    ${String(error.message).split('\n').join('\n    ')}`);
+				console.log(`    n8n exit ${result.code}; stdout (tail):\n${result.stdout.slice(-3000)}\n    stderr (tail):\n${result.stderr.slice(-2000)}`);
+			}
+		}
+	} finally {
+		await kore.close();
+		fs.rmSync(work, { recursive: true, force: true });
+	}
+	console.log(`e2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	console.log(`${passed} passed, ${failed} failed`);
+	if (failed > 0 || passed !== CASES.length) process.exitCode = 1;
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,125 @@
+'use strict';
+// The workflows the e2e suite imports into n8n. Each: Manual Trigger → (Code node producing the
+// items, when the case needs several) → Kore Campaign Schedule.
+
+const { NODE_TYPE } = require('./n8nHarness');
+
+const CREDENTIALS = {
+	clientCredentials: { id: 'koreE2eClientCreds', name: 'Kore stand-in (client credentials)' },
+	jwt: { id: 'koreE2eJwt', name: 'Kore stand-in (pasted JWT)' },
+};
+
+/**
+ * @param {string} id workflow id (n8n wants 16 characters for imported ids to be kept)
+ * @param {object} kore the Kore node's parameters
+ * @param {object} [opts]
+ * @param {object[]} [opts.items] json of the items a Code node emits before the Kore node
+ * @param {string} [opts.onError] 'continueRegularOutput' | 'continueErrorOutput'
+ * @param {'clientCredentials'|'jwt'} [opts.credential]
+ */
+function workflow(id, kore, opts = {}) {
+	const nodes = [
+		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	const connections = {};
+	let previous = 'Start';
+	if (opts.items) {
+		nodes.push({
+			id: `${id}-c`,
+			name: 'Rows',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: { jsCode: `return ${JSON.stringify(opts.items.map((json) => ({ json })))};` },
+		});
+		connections.Start = { main: [[{ node: 'Rows', type: 'main', index: 0 }]] };
+		previous = 'Rows';
+	}
+	const credential = CREDENTIALS[opts.credential ?? 'clientCredentials'];
+	nodes.push({
+		id: `${id}-k`,
+		name: 'Kore',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [440, 0],
+		parameters: kore,
+		credentials: { koreAiApi: { id: credential.id, name: credential.name } },
+		...(opts.onError ? { onError: opts.onError } : {}),
+	});
+	connections[previous] = { main: [[{ node: 'Kore', type: 'main', index: 0 }]] };
+	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1', timezone: 'UTC' } };
+}
+
+const WINDOW = { startDateTime: '2031-01-27T18:29:00', endDateTime: '2031-02-27T18:29:00' };
+const NO_LIMIT = { requestsPerMinute: 0 };
+
+const rows = [
+	{ name: 'Spring | Voice | Batch 1', every: 1 },
+	{ name: 'Spring & SMS = Batch #2', every: 2 },
+	{ name: 'Renewals 50% +', every: 3 },
+];
+
+module.exports = {
+	CREDENTIALS,
+	WINDOW,
+	rows,
+	daily: workflow('e2eDaily00000001', {
+		operation: 'schedule',
+		campaignName: 'Agentless Voice | Product Feedback | Jan 9',
+		...WINDOW,
+		recurrence: 'daily',
+		onceEveryNdays: 2,
+		options: { ...NO_LIMIT, timezone: 'Asia/Kolkata' },
+	}),
+	weekly: workflow('e2eWeekly0000001', {
+		operation: 'schedule',
+		campaignName: 'Weekly reminders',
+		startDateTime: '2031-03-01T10:00:00Z',
+		endDateTime: '2031-06-01T10:00:00Z',
+		recurrence: 'weekly',
+		onceEveryNweeks: 2,
+		whichDays: ['Fri', 'Mon', 'Wed'],
+		options: { ...NO_LIMIT, timezone: 'Asia/Kolkata' },
+	}),
+	disable: workflow('e2eDisable000001', { operation: 'disableSchedule', campaignName: 'Old campaign', options: NO_LIMIT }),
+	expressions: workflow(
+		'e2eExpress000001',
+		{
+			operation: 'schedule',
+			campaignName: '={{ $json.name }}',
+			startDateTime: "={{ $now.plus(1, 'day') }}",
+			endDateTime: "={{ $now.plus(30, 'days').toISO() }}",
+			recurrence: 'daily',
+			onceEveryNdays: '={{ $json.every }}',
+			options: { requestsPerMinute: 600 },
+		},
+		{ items: rows },
+	),
+	continueRegular: workflow(
+		'e2eContRegular01',
+		{ operation: 'schedule', campaignName: '={{ $json.name }}', startDateTime: '={{ $json.start }}', endDateTime: WINDOW.endDateTime, options: NO_LIMIT },
+		{
+			items: [
+				{ name: 'Good A', start: WINDOW.startDateTime },
+				{ name: 'Bad date', start: '27/01/2031' },
+				{ name: 'Good B', start: WINDOW.startDateTime },
+			],
+			onError: 'continueRegularOutput',
+		},
+	),
+	continueErrorOutput: workflow(
+		'e2eContErrorOut1',
+		{ operation: 'schedule', campaignName: '={{ $json.name }}', startDateTime: '={{ $json.start }}', endDateTime: WINDOW.endDateTime, options: NO_LIMIT },
+		{
+			items: [
+				{ name: 'Good A', start: WINDOW.startDateTime },
+				{ name: 'Bad date', start: '27/01/2031' },
+				{ name: 'Good B', start: WINDOW.startDateTime },
+			],
+			onError: 'continueErrorOutput',
+		},
+	),
+	jwtMode: workflow('e2eJwtMode000001', { operation: 'schedule', campaignName: 'Pasted token', ...WINDOW, options: NO_LIMIT }, { credential: 'jwt' }),
+	dryRun: workflow('e2eDryRun0000001', { operation: 'schedule', campaignName: 'Dry & run', ...WINDOW, options: { ...NO_LIMIT, dryRun: true } }),
+	failing: workflow('e2eFailing000001', { operation: 'schedule', campaignName: 'Kore says no', ...WINDOW, options: NO_LIMIT }),
+};
