@@ -62,7 +62,6 @@ function n8nEnv(n8n, userFolder, extra = {}) {
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_RUNNERS_ENABLED: 'true',
 		...extra,
 	};
 }
@@ -132,6 +131,66 @@ async function executeWorkflow(n8n, userFolder, id) {
 	return { ok: code === 0 && run !== undefined, code, run, stdout, stderr };
 }
 
+/**
+ * Starts `n8n start` (the editor and REST API) on 127.0.0.1:`port` and resolves once it
+ * answers /healthz and its REST API is up. `stop()` ends it (SIGTERM, then SIGKILL after 10 s).
+ */
+async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 'ignore', timeoutMs = 120_000 } = {}) {
+	const child = spawn(path.join(n8n.nodeBin, 'node'), [n8n.n8nBin, 'start'], {
+		env: n8nEnv(n8n, userFolder, {
+			N8N_PORT: String(port),
+			N8N_HOST: 'localhost',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(port + 2),
+			...env,
+		}),
+		stdio: ['ignore', stdio, stdio],
+	});
+	const closed = new Promise((resolve) => child.once('close', resolve));
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+			await closed;
+			clearTimeout(killer);
+		}
+	};
+	const url = `http://localhost:${port}`;
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
+		// The editor answers /healthz before the REST API is mounted: wait for both.
+		const ready = await fetch(`${url}/rest/settings`).then((r) => r.ok, () => false);
+		if (ready) break;
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`n8n did not come up on ${url} within ${timeoutMs / 1000} s`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	return { url, child, closed, stop };
+}
+
+/** Signs in to a running n8n's REST API; returns a fetch bound to the session cookie. */
+async function restSession(url, email, password) {
+	const res = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+	});
+	if (!res.ok) throw new Error(`login to ${url} failed: HTTP ${res.status}`);
+	const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return async (pathname, { method = 'GET', body } = {}) => {
+		const r = await fetch(`${url}${pathname}`, {
+			method,
+			headers: { cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: r.status, json: await r.json().catch(() => undefined) };
+	};
+}
+
 /** The output items of a node in a run: `[outputIndex][itemIndex]`. */
 function nodeOutput(run, nodeName) {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
@@ -156,6 +215,8 @@ module.exports = {
 	importCredentials,
 	importWorkflows,
 	executeWorkflow,
+	startN8nServer,
+	restSession,
 	nodeOutput,
 	credentialRecord,
 };

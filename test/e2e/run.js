@@ -151,6 +151,40 @@ const CASES = [
 	},
 ];
 
+const OWNER = { email: 'e2e@kore-stand-in.local', password: 'E2e-Local-Only-1' };
+
+/** Starts n8n, signs in, and runs the credential test with good and bad values. */
+async function checkCredentialTest(n8n, userFolder, kore) {
+	const bcrypt = require(path.join(n8n.dir, 'n8n/node_modules/bcryptjs'));
+	const server = await h.startN8nServer(n8n, userFolder, {
+		port: 5688,
+		env: {
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 4),
+		},
+	});
+	try {
+		const rest = await h.restSession(server.url, OWNER.email, OWNER.password);
+		const data = { host: `${kore.url}/`, accountId: KORE.accountId, botId: KORE.botId, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret };
+		const test = async (over) =>
+			(await rest('/rest/credentials/test', { method: 'POST', body: { credentials: { id: wf.CREDENTIALS.clientCredentials.id, name: 'test', type: 'koreAiApi', data: { ...data, ...over } } } })).json?.data;
+		assert.deepEqual(await test({}), { status: 'OK', message: 'Connection successful!' });
+		const list = kore.received.find((r) => r.path.endsWith('/getAllCampaignDetails'));
+		assert.ok(list, 'the stand-in received no list call');
+		assert.equal(list.status, 200);
+		assert.deepEqual(list.query, { accountId: KORE.accountId });
+		const wrong = await test({ clientSecret: 'not-the-secret' });
+		assert.equal(wrong.status, 'Error');
+		assert.match(wrong.message, /Unauthorized|401/);
+		assert.ok(!JSON.stringify(wrong).includes('not-the-secret'), 'the secret appears in the test result');
+		const empty = await test({ accountId: '' });
+		assert.match(empty.message, /Account ID is empty/);
+	} finally {
+		await server.stop();
+	}
+}
+
 async function main() {
 	const started = Date.now();
 	const n8n = h.ensureN8n();
@@ -193,13 +227,24 @@ async function main() {
 				console.log(`    n8n exit ${result.code}; stdout (tail):\n${result.stdout.slice(-3000)}\n    stderr (tail):\n${result.stderr.slice(-2000)}`);
 			}
 		}
+		// The credential's Test button, through the REST API of a running n8n.
+		kore.reset();
+		const t0 = Date.now();
+		try {
+			await checkCredentialTest(n8n, userFolder, kore);
+			passed++;
+			console.log(`  ✓ credential test (the editor's Test button) against the stand-in (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+		} catch (error) {
+			failed++;
+			console.log(`  ✗ credential test\n    ${String(error.message).split('\n').join('\n    ')}`);
+		}
 	} finally {
 		await kore.close();
 		fs.rmSync(work, { recursive: true, force: true });
 	}
 	console.log(`e2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	console.log(`${passed} passed, ${failed} failed`);
-	if (failed > 0 || passed !== CASES.length) process.exitCode = 1;
+	if (failed > 0 || passed !== CASES.length + 1) process.exitCode = 1;
 }
 
 main().catch((error) => {

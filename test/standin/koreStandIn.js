@@ -291,6 +291,7 @@ async function startKoreStandIn(config) {
 			record.answeredAt = Date.now();
 			res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
 			res.end(JSON.stringify(answer.body));
+			state.onRequest?.(record);
 		});
 	});
 	server.on('connection', (socket) => {
@@ -339,6 +340,10 @@ async function startKoreStandIn(config) {
 			state.rateLimitPerMinute = limit;
 			state.rateLimitWindowMs = windowMs;
 			state.acceptedTimes = [];
+		},
+		/** Called with each answered request's record (the demo scripts print them). */
+		set onRequest(fn) {
+			state.onRequest = fn;
 		},
 		set retryAfterSeconds(s) {
 			state.retryAfterSeconds = s;

@@ -1,0 +1,35 @@
+'use strict';
+// `npm run demo`: runs the example workflow headless in a real n8n against the Kore stand-in,
+// then prints the scheduled campaigns' ids and what the stand-in received.
+
+const h = require('../test/e2e/n8nHarness');
+const { prepareLocalInstance, log } = require('./local-n8n');
+
+async function main() {
+	const local = await prepareLocalInstance();
+	try {
+		const result = await h.executeWorkflow(local.n8n, local.userFolder, local.example.id);
+		if (!result.ok) {
+			throw new Error(`the example workflow failed (n8n exit ${result.code})\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+		}
+		const [items = []] = h.nodeOutput(result.run, 'Kore Campaign Schedule') ?? [];
+		log('\nKore Campaign Schedule output:');
+		for (const { json } of items) {
+			log(json.error ? `  ✗ ${json.campaignName}: ${json.error}` : `  ✓ ${json.campaignName}: id ${json.id} (${json.message})`);
+		}
+		log('\nWhat the Kore stand-in received:');
+		for (const call of local.kore.scheduleCalls) {
+			log(`  POST ${call.rawUrl}  -> HTTP ${call.status}`);
+			log(`    headers: auth=<JWT appId=${call.claims?.appId}, jti=${call.claims?.jti}> accountId=${call.headers.accountid} iid=${call.headers.iid}`);
+			log(`    body: ${JSON.stringify(call.body)}`);
+		}
+		if (items.length === 0 || items.some((i) => i.json.error)) process.exitCode = 1;
+	} finally {
+		await local.cleanup();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
