@@ -90,6 +90,18 @@ function requiredText(
 }
 
 /**
+ * The bot id goes into the URL path (encoded) and the `iid` header. A value of only dots would
+ * be read as "this folder" or "the folder above" and change the route, so it is refused.
+ */
+function botIdOf(credentials: ICredentialDataDecryptedObject): string {
+	const botId = requiredText(credentials, 'botId');
+	if (/^\.+$/.test(botId)) {
+		throw new KoreCredentialError(`The credential's Bot ID "${botId}" is not a bot ID. ${WHERE_TO_FIND.botId}`, 'botId');
+	}
+	return botId;
+}
+
+/**
  * Normalises the environment URL: http(s) only, no user name or password, no query or fragment;
  * trailing slashes are dropped, a path prefix (on-premises behind a proxy) is kept.
  */
@@ -133,7 +145,7 @@ export function readConnection(credentials: ICredentialDataDecryptedObject): Kor
 	return {
 		host: normaliseHost(credentials.host),
 		accountId: requiredText(credentials, 'accountId'),
-		botId: requiredText(credentials, 'botId'),
+		botId: botIdOf(credentials),
 		authMode: credentials.authMode === 'jwt' ? 'jwt' : 'clientCredentials',
 	};
 }

@@ -36,9 +36,10 @@ describe('rate limit (scaled: the stand-in allows 10 calls per second, i.e. 600/
 		expect(kore.counters).toMatchObject({ total: 30, accepted: 30, rateLimited: 0 });
 		expect(out.every((o) => o.json.status === 'success')).toBe(true);
 		expect(peakPerWindow(kore.scheduleCalls.map((c: { at: number }) => c.at), 1000)).toBeLessThanOrEqual(10);
-		// 29 gaps of ~101 ms: about 2.9 s. Generous bounds; the benchmark measures precisely.
-		expect(elapsed).toBeGreaterThanOrEqual(2900);
-		expect(elapsed).toBeLessThan(8000);
+		// 29 gaps of 103 ms: the pacing must have waited about 3 s. The upper bound is generous;
+		// the benchmark measures the achieved rate precisely.
+		expect(elapsed).toBeGreaterThanOrEqual(29 * 103);
+		expect(elapsed).toBeLessThan(15_000);
 	});
 
 	it('control: without a limit the same run gets rejected by the stand-in (so the test above can fail)', async () => {

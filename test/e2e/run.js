@@ -138,6 +138,42 @@ const CASES = [
 		},
 	},
 	{
+		name: 'nothing lost: 100 rows, 10 faults of mixed kinds, "continue (using error output)"',
+		workflow: wf.hundredRows,
+		setup(kore) {
+			const faults = {
+				3: { status: 400, body: { errors: [{ msg: 'bad window', code: 400 }] } },
+				11: { status: 200, body: { status: 'failure', message: 'campaign locked' } },
+				19: { status: 404, body: { status: 'failure', message: 'no such campaign' } },
+				27: { status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' },
+				38: { status: 500, body: '' },
+				46: { kind: 'reset' },
+				55: { kind: 'hang' },
+				67: { status: 429, body: { message: "You've exceeded the per-minute rate limit." } },
+				79: { status: 401, body: { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] } },
+				94: { status: 200, body: 'not json' },
+			};
+			for (const [row, fault] of Object.entries(faults)) kore.failFor(`Row ${row}`, fault);
+			this.faultRows = Object.keys(faults).map(Number);
+		},
+		check(main, kore) {
+			const good = main[0] ?? [];
+			const bad = main[1] ?? [];
+			assert.equal(good.length, 90, 'success output');
+			assert.equal(bad.length, 10, 'error output');
+			assert.deepEqual(bad.map((i) => i.pairedItem.item), this.faultRows);
+			assert.deepEqual(good.map((i) => i.pairedItem.item), Array.from({ length: 100 }, (_, i) => i).filter((i) => !this.faultRows.includes(i)));
+			const issued = new Map(kore.scheduleCalls.filter((c) => c.response?.id).map((c) => [c.query.campaignName, c.response.id]));
+			for (const { json } of good) assert.equal(json.id, issued.get(json.campaignName));
+			const reasons = Object.fromEntries(bad.map((i) => [i.pairedItem.item, i.json.error]));
+			assert.match(reasons[46], /connection was closed before Kore.ai answered/);
+			assert.match(reasons[55], /no answer came within 2 s/);
+			assert.match(reasons[27], /HTTP 502 with an HTML page/);
+			assert.match(reasons[79], /HTTP 401: Invalid SDK credentials/);
+			for (const reason of Object.values(reasons)) assert.ok(typeof reason === 'string' && reason.length > 20, `reason ${reason}`);
+		},
+	},
+	{
 		name: 'Kore failure fails the workflow with Kore\'s text',
 		workflow: wf.failing,
 		expectFailure: true,
@@ -167,8 +203,11 @@ async function checkCredentialTest(n8n, userFolder, kore) {
 	try {
 		const rest = await h.restSession(server.url, OWNER.email, OWNER.password);
 		const data = { host: `${kore.url}/`, accountId: KORE.accountId, botId: KORE.botId, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret };
-		const test = async (over) =>
-			(await rest('/rest/credentials/test', { method: 'POST', body: { credentials: { id: wf.CREDENTIALS.clientCredentials.id, name: 'test', type: 'koreAiApi', data: { ...data, ...over } } } })).json?.data;
+		const test = async (over) => {
+			const res = await rest('/rest/credentials/test', { method: 'POST', body: { credentials: { id: wf.CREDENTIALS.clientCredentials.id, name: 'test', type: 'koreAiApi', data: { ...data, ...over } } } });
+			assert.ok(res.json?.data, `credential test answered HTTP ${res.status}: ${JSON.stringify(res.json)}`);
+			return res.json.data;
+		};
 		assert.deepEqual(await test({}), { status: 'OK', message: 'Connection successful!' });
 		const list = kore.received.find((r) => r.path.endsWith('/getAllCampaignDetails'));
 		assert.ok(list, 'the stand-in received no list call');

@@ -121,5 +121,10 @@ module.exports = {
 	),
 	jwtMode: workflow('e2eJwtMode000001', { operation: 'schedule', campaignName: 'Pasted token', ...WINDOW, options: NO_LIMIT }, { credential: 'jwt' }),
 	dryRun: workflow('e2eDryRun0000001', { operation: 'schedule', campaignName: 'Dry & run', ...WINDOW, options: { ...NO_LIMIT, dryRun: true } }),
+	hundredRows: workflow(
+		'e2eHundredRows01',
+		{ operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: { requestsPerMinute: 0, maxConcurrency: 8, maxRetries: 0, timeout: 2 } },
+		{ items: Array.from({ length: 100 }, (_, i) => ({ name: `Row ${i}` })), onError: 'continueErrorOutput' },
+	),
 	failing: workflow('e2eFailing000001', { operation: 'schedule', campaignName: 'Kore says no', ...WINDOW, options: NO_LIMIT }),
 };

@@ -286,6 +286,7 @@ async function startKoreStandIn(config) {
 			}
 			record.claims = answer.claims;
 			record.status = answer.status;
+			record.response = answer.body;
 			if (answer.status === 200 && answer.body.status === 'success') state.counters.accepted++;
 			else state.counters.rejected++;
 			record.answeredAt = Date.now();

@@ -35,7 +35,8 @@ export function readExecutionSettings(ctx: IExecuteFunctions): ExecutionSettings
 		const { min, max, label } = LIMITS[name];
 		if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
 			throw new NodeOperationError(ctx.getNode(), `${label} must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}.`, {
-				description: 'Fix it under the node\'s Options.',
+				description: "Fix it under the node's Options (it is read from the first item).",
+				itemIndex: 0,
 			});
 		}
 		return value;
