@@ -1,5 +1,6 @@
-// Entry point for `require('n8n-nodes-kore-campaign')`. n8n itself loads the files listed
-// under "n8n" in package.json; this is for code that wants the classes directly.
+// The node and credential classes from the build, for code in this repository that wants them
+// directly (`npm run bench` times loading them through this file). n8n itself loads the files
+// listed under "n8n" in package.json, so this file is not part of the published tarball.
 module.exports = {
 	KoreCampaignSchedule: require('./dist/nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.js')
 		.KoreCampaignSchedule,

@@ -124,7 +124,8 @@ function startup() {
 	console.error('3. cold start and package size');
 	// n8n has n8n-workflow and luxon loaded before it loads any community node: preload them,
 	// then time what this package adds. The fully cold figure (both included) is printed too.
-	const ours = `require(${JSON.stringify(path.join(ROOT, 'dist/nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.js'))});require(${JSON.stringify(path.join(ROOT, 'dist/credentials/KoreAiApi.credentials.js'))})`;
+	// index.js requires the built node and credential classes.
+	const ours = `require(${JSON.stringify(path.join(ROOT, 'index.js'))})`;
 	const timed = (preload: string) =>
 		`${preload}const t=process.hrtime.bigint();${ours};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
 	const median = (script: string) => {

@@ -11,6 +11,9 @@ npm run --silent build
 echo "== lint (n8n verification rules)"
 npx eslint . --max-warnings 0
 
+echo "== n8n verification scanner, offline (source and packed tarball)"
+node scripts/scan.mjs
+
 echo "== unit and stand-in tests (jest)"
 npx jest --ci
 

@@ -1,0 +1,38 @@
+// n8n's verification scanner, offline. `@n8n/scan-community-package` cannot scan an unpublished
+// package by name, but its analyzePackage() lints a folder with the rules n8n applies before
+// verifying a package. Like the real scan, run it over the source (nodes/, credentials/,
+// package.json) and over the unpacked `npm pack` tarball (compiled .js and package.json).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import tmp from 'tmp';
+
+tmp.setGracefulCleanup(); // the scanner makes a temp folder when loaded: remove it on exit
+
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-scan-'));
+let failed = false;
+try {
+	execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	const [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+	const unpacked = path.join(work, 'package');
+	execFileSync('tar', ['-xzf', path.join(work, info.filename), '-C', work]);
+
+	const legs = [
+		['source (nodes/, credentials/, package.json)', await analyzePackage(root, SOURCE_FILE_PATTERNS)],
+		[`tarball ${info.filename} (compiled .js, package.json)`, await analyzePackage(unpacked, ['**/*.js', 'package.json'])],
+	];
+	for (const [what, result] of legs) {
+		console.log(`${result.passed ? '✓' : '✗'} n8n scanner, ${what}${result.message ? `: ${result.message}` : ''}`);
+		if (result.details) console.log(result.details);
+		failed ||= !result.passed;
+	}
+} finally {
+	fs.rmSync(work, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,66 @@
+/**
+ * What users download: the packed tarball holds only the built package, README, LICENSE and
+ * package.json — no tests, no sources, no source maps of tests, no secrets. Needs `npm run build`
+ * first (npm test builds before running jest).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { KORE } from './helpers/fixtures';
+
+const ROOT = path.resolve(__dirname, '..');
+let work: string;
+let files: string[];
+let packedSize: number;
+
+beforeAll(() => {
+	work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-pack-test-'));
+	const [info] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+	);
+	files = info.files.map((f: { path: string }) => f.path).sort();
+	packedSize = info.size;
+	execFileSync('tar', ['-xzf', path.join(work, info.filename), '-C', work]);
+	console.log(`packed tarball: ${(packedSize / 1024).toFixed(1)} kB, ${files.length} files`);
+});
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('the npm tarball', () => {
+	it('holds only dist/, README.md, LICENSE.md and package.json', () => {
+		const outside = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE.md', 'package.json'].includes(f));
+		expect(outside).toEqual([]);
+	});
+
+	it('has the node, the credential, the codex and both icons where package.json says', () => {
+		const pkg = JSON.parse(fs.readFileSync(path.join(work, 'package', 'package.json'), 'utf8'));
+		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.json',
+				'dist/nodes/KoreCampaignSchedule/kore.svg',
+				'dist/nodes/KoreCampaignSchedule/kore.dark.svg',
+			]),
+		);
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+
+	it('holds no tests, test helpers, sources or their maps', () => {
+		expect(files.filter((f) => /(^|\/)test\/|\.test\.|\.spec\.|standin|fixtures|\.ts$(?<!\.d\.ts)/i.test(f))).toEqual([]);
+		expect(files.filter((f) => f.endsWith('.map') && !/^dist\/(nodes|credentials)\//.test(f))).toEqual([]);
+	});
+
+	it('holds no secrets and no local config', () => {
+		expect(files.filter((f) => /(^|\/)\.(npmrc|env|git)|\.pem$|\.key$/.test(f))).toEqual([]);
+		const text = files.map((f) => fs.readFileSync(path.join(work, 'package', f), 'utf8')).join('\n');
+		for (const secret of [KORE.clientSecret, 'e2e-local-secret', 'demo-local-secret', 'BEGIN PRIVATE KEY', 'BEGIN RSA']) {
+			expect(text).not.toContain(secret);
+		}
+	});
+
+	it('stays small', () => {
+		expect(packedSize).toBeLessThan(200 * 1024);
+	});
+});
