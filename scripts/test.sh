@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): build, lint with n8n's verification rules, unit and
-# stand-in tests, then the end-to-end suite in a real n8n. Each step stops the run on failure.
-# SKIP_E2E=1 leaves the e2e suite out for a quick local loop (CI never sets it).
+# stand-in tests, then the end-to-end suite in a real n8n and the editor check in a real browser.
+# Each step stops the run on failure.
+# SKIP_E2E=1 leaves the real-n8n steps (e2e suite, editor check) out for a quick local loop;
+# CI never sets it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +24,6 @@ if [ "${SKIP_E2E:-}" = "1" ]; then
 else
   echo "== end-to-end in a real n8n (first run installs it into a cache, a few minutes)"
   node test/e2e/run.js
+  echo "== seen in the real editor: headless Chromium (installed from Debian's packages if missing)"
+  node scripts/screenshots.js --check
 fi

@@ -160,8 +160,9 @@ async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
-		// The editor answers /healthz before the REST API is mounted: wait for both.
-		const ready = await fetch(`${url}/rest/settings`).then((r) => r.ok, () => false);
+		// /healthz answers first, then the REST API, then the editor's pages: wait for the last two.
+		const ok = (p) => fetch(`${url}${p}`).then((r) => r.ok, () => false);
+		const ready = (await ok('/rest/settings')) && (await ok('/signin'));
 		if (ready) break;
 		if (Date.now() > deadline) {
 			await stop();
