@@ -53,6 +53,22 @@ function workflow(id, kore, opts = {}) {
 const WINDOW = { startDateTime: '2031-01-27T18:29:00', endDateTime: '2031-02-27T18:29:00' };
 const NO_LIMIT = { requestsPerMinute: 0 };
 
+/** Three rows, the middle one with an unreadable start date, under the given On Error setting. */
+function badRowAmongGood(id, onError) {
+	return workflow(
+		id,
+		{ operation: 'schedule', campaignName: '={{ $json.name }}', startDateTime: '={{ $json.start }}', endDateTime: WINDOW.endDateTime, options: NO_LIMIT },
+		{
+			items: [
+				{ name: 'Good A', start: WINDOW.startDateTime },
+				{ name: 'Bad date', start: '27/01/2031' },
+				{ name: 'Good B', start: WINDOW.startDateTime },
+			],
+			onError,
+		},
+	);
+}
+
 const rows = [
 	{ name: 'Spring | Voice | Batch 1', every: 1 },
 	{ name: 'Spring & SMS = Batch #2', every: 2 },
@@ -95,30 +111,8 @@ module.exports = {
 		},
 		{ items: rows },
 	),
-	continueRegular: workflow(
-		'e2eContRegular01',
-		{ operation: 'schedule', campaignName: '={{ $json.name }}', startDateTime: '={{ $json.start }}', endDateTime: WINDOW.endDateTime, options: NO_LIMIT },
-		{
-			items: [
-				{ name: 'Good A', start: WINDOW.startDateTime },
-				{ name: 'Bad date', start: '27/01/2031' },
-				{ name: 'Good B', start: WINDOW.startDateTime },
-			],
-			onError: 'continueRegularOutput',
-		},
-	),
-	continueErrorOutput: workflow(
-		'e2eContErrorOut1',
-		{ operation: 'schedule', campaignName: '={{ $json.name }}', startDateTime: '={{ $json.start }}', endDateTime: WINDOW.endDateTime, options: NO_LIMIT },
-		{
-			items: [
-				{ name: 'Good A', start: WINDOW.startDateTime },
-				{ name: 'Bad date', start: '27/01/2031' },
-				{ name: 'Good B', start: WINDOW.startDateTime },
-			],
-			onError: 'continueErrorOutput',
-		},
-	),
+	continueRegular: badRowAmongGood('e2eContRegular01', 'continueRegularOutput'),
+	continueErrorOutput: badRowAmongGood('e2eContErrorOut1', 'continueErrorOutput'),
 	jwtMode: workflow('e2eJwtMode000001', { operation: 'schedule', campaignName: 'Pasted token', ...WINDOW, options: NO_LIMIT }, { credential: 'jwt' }),
 	dryRun: workflow('e2eDryRun0000001', { operation: 'schedule', campaignName: 'Dry & run', ...WINDOW, options: { ...NO_LIMIT, dryRun: true } }),
 	hundredRows: workflow(
