@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { KoreCredentialError } from '../../credentials/koreConnection';
+import type { KoreCredentialError } from '../../credentials/koreConnection';
 import type { KoreFailure, KoreOutcome, KoreSuccess } from './koreResponse';
 import { interpretKoreResponse } from './koreResponse';
 import type { Pacer } from './pacer';
@@ -75,14 +75,13 @@ function credentialProblem(error: unknown): KoreCredentialError | undefined {
  * Sends one request to Kore.ai through n8n's authenticated HTTP helper: the credential adds a
  * freshly signed `auth` token and the `accountId`/`iid` headers on every call.
  * HTTP errors do not throw; they come back as a KoreFailure, as do connection problems.
- * A credential problem throws a NodeOperationError for the item.
+ * A credential problem throws the KoreCredentialError.
  */
 export async function sendOnce(
 	ctx: IExecuteFunctions,
 	request: KoreRequest,
 	host: string,
 	timeoutMs: number,
-	itemIndex: number,
 ): Promise<KoreOutcome> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -103,13 +102,9 @@ export async function sendOnce(
 			options,
 		)) as FullResponse;
 	} catch (error) {
+		// A credential field the authenticate step refused: the router reports it for the item.
 		const problem = credentialProblem(error);
-		if (problem !== undefined) {
-			throw new NodeOperationError(ctx.getNode(), problem.message, {
-				itemIndex,
-				description: 'Open the Kore.ai API credential and correct the field named above.',
-			});
-		}
+		if (problem !== undefined) throw problem;
 		return connectionFailure(error, host, timeoutMs);
 	}
 	return interpretKoreResponse(response.statusCode, response.body, lowerCaseKeys(response.headers));
@@ -159,7 +154,7 @@ export async function callKore(
 	itemIndex: number,
 ): Promise<KoreSuccess & { attempts: number }> {
 	const { outcome, attempts } = await withRetries(
-		async () => await sendOnce(ctx, request, transport.host, transport.timeoutMs, itemIndex),
+		async () => await sendOnce(ctx, request, transport.host, transport.timeoutMs),
 		transport.retry,
 		{
 			beforeAttempt: async () => await transport.pacer.acquire(),
@@ -171,8 +166,8 @@ export async function callKore(
 		},
 	);
 	if (!outcome.ok) {
-		const error = koreApiError(ctx, attempts > 1 ? { ...outcome, message: `${outcome.message} (after ${attempts} attempts)` } : outcome, itemIndex);
-		throw error;
+		const failure = attempts > 1 ? { ...outcome, message: `${outcome.message} (after ${attempts} attempts)` } : outcome;
+		throw koreApiError(ctx, failure, itemIndex);
 	}
 	return { ...outcome, attempts };
 }

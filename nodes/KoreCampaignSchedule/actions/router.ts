@@ -12,40 +12,58 @@ import { DEFAULT_RETRY_POLICY } from '../retry';
 import type { KoreTransport } from '../transport';
 import { callKore, CREDENTIAL_TYPE } from '../transport';
 import { validateItem } from '../validation';
+import type { ExecutionSettings } from './executionSettings';
 import { readExecutionSettings } from './executionSettings';
 import { readItemParameters } from './itemParameters';
 
+/** What every item of one execution shares: where Kore.ai is, and how calls are paced and retried. */
+interface KoreSession {
+	connection: KoreConnection;
+	transport: KoreTransport;
+}
+
 /**
- * The credential, checked once per execution. A problem is kept and reported on every item,
- * so that with "Continue on Fail" each input still yields its own error item.
+ * Checks the credential and sets up the transport, once per execution. A credential problem is
+ * kept and reported on every item, so that with "Continue on Fail" each input still yields its
+ * own error item.
  */
-async function loadConnection(ctx: IExecuteFunctions): Promise<KoreConnection | KoreCredentialError> {
+async function openSession(ctx: IExecuteFunctions, settings: ExecutionSettings): Promise<KoreSession | KoreCredentialError> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	let connection: KoreConnection;
 	try {
 		readAuth(credentials);
-		return readConnection(credentials);
+		connection = readConnection(credentials);
 	} catch (error) {
 		if (error instanceof KoreCredentialError) return error;
 		throw new NodeOperationError(ctx.getNode(), error as Error);
 	}
+	return {
+		connection,
+		transport: {
+			host: connection.host,
+			timeoutMs: settings.timeoutMs,
+			pacer: new Pacer(settings.requestsPerMinute),
+			retry: { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries },
+			sleep,
+		},
+	};
 }
 
 /** One item: read, check, build, then send (or describe, for a dry run). */
 async function runItem(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	connection: KoreConnection | KoreCredentialError,
-	transport: KoreTransport | undefined,
+	session: KoreSession | KoreCredentialError,
 	nowMs: number,
 ): Promise<INodeExecutionData> {
-	if (connection instanceof KoreCredentialError || transport === undefined) throw connection;
+	if (session instanceof KoreCredentialError) throw session;
 	const { params, options } = readItemParameters(ctx, itemIndex);
 	const command = validateItem(params, nowMs);
-	const request = buildRequest(command, connection);
+	const request = buildRequest(command, session.connection);
 	if (options.dryRun) {
-		return { json: dryRunJson(command, request, connection), pairedItem: { item: itemIndex } };
+		return { json: dryRunJson(command, request, session.connection), pairedItem: { item: itemIndex } };
 	}
-	const answer = await callKore(ctx, transport, request, itemIndex);
+	const answer = await callKore(ctx, session.transport, request, itemIndex);
 	return { json: successJson(command, answer), pairedItem: { item: itemIndex } };
 }
 
@@ -106,22 +124,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const nowMs = Date.now();
 	const settings = readExecutionSettings(this);
-	const connection = await loadConnection(this);
-	const transport: KoreTransport | undefined =
-		connection instanceof KoreCredentialError
-			? undefined
-			: {
-					host: connection.host,
-					timeoutMs: settings.timeoutMs,
-					pacer: new Pacer(settings.requestsPerMinute),
-					retry: { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries },
-					sleep,
-				};
+	const session = await openSession(this, settings);
 	const continueOnFail = this.continueOnFail();
 
 	const results = await mapInOrder(items.length, settings.maxConcurrency, async (itemIndex) => {
 		try {
-			return await runItem(this, itemIndex, connection, transport, nowMs);
+			return await runItem(this, itemIndex, session, nowMs);
 		} catch (caught) {
 			const error = asNodeError(this, caught, itemIndex);
 			if (!continueOnFail) throw error;
