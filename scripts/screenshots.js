@@ -53,15 +53,24 @@ async function shoot(page, name, locator) {
 	log(`  saved ${path.relative(h.ROOT, file)}`);
 }
 
+/** The editor checks, in order; each `step` that finishes counts as passed. */
+let passedSteps = 0;
+let currentStep = '';
+function step(name) {
+	if (currentStep) passedSteps++;
+	currentStep = name;
+	if (name) log(name);
+}
+
 async function run(page, baseUrl) {
-	log('sign in');
+	step('sign in');
 	await page.goto(`${baseUrl}/signin`);
 	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
 	await page.fill('input[name="password"]', OWNER.password);
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL(/\/home/, { timeout: STEP_TIMEOUT });
 
-	log('nodes panel: search "Kore"');
+	step('nodes panel: search "Kore"');
 	await page.goto(`${baseUrl}/workflow/new`);
 	await page.click('[data-test-id="node-creator-plus-button"]');
 	await expectVisible(page.locator('[data-test-id="node-creator-search-bar"]'), 'the nodes panel');
@@ -70,7 +79,7 @@ async function run(page, baseUrl) {
 	await expectVisible(item, '"Kore Campaign Schedule" in the nodes panel (is the package loaded?)');
 	await shoot(page, 'nodes-panel.png', page.locator('[data-test-id="node-creator"]'));
 
-	log('open the node: Schedule a campaign');
+	step('open the node: Schedule a campaign');
 	await item.first().click();
 	await page.getByText('Schedule a campaign', { exact: true }).click();
 	const ndv = page.locator('[data-test-id="ndv"]');
@@ -91,7 +100,7 @@ async function run(page, baseUrl) {
 	await page.locator('[data-test-id="node-parameters"]').click({ position: { x: 5, y: 5 } });
 	await shoot(page, 'node-schedule-daily.png', ndv);
 
-	log('switch to Weekly');
+	step('switch to Weekly');
 	await page.click('[data-test-id="parameter-input-recurrence"]');
 	await page.locator('.el-select-dropdown__item, [data-test-id="parameter-input-item"]', { hasText: /^Weekly/ }).first().click();
 	for (const name of ['onceEveryNweeks', 'whichDays']) await expectVisible(page.locator(`[data-test-id="parameter-input-${name}"]`), `the "${name}" field`);
@@ -103,7 +112,7 @@ async function run(page, baseUrl) {
 	await expectVisible(ndv, 'the node details view after choosing days');
 	await shoot(page, 'node-schedule-weekly.png', ndv);
 
-	log('credential form');
+	step('credential form');
 	await page.click('[data-test-id="credential-edit-button"]');
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
 	await expectVisible(modal, 'the credential form');
@@ -115,14 +124,14 @@ async function run(page, baseUrl) {
 	await shoot(page, 'credential.png', modal);
 	await page.keyboard.press('Escape');
 
-	log('run the example workflow');
+	step('run the example workflow');
 	await page.goto(`${baseUrl}/workflow/koreExampleSheet`);
 	await expectVisible(page.locator('[data-test-id="canvas-node"]'), 'the example workflow');
 	await page.click('[data-test-id="execute-workflow-button"]');
 	await expectVisible(page.getByText(/Workflow executed successfully/), 'the example workflow finishing successfully');
 	await shoot(page, 'example-workflow.png');
 
-	log("open the node's output");
+	step("open the node's output");
 	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Kore Campaign Schedule' }).dblclick();
 	await expectVisible(ndv, 'the node details view of the example');
 	await page.locator('[data-test-id="output-panel"] [data-test-id="radio-button-table"]').click();
@@ -131,6 +140,7 @@ async function run(page, baseUrl) {
 	}
 	await expectVisible(page.locator('[data-test-id="output-panel"]').getByText(/^cd-/), 'a campaign id in the output');
 	await shoot(page, 'example-output.png', ndv);
+	step('');
 }
 
 async function main() {
@@ -160,6 +170,7 @@ async function main() {
 			throw error;
 		}
 		log(`editor checks passed; screenshots in ${CHECK_ONLY ? '(temporary folder, removed)' : path.relative(h.ROOT, OUT)}`);
+		log(`${passedSteps} passed, 0 failed`);
 	} finally {
 		await browser?.close();
 		await server?.stop();
@@ -169,6 +180,7 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(`editor check failed: ${error.message}`);
+	console.error(`editor check failed at "${currentStep}": ${error.message}`);
+	console.log(`${passedSteps} passed, 1 failed`);
 	process.exit(1);
 });
