@@ -4,15 +4,16 @@
 // package.json) and over the unpacked `npm pack` tarball (compiled .js and package.json).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import tmp from 'tmp';
-
-tmp.setGracefulCleanup(); // the scanner makes a temp folder when loaded: remove it on exit
-
-const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+const SCANNER = '@n8n/scan-community-package/scanner/scanner.mjs';
+// The scanner makes a temp folder when it is loaded and never removes it; ask its own copy of
+// `tmp` to clean up when this process exits.
+createRequire(import.meta.resolve(SCANNER))('tmp').setGracefulCleanup();
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(SCANNER);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-scan-'));
