@@ -24,8 +24,6 @@ export interface ContextSpec {
 
 export interface FakeContext {
 	ctx: IExecuteFunctions;
-	/** Every request the node handed to httpRequestWithAuthentication, after authentication. */
-	sent: IHttpRequestOptions[];
 }
 
 const node = new KoreCampaignSchedule();
@@ -52,7 +50,6 @@ export const TEST_NODE: INode = {
 export function makeContext(spec: ContextSpec): FakeContext {
 	const credentialType = new KoreAiApi();
 	const items = spec.items ?? [{ json: {} }];
-	const sent: IHttpRequestOptions[] = [];
 	const paramsFor = (i: number) => (typeof spec.parameters === 'function' ? spec.parameters(i) : spec.parameters);
 
 	const ctx = {
@@ -76,7 +73,6 @@ export function makeContext(spec: ContextSpec): FakeContext {
 				if (type !== 'koreAiApi') throw new Error(`unexpected credential type ${type}`);
 				try {
 					const authenticated = await credentialType.authenticate({ ...spec.credentials }, { ...options });
-					sent.push(authenticated);
 					return await n8nLikeHttpRequest(authenticated);
 				} catch (error) {
 					throw new NodeApiError(TEST_NODE, error as never);
@@ -84,7 +80,7 @@ export function makeContext(spec: ContextSpec): FakeContext {
 			},
 		},
 	} as unknown as IExecuteFunctions;
-	return { ctx, sent };
+	return { ctx };
 }
 
 /** Runs the node's execute() with a fake context; returns its first output. */
