@@ -56,16 +56,9 @@ async function prepareLocalInstance({ logCalls = false } = {}) {
 	}
 }
 
-/** bcrypt hash of the demo owner's password, made with n8n's own bcryptjs. */
+/** Variables that create the demo owner account when n8n starts. */
 function ownerEnv(n8n) {
-	const bcrypt = require(path.join(n8n.dir, 'n8n/node_modules/bcryptjs'));
-	return {
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
-		N8N_INSTANCE_OWNER_FIRST_NAME: 'Demo',
-		N8N_INSTANCE_OWNER_LAST_NAME: 'Owner',
-	};
+	return h.ownerEnv(n8n, { ...OWNER, firstName: 'Demo', lastName: 'Owner' });
 }
 
 module.exports = { prepareLocalInstance, ownerEnv, OWNER, N8N_PORT, DEMO_KORE, log };

@@ -47,7 +47,7 @@ function causes(error: unknown): Array<Record<string, unknown>> {
 }
 
 /** Turns an error thrown before any answer arrived into a failure the user can act on. */
-export function connectionFailure(error: unknown, host: string, timeoutMs: number): KoreFailure {
+function connectionFailure(error: unknown, host: string, timeoutMs: number): KoreFailure {
 	const chain = causes(error);
 	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && c in CONNECTION_PROBLEMS);
 	const timedOut = chain.some((e) => typeof e.message === 'string' && /timeout/i.test(e.message));
@@ -77,7 +77,7 @@ function credentialProblem(error: unknown): KoreCredentialError | undefined {
  * HTTP errors do not throw; they come back as a KoreFailure, as do connection problems.
  * A credential problem throws the KoreCredentialError.
  */
-export async function sendOnce(
+async function sendOnce(
 	ctx: IExecuteFunctions,
 	request: KoreRequest,
 	host: string,
@@ -120,7 +120,7 @@ function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<str
  * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
  * client's error, whose request config carries the signed token.
  */
-export function koreApiError(ctx: IExecuteFunctions, failure: KoreFailure, itemIndex: number): NodeApiError {
+function koreApiError(ctx: IExecuteFunctions, failure: KoreFailure, itemIndex: number): NodeApiError {
 	const summary: JsonObject = { message: failure.message };
 	if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
 	if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;

@@ -145,8 +145,17 @@ async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 
 			N8N_RUNNERS_BROKER_PORT: String(port + 2),
 			...env,
 		}),
-		stdio: ['ignore', stdio, stdio],
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
+	// n8n answers HTTP (even /rest/settings and the editor's pages) before all its REST routes
+	// are mounted; it is ready once it logs that the editor is accessible.
+	let announced = false;
+	for (const stream of [child.stdout, child.stderr]) {
+		stream.on('data', (chunk) => {
+			if (stdio === 'inherit') (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+			if (/Editor is now accessible/.test(String(chunk))) announced = true;
+		});
+	}
 	const closed = new Promise((resolve) => child.once('close', resolve));
 	const stop = async () => {
 		if (child.exitCode === null && child.signalCode === null) {
@@ -160,10 +169,8 @@ async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
-		// /healthz answers first, then the REST API, then the editor's pages: wait for the last two.
 		const ok = (p) => fetch(`${url}${p}`).then((r) => r.ok, () => false);
-		const ready = (await ok('/rest/settings')) && (await ok('/signin'));
-		if (ready) break;
+		if (announced && (await ok('/rest/settings')) && (await ok('/signin'))) break;
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n did not come up on ${url} within ${timeoutMs / 1000} s`);
@@ -171,6 +178,21 @@ async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 	return { url, child, closed, stop };
+}
+
+/**
+ * n8n's variables that create the instance owner at start-up, so nobody has to go through the
+ * owner set-up screen. The password is hashed with n8n's own bcryptjs.
+ */
+function ownerEnv(n8n, { email, password, firstName = 'Local', lastName = 'Owner' }) {
+	const bcrypt = require(path.join(n8n.dir, 'n8n/node_modules/bcryptjs'));
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: email,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(password, 8),
+		N8N_INSTANCE_OWNER_FIRST_NAME: firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: lastName,
+	};
 }
 
 /** Signs in to a running n8n's REST API; returns a fetch bound to the session cookie. */
@@ -217,6 +239,7 @@ module.exports = {
 	importWorkflows,
 	executeWorkflow,
 	startN8nServer,
+	ownerEnv,
 	restSession,
 	nodeOutput,
 	credentialRecord,

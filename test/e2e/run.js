@@ -191,15 +191,7 @@ const OWNER = { email: 'e2e@kore-stand-in.local', password: 'E2e-Local-Only-1' }
 
 /** Starts n8n, signs in, and runs the credential test with good and bad values. */
 async function checkCredentialTest(n8n, userFolder, kore) {
-	const bcrypt = require(path.join(n8n.dir, 'n8n/node_modules/bcryptjs'));
-	const server = await h.startN8nServer(n8n, userFolder, {
-		port: 5688,
-		env: {
-			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 4),
-		},
-	});
+	const server = await h.startN8nServer(n8n, userFolder, { port: 5688, env: h.ownerEnv(n8n, OWNER) });
 	try {
 		const rest = await h.restSession(server.url, OWNER.email, OWNER.password);
 		const data = { host: `${kore.url}/`, accountId: KORE.accountId, botId: KORE.botId, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret };

@@ -68,7 +68,7 @@ async function runItem(
 }
 
 /** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
-export function asNodeError(
+function asNodeError(
 	ctx: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
