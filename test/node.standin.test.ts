@@ -66,6 +66,9 @@ describe('against the Kore stand-in', () => {
 					operation: 'schedule',
 					startDateTime: '2031-01-27 18:29:00',
 					endDateTime: '2031-02-27 18:29:00',
+					koreTimezone: 'UTC',
+					startLocal: '2031-01-27T18:29:00+00:00',
+					endLocal: '2031-02-27T18:29:00+00:00',
 					timezone: 'UTC',
 					recurrence: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 2 } },
 				},
@@ -74,7 +77,7 @@ describe('against the Kore stand-in', () => {
 		]);
 	});
 
-	it('schedules weekly, converting an offset into the chosen timezone', async () => {
+	it('schedules weekly, sending instants and wall-clock times in the Timezone option as UTC', async () => {
 		const out = await runNode({
 			parameters: schedule({
 				recurrence: 'weekly',
@@ -87,11 +90,34 @@ describe('against the Kore stand-in', () => {
 			credentials: clientCredentials(kore.url),
 		});
 		expect(kore.scheduleCalls[0].body).toEqual({
-			startDateTime: '2031-03-01 15:30:00',
-			endDateTime: '2031-06-01 00:00:00',
+			startDateTime: '2031-03-01 10:00:00',
+			endDateTime: '2031-05-31 18:30:00',
 			recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Wed', 'Sun'] } },
 		});
-		expect(out[0].json.timezone).toBe('Asia/Kolkata');
+		expect(out[0].json).toMatchObject({
+			timezone: 'Asia/Kolkata',
+			koreTimezone: 'UTC',
+			startLocal: '2031-03-01T15:30:00+05:30',
+			endLocal: '2031-06-01T00:00:00+05:30',
+		});
+	});
+
+	it('reads wall-clock time in the workflow timezone (New York, winter and summer) and sends UTC', async () => {
+		const out = await runNode({
+			items: [{ json: {} }, { json: {} }],
+			parameters: (i) =>
+				schedule(i === 0 ? { startDateTime: '2031-01-27 09:00:00', endDateTime: '2031-02-27T09:00' } : { startDateTime: '2031-07-01T09:00:00', endDateTime: '2031-08-01' }),
+			credentials: clientCredentials(kore.url),
+			timezone: 'America/New_York',
+		});
+		expect(kore.scheduleCalls.map((c: { body: IDataObject }) => [c.body.startDateTime, c.body.endDateTime]).sort()).toEqual([
+			['2031-01-27 14:00:00', '2031-02-27 14:00:00'],
+			['2031-07-01 13:00:00', '2031-08-01 04:00:00'],
+		]);
+		expect(out.map((o) => [o.json.startLocal, o.json.timezone])).toEqual([
+			['2031-01-27T09:00:00-05:00', 'America/New_York'],
+			['2031-07-01T09:00:00-04:00', 'America/New_York'],
+		]);
 	});
 
 	it('disables a schedule with body {} and enableSchedule=false', async () => {

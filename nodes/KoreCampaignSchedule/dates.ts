@@ -1,30 +1,60 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import type { Zone } from 'luxon';
 
 import { InputError, showValue } from './inputError';
 
-/** The wall-clock format Kore.ai expects for `startDateTime` / `endDateTime`. */
+/** The format Kore.ai expects for `startDateTime` / `endDateTime`. */
 export const KORE_DATE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
-/** A date-time as Kore.ai will receive it, plus the instant it denotes in the chosen zone. */
-export interface KoreDateTime {
-	text: string;
-	instant: DateTime;
+/** The zone Kore.ai reads `startDateTime` / `endDateTime` in (its release notes: UTC). */
+export const KORE_TIMEZONE_DEFAULT = 'UTC';
+
+/**
+ * One Start or End value, read as an instant. Every DateTime here carries an explicit zone, so
+ * nothing depends on the process's `TZ` or on luxon's `Settings.defaultZone` (which n8n sets to
+ * the workflow's timezone during an execution).
+ */
+export interface ReadDateTime {
+	/** Milliseconds since the epoch. */
+	epochMs: number;
+	/** The instant as wall-clock time in the zone values without an offset are read in, with its offset. */
+	local: string;
 }
 
 const ACCEPTED =
-	'Accepted: "2027-01-27 18:30:00", "2027-01-27T18:30:00" (wall-clock time in the chosen timezone), "2027-01-27T13:00:00Z" or "2027-01-27T18:30:00+05:30" (converted into the chosen timezone), "2027-01-27" (midnight), the date picker, or an expression such as {{ $now.plus(1, "day") }}.';
+	'Accepted: "2027-01-27 18:30:00", "2027-01-27T18:30:00" (wall-clock time in the Timezone option, default the workflow\'s timezone), "2027-01-27T13:00:00Z" or "2027-01-27T18:30:00+05:30" (that exact moment), "2027-01-27" (midnight), the date picker, or an expression such as {{ $now.plus(1, "day") }}.';
 
 // Date, optional time (space or T), optional fraction, optional offset (only after a time).
 const DATE_TIME_TEXT =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-/** Checks an IANA zone name and returns it; throws naming `options.timezone` when unknown. */
-export function checkTimezone(zone: unknown): string {
+const HOUR_MS = 3_600_000;
+
+/** Resolves an IANA zone name ("UTC" included) to a luxon zone, or undefined when unknown. */
+function zoneOf(name: string): Zone | undefined {
+	if (/^utc$/i.test(name)) return FixedOffsetZone.utcInstance;
+	const zone = IANAZone.create(name);
+	return zone.isValid ? zone : undefined;
+}
+
+/**
+ * Checks a timezone option and returns its name; throws naming the option when unknown.
+ *
+ * @param field the option, e.g. `options.timezone`
+ * @param label its display name
+ * @param hint what leaving the option out means
+ */
+export function checkTimezone(
+	zone: unknown,
+	field = 'options.timezone',
+	label = 'Timezone',
+	hint = "leave the option out to use the workflow's timezone",
+): string {
 	const name = typeof zone === 'string' ? zone.trim() : '';
-	if (name === '' || !DateTime.now().setZone(name).isValid) {
+	if (name === '' || zoneOf(name) === undefined) {
 		throw new InputError(
-			`Timezone: ${showValue(zone)} is not a known IANA timezone. Use a name such as "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC", or leave the option out to use the workflow's timezone.`,
-			'options.timezone',
+			`${label}: ${showValue(zone)} is not a known IANA timezone. Use a name such as "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC", or ${hint}.`,
+			field,
 		);
 	}
 	return name;
@@ -34,44 +64,94 @@ function isJsDate(value: unknown): value is Date {
 	return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-function fromInstant(instant: DateTime, zone: string): KoreDateTime {
-	const inZone = instant.setZone(zone);
-	return { text: inZone.toFormat(KORE_DATE_FORMAT), instant: inZone };
+/** `epochMs` shown in `zone` in the given luxon format. */
+export function formatIn(epochMs: number, zone: string, format: string): string {
+	return DateTime.fromMillis(epochMs, { zone: zoneOf(zone) ?? FixedOffsetZone.utcInstance }).toFormat(format);
+}
+
+/** The instant as wall-clock time in `zone` with its offset, e.g. `2027-03-01T09:00:00-05:00`. */
+function localText(epochMs: number, zone: string): string {
+	return formatIn(epochMs, zone, "yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+/** What Kore.ai receives for an instant: `YYYY-MM-DD HH:mm:ss` in the Kore timezone. */
+export function toKoreText(epochMs: number, koreTimezone: string): string {
+	return formatIn(epochMs, koreTimezone, KORE_DATE_FORMAT);
+}
+
+interface WallClock {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
 }
 
 /**
- * Turns what the date picker or an expression produced into Kore's `YYYY-MM-DD HH:mm:ss` in
- * `zone`. Text without an offset is wall-clock time in `zone` and is sent unchanged; text with
- * an offset, a luxon DateTime or a JS Date is an instant and is converted into `zone`.
+ * The instants at which `zone`'s clocks show `wall`: one normally, none inside a daylight-saving
+ * gap, two in an overlap (earliest first). Offsets are looked up in the zone itself, a day either
+ * side, so the answer is the same on every machine.
+ */
+function instantsShowing(wall: WallClock, zone: Zone): number[] {
+	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+	const offsets = new Set([zone.offset(asUtc - 24 * HOUR_MS), zone.offset(asUtc), zone.offset(asUtc + 24 * HOUR_MS)]);
+	const found = new Set<number>();
+	for (const offset of offsets) {
+		const candidate = asUtc - offset * 60_000;
+		if (zone.offset(candidate) === offset) found.add(candidate);
+	}
+	return [...found].sort((a, b) => a - b);
+}
+
+/** Refuses a wall-clock time the clocks skip, naming the nearest valid times either side. */
+function gapError(wall: WallClock, zone: Zone, zoneName: string, label: string, field: string): InputError {
+	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+	const before = zone.offset(asUtc - 24 * HOUR_MS);
+	const after = zone.offset(asUtc + 24 * HOUR_MS);
+	// Read with the offset before the change it lands after the gap, and the other way round.
+	const laterValid = formatIn(asUtc - before * 60_000, zoneName, KORE_DATE_FORMAT);
+	const earlierValid = formatIn(asUtc - after * 60_000, zoneName, KORE_DATE_FORMAT);
+	const text = DateTime.fromObject(wall, { zone: FixedOffsetZone.utcInstance }).toFormat(KORE_DATE_FORMAT);
+	return new InputError(
+		`${label}: ${text} does not exist in ${zoneName}; the clocks skip that time for daylight saving. Pick a time outside the gap, for example ${earlierValid} or ${laterValid}.`,
+		field,
+	);
+}
+
+/**
+ * Reads what the date picker or an expression produced as one instant. Text without an offset
+ * is wall-clock time in `zone` (a time the clocks skip is refused; a repeated one takes the
+ * earlier instant); text with an offset or `Z`, a luxon DateTime or a JS Date is that instant.
  *
  * @param label the field's display name, used in messages
  */
-export function toKoreDateTime(value: unknown, zone: string, label: string, field: string): KoreDateTime {
+export function readDateTime(value: unknown, zone: string, label: string, field: string): ReadDateTime {
+	const instant = (epochMs: number): ReadDateTime => ({ epochMs, local: localText(epochMs, zone) });
 	if (DateTime.isDateTime(value)) {
-		// May come from n8n's own copy of luxon: go through epoch millis to use ours.
 		if (!value.isValid) {
 			throw new InputError(`${label}: the expression gave an invalid date (${value.invalidReason ?? 'unknown reason'}). ${ACCEPTED}`, field);
 		}
-		return fromInstant(DateTime.fromMillis(value.toMillis()), zone);
+		// May come from n8n's own copy of luxon: only its epoch millis are used.
+		return instant(value.toMillis());
 	}
 	if (isJsDate(value)) {
 		if (Number.isNaN(value.getTime())) {
 			throw new InputError(`${label}: the expression gave an invalid JavaScript Date. ${ACCEPTED}`, field);
 		}
-		return fromInstant(DateTime.fromMillis(value.getTime()), zone);
+		return instant(value.getTime());
 	}
 	if (typeof value !== 'string' || value.trim() === '') {
 		const what = typeof value === 'string' || value === undefined || value === null ? 'is empty' : `got ${showValue(value)}`;
 		throw new InputError(`${label} ${what}: a date and time is required. ${ACCEPTED}`, field);
 	}
 
-	const text = value.trim();
-	const match = DATE_TIME_TEXT.exec(text);
+	const match = DATE_TIME_TEXT.exec(value.trim());
 	if (!match) {
 		throw new InputError(`${label}: could not read ${showValue(value)} as a date and time. ${ACCEPTED}`, field);
 	}
 	const [, year, month, day, hour = '00', minute = '00', second = '00', offset] = match;
-	const parts = {
+	const wall: WallClock = {
 		year: Number(year),
 		month: Number(month),
 		day: Number(day),
@@ -79,27 +159,21 @@ export function toKoreDateTime(value: unknown, zone: string, label: string, fiel
 		minute: Number(minute),
 		second: Number(second),
 	};
+	// A calendar check in UTC, which has no gaps: 2027-02-30 or 24:30 are not real.
+	const calendar = DateTime.fromObject(wall, { zone: FixedOffsetZone.utcInstance });
+	if (!calendar.isValid) {
+		throw new InputError(`${label}: ${showValue(value)} is not a real date and time (${calendar.invalidExplanation ?? calendar.invalidReason}). ${ACCEPTED}`, field);
+	}
 
 	if (offset !== undefined) {
-		const normalisedOffset = offset.toUpperCase() === 'Z' ? 'UTC' : `UTC${offset.length === 3 ? `${offset}:00` : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`;
-		const instant = DateTime.fromObject(parts, { zone: normalisedOffset });
-		if (!instant.isValid) {
-			throw new InputError(`${label}: ${showValue(value)} is not a real date and time (${instant.invalidExplanation ?? instant.invalidReason}). ${ACCEPTED}`, field);
-		}
-		return fromInstant(instant, zone);
+		const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) ?? ['', '+', '00', '00'];
+		const minutes = offset.toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
+		return instant(calendar.toMillis() - minutes * 60_000);
 	}
 
-	const wallClock = DateTime.fromObject(parts, { zone });
-	if (!wallClock.isValid) {
-		throw new InputError(`${label}: ${showValue(value)} is not a real date and time (${wallClock.invalidExplanation ?? wallClock.invalidReason}). ${ACCEPTED}`, field);
-	}
-	const sent = DateTime.fromObject(parts).toFormat(KORE_DATE_FORMAT);
-	if (wallClock.toFormat(KORE_DATE_FORMAT) !== sent) {
-		// luxon moved the time forward: the clocks skip this hour in `zone` (daylight saving).
-		throw new InputError(
-			`${label}: ${sent} does not exist in ${zone}; the clocks skip that time for daylight saving. Pick a time outside the gap, for example ${wallClock.toFormat(KORE_DATE_FORMAT)}.`,
-			field,
-		);
-	}
-	return { text: sent, instant: wallClock };
+	const readZone = zoneOf(zone);
+	if (readZone === undefined) throw new InputError(`Timezone: ${showValue(zone)} is not a known IANA timezone.`, 'options.timezone');
+	const [earliest] = instantsShowing(wall, readZone);
+	if (earliest === undefined) throw gapError(wall, readZone, zone, label, field);
+	return instant(earliest);
 }

@@ -19,6 +19,9 @@ function commandSummary(command: KoreCommand): IDataObject {
 		operation: command.operation,
 		startDateTime: command.startDateTime,
 		endDateTime: command.endDateTime,
+		koreTimezone: command.koreTimezone,
+		startLocal: command.startLocal,
+		endLocal: command.endLocal,
 		timezone: command.timezone,
 		recurrence: command.recurrenceObject as unknown as IDataObject,
 	};

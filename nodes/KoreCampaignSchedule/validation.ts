@@ -1,4 +1,4 @@
-import { checkTimezone, toKoreDateTime } from './dates';
+import { checkTimezone, KORE_TIMEZONE_DEFAULT, readDateTime, toKoreText } from './dates';
 import { InputError, showValue } from './inputError';
 
 export type Operation = 'schedule' | 'disableSchedule';
@@ -21,7 +21,13 @@ export interface ScheduleCommand {
 	startDateTime: string;
 	endDateTime: string;
 	recurrenceObject: RecurrenceObject;
+	/** The zone values without an offset were read in. */
 	timezone: string;
+	/** The zone Kore.ai reads the sent values in. */
+	koreTimezone: string;
+	/** Start and end as read: wall-clock time in `timezone`, with its offset. */
+	startLocal: string;
+	endLocal: string;
 }
 
 export interface DisableCommand {
@@ -42,13 +48,22 @@ export interface ItemParameters {
 	onceEveryNweeks?: unknown;
 	whichDays?: unknown;
 	timezone: unknown;
+	koreTimezone?: unknown;
 }
 
+/** The campaign's name: text, or a number a sheet cell gave (sent as its digits). */
 function campaignNameOf(value: unknown): string {
-	const name = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const name =
+		typeof value === 'string'
+			? value.trim()
+			: typeof value === 'number' && Number.isFinite(value)
+				? String(value)
+				: typeof value === 'bigint'
+					? value.toString()
+					: '';
 	if (name === '') {
 		throw new InputError(
-			`Campaign Name ${typeof value === 'string' || value === undefined || value === null ? 'is empty' : `got ${showValue(value)}`}: enter the exact name of the Voice or SMS campaign as it appears in Kore.ai.`,
+			`Campaign Name ${value === '' || (typeof value === 'string' && value.trim() === '') || value === undefined || value === null ? 'is empty' : `got ${showValue(value)}`}: enter the exact name of the Voice or SMS campaign as it appears in Kore.ai.`,
 			'campaignName',
 		);
 	}
@@ -126,23 +141,39 @@ export function validateItem(params: ItemParameters, nowMs: number): KoreCommand
 	if (operation === 'disableSchedule') return { operation, campaignName };
 
 	const timezone = checkTimezone(params.timezone);
-	const start = toKoreDateTime(params.startDateTime, timezone, 'Start Date & Time', 'startDateTime');
-	const end = toKoreDateTime(params.endDateTime, timezone, 'End Date & Time', 'endDateTime');
-	if (end.instant.toMillis() <= start.instant.toMillis()) {
+	const koreTimezone = checkTimezone(
+		params.koreTimezone ?? KORE_TIMEZONE_DEFAULT,
+		'options.koreTimezone',
+		'Kore Timezone',
+		'leave the option out to send UTC, as Kore.ai documents',
+	);
+	const start = readDateTime(params.startDateTime, timezone, 'Start Date & Time', 'startDateTime');
+	const end = readDateTime(params.endDateTime, timezone, 'End Date & Time', 'endDateTime');
+	if (end.epochMs <= start.epochMs) {
 		throw new InputError(
-			`End Date & Time (${end.text}) must be after Start Date & Time (${start.text}), both in ${timezone}.`,
+			`End Date & Time (${end.local}) must be after Start Date & Time (${start.local}).`,
 			'endDateTime',
 		);
 	}
-	if (end.instant.toMillis() <= nowMs) {
+	if (end.epochMs <= nowMs) {
 		throw new InputError(
-			`End Date & Time (${end.text} in ${timezone}) is already in the past; Kore.ai only accepts a schedule that ends in the future.`,
+			`End Date & Time (${end.local}) is already in the past; Kore.ai only accepts a schedule that ends in the future.`,
+			'endDateTime',
+		);
+	}
+	const startDateTime = toKoreText(start.epochMs, koreTimezone);
+	const endDateTime = toKoreText(end.epochMs, koreTimezone);
+	if (endDateTime <= startDateTime) {
+		// Only possible when the Kore Timezone repeats an hour (autumn) between start and end.
+		throw new InputError(
+			`End Date & Time (${end.local}) is after Start Date & Time (${start.local}), but in the Kore Timezone ${koreTimezone} they would be sent as ${startDateTime} and ${endDateTime}, and the end would not come after the start (its clocks go back in between, or the two are less than a second apart). Move the end later.`,
 			'endDateTime',
 		);
 	}
 
+	const recurrence = typeof params.recurrence === 'string' ? params.recurrence.trim().toLowerCase() : params.recurrence;
 	let recurrenceObject: RecurrenceObject;
-	if (params.recurrence === 'weekly') {
+	if (recurrence === 'weekly') {
 		recurrenceObject = {
 			recurType: 'Weekly',
 			weeklyDetails: {
@@ -150,7 +181,7 @@ export function validateItem(params: ItemParameters, nowMs: number): KoreCommand
 				whichDays: weekdaysOf(params.whichDays),
 			},
 		};
-	} else if (params.recurrence === 'daily' || params.recurrence === undefined) {
+	} else if (recurrence === 'daily' || recurrence === undefined) {
 		recurrenceObject = {
 			recurType: 'Daily',
 			dailyDetails: {
@@ -167,9 +198,12 @@ export function validateItem(params: ItemParameters, nowMs: number): KoreCommand
 	return {
 		operation,
 		campaignName,
-		startDateTime: start.text,
-		endDateTime: end.text,
+		startDateTime,
+		endDateTime,
 		recurrenceObject,
 		timezone,
+		koreTimezone,
+		startLocal: start.local,
+		endLocal: end.local,
 	};
 }

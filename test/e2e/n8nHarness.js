@@ -115,10 +115,11 @@ async function importWorkflows(n8n, userFolder, workflows) {
 
 /**
  * Executes an imported workflow with `n8n execute --id` (never `--file`, which exits 0 without
- * running in n8n 2.x) and returns the run data, or the failure with n8n's output.
+ * running in n8n 2.x) and returns the run data, or the failure with n8n's output. `env` adds to
+ * n8n's environment (e.g. TZ, GENERIC_TIMEZONE).
  */
-async function executeWorkflow(n8n, userFolder, id) {
-	const { code, stdout, stderr } = await runN8n(n8n, userFolder, ['execute', `--id=${id}`, '--rawOutput']);
+async function executeWorkflow(n8n, userFolder, id, env = {}) {
+	const { code, stdout, stderr } = await runN8n(n8n, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { env });
 	const start = stdout.search(/^\{/m);
 	let run;
 	if (start >= 0) {

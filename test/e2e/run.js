@@ -34,15 +34,15 @@ const paired = (items) => (items ?? []).map((i) => i.pairedItem);
 /** Each case: the workflow, an optional set-up of the stand-in, and checks of output and calls. */
 const CASES = [
 	{
-		name: 'daily schedule, timezone option',
+		name: 'daily schedule, Timezone option Asia/Kolkata, sent as UTC',
 		workflow: wf.daily,
 		check(main, kore) {
 			assert.equal(kore.scheduleCalls.length, 1);
 			const call = kore.scheduleCalls[0];
 			assert.deepEqual(call.query, { enableSchedule: 'true', campaignName: 'Agentless Voice | Product Feedback | Jan 9' });
 			assert.deepEqual(call.body, {
-				startDateTime: '2031-01-27 18:29:00',
-				endDateTime: '2031-02-27 18:29:00',
+				startDateTime: '2031-01-27 12:59:00',
+				endDateTime: '2031-02-27 12:59:00',
 				recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 2 } },
 			});
 			assert.equal(call.claims.appId, KORE.clientId);
@@ -55,12 +55,12 @@ const CASES = [
 		},
 	},
 	{
-		name: 'weekly schedule, offsets converted',
+		name: 'weekly schedule, instants with Z sent as they are',
 		workflow: wf.weekly,
 		check(main, kore) {
 			assert.deepEqual(kore.scheduleCalls[0].body, {
-				startDateTime: '2031-03-01 15:30:00',
-				endDateTime: '2031-06-01 15:30:00',
+				startDateTime: '2031-03-01 10:00:00',
+				endDateTime: '2031-06-01 10:00:00',
 				recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Wed', 'Fri'] } },
 			});
 			assert.equal(json(main[0])[0].status, 'success');
@@ -86,11 +86,53 @@ const CASES = [
 			assert.deepEqual(out.map((o) => o.recurrence.dailyDetails.onceEveryNdays), wf.rows.map((r) => r.every));
 			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 1 }, { item: 2 }]);
 			for (const call of calls) {
-				// $now.plus(1, 'day') in the workflow's timezone (UTC), sent as wall-clock.
+				// $now.plus(1, 'day') is an instant, sent as UTC.
 				const start = Date.parse(`${call.body.startDateTime.replace(' ', 'T')}Z`);
 				assert.ok(Math.abs(start - (Date.now() + 86_400_000)) < 10 * 60_000, `start ${call.body.startDateTime} is not about now + 1 day`);
 				assert.match(call.body.endDateTime, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 			}
+		},
+	},
+	{
+		name: 'workflow timezone America/New_York: winter, summer, offset, $now.plus, a gap time refused and unsent',
+		workflow: wf.newYork,
+		check(main, kore) {
+			const byName = new Map(kore.scheduleCalls.map((c) => [c.query.campaignName, c.body]));
+			assert.equal(kore.scheduleCalls.length, 4, 'four calls, none for the gap row');
+			assert.ok(!byName.has('NY spring gap'), 'the gap row reached Kore');
+			for (const row of wf.newYorkRows.filter((r) => r.sent)) {
+				const body = byName.get(row.name);
+				assert.ok(body, `no call for ${row.name}`);
+				if (row.sent[0] !== undefined) assert.equal(body.startDateTime, row.sent[0], `${row.name} start`);
+				assert.equal(body.endDateTime, row.sent[1], `${row.name} end`);
+			}
+			// $now.plus(1, 'day') is an instant: sent as UTC, about 24 h from now.
+			const start = Date.parse(`${byName.get('NY now plus a day').startDateTime.replace(' ', 'T')}Z`);
+			assert.ok(Math.abs(start - (Date.now() + 86_400_000)) < 10 * 60_000, 'the $now.plus start is not now + 1 day in UTC');
+			const out = json(main[0]);
+			assert.equal(out.length, 5);
+			assert.deepEqual(
+				out.slice(0, 2).map((o) => [o.startDateTime, o.startLocal, o.timezone, o.koreTimezone]),
+				[
+					['2031-01-27 14:00:00', '2031-01-27T09:00:00-05:00', 'America/New_York', 'UTC'],
+					['2031-07-01 13:00:00', '2031-07-01T09:00:00-04:00', 'America/New_York', 'UTC'],
+				],
+			);
+			assert.match(out[4].error, /^Start Date & Time: 2031-03-09 02:30:00 does not exist in America\/New_York; .*2031-03-09 01:30:00 or 2031-03-09 03:30:00/);
+			assert.deepEqual(paired(main[0]), [0, 1, 2, 3, 4].map((item) => ({ item })));
+		},
+	},
+	{
+		name: "no workflow timezone: the instance's GENERIC_TIMEZONE (Europe/Berlin), n8n started under TZ=Asia/Kolkata",
+		workflow: wf.instanceTimezone,
+		env: { GENERIC_TIMEZONE: 'Europe/Berlin', TZ: 'Asia/Kolkata' },
+		check(main, kore) {
+			// 09:00 in Berlin is 08:00 UTC in winter (CET) and 07:00 UTC in summer (CEST).
+			assert.deepEqual(
+				[kore.scheduleCalls[0].body.startDateTime, kore.scheduleCalls[0].body.endDateTime],
+				['2031-01-27 08:00:00', '2031-07-27 07:00:00'],
+			);
+			assert.equal(json(main[0])[0].timezone, 'Europe/Berlin');
 		},
 	},
 	{
@@ -239,7 +281,7 @@ async function main() {
 			kore.reset();
 			c.setup?.(kore);
 			const t0 = Date.now();
-			const result = await h.executeWorkflow(n8n, userFolder, c.workflow.id);
+			const result = await h.executeWorkflow(n8n, userFolder, c.workflow.id, c.env);
 			try {
 				if (c.expectFailure) {
 					assert.equal(result.code, 1, `n8n execute should exit 1 for a failing workflow, exited ${result.code}`);

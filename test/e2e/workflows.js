@@ -16,6 +16,7 @@ const CREDENTIALS = {
  * @param {object[]} [opts.items] json of the items a Code node emits before the Kore node
  * @param {string} [opts.onError] 'continueRegularOutput' | 'continueErrorOutput'
  * @param {'clientCredentials'|'jwt'} [opts.credential]
+ * @param {string|null} [opts.timezone] the workflow's timezone setting (default UTC; null: none)
  */
 function workflow(id, kore, opts = {}) {
 	const nodes = [
@@ -47,7 +48,9 @@ function workflow(id, kore, opts = {}) {
 		...(opts.onError ? { onError: opts.onError } : {}),
 	});
 	connections[previous] = { main: [[{ node: 'Kore', type: 'main', index: 0 }]] };
-	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1', timezone: 'UTC' } };
+	// Without a timezone setting the workflow uses the instance's (GENERIC_TIMEZONE).
+	const timezone = opts.timezone === undefined ? { timezone: 'UTC' } : opts.timezone === null ? {} : { timezone: opts.timezone };
+	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1', ...timezone } };
 }
 
 const WINDOW = { startDateTime: '2031-01-27T18:29:00', endDateTime: '2031-02-27T18:29:00' };
@@ -69,6 +72,18 @@ function badRowAmongGood(id, onError) {
 	);
 }
 
+/**
+ * Rows read in the workflow's timezone America/New_York; `sent` is what Kore must receive (UTC).
+ * The gap row (02:30 on the night US clocks skip from 02:00 to 03:00) must be refused, unsent.
+ */
+const newYorkRows = [
+	{ name: 'NY winter', start: '2031-01-27 09:00:00', end: '2031-02-27T09:00', sent: ['2031-01-27 14:00:00', '2031-02-27 14:00:00'] },
+	{ name: 'NY summer', start: '2031-07-01T09:00:00', end: '2031-08-01', sent: ['2031-07-01 13:00:00', '2031-08-01 04:00:00'] },
+	{ name: 'NY offset given', start: '2031-03-01T10:00:00+05:30', end: '2031-03-31T23:00:00Z', sent: ['2031-03-01 04:30:00', '2031-03-31 23:00:00'] },
+	{ name: 'NY now plus a day', start: 'now+1d', end: '2031-12-31 18:00:00', sent: [undefined, '2031-12-31 23:00:00'] },
+	{ name: 'NY spring gap', start: '2031-03-09 02:30:00', end: '2031-04-01 09:00:00' },
+];
+
 const rows = [
 	{ name: 'Spring | Voice | Batch 1', every: 1 },
 	{ name: 'Spring & SMS = Batch #2', every: 2 },
@@ -79,6 +94,7 @@ module.exports = {
 	CREDENTIALS,
 	WINDOW,
 	rows,
+	newYorkRows,
 	daily: workflow('e2eDaily00000001', {
 		operation: 'schedule',
 		campaignName: 'Agentless Voice | Product Feedback | Jan 9',
@@ -119,6 +135,23 @@ module.exports = {
 		'e2eHundredRows01',
 		{ operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: { requestsPerMinute: 0, maxConcurrency: 8, maxRetries: 0, timeout: 2 } },
 		{ items: Array.from({ length: 100 }, (_, i) => ({ name: `Row ${i}` })), onError: 'continueErrorOutput' },
+	),
+	newYork: workflow(
+		'e2eNewYorkTz0001',
+		{
+			operation: 'schedule',
+			campaignName: '={{ $json.name }}',
+			startDateTime: "={{ $json.start === 'now+1d' ? $now.plus(1, 'day') : $json.start }}",
+			endDateTime: '={{ $json.end }}',
+			options: NO_LIMIT,
+		},
+		{ items: newYorkRows.map(({ name, start, end }) => ({ name, start, end })), timezone: 'America/New_York', onError: 'continueRegularOutput' },
+	),
+	// No timezone setting: the instance's GENERIC_TIMEZONE applies (run with TZ set to another zone).
+	instanceTimezone: workflow(
+		'e2eInstanceTz001',
+		{ operation: 'schedule', campaignName: 'Berlin by instance default', startDateTime: '2031-01-27 09:00:00', endDateTime: '2031-07-27 09:00:00', options: NO_LIMIT },
+		{ timezone: null },
 	),
 	failing: workflow('e2eFailing000001', { operation: 'schedule', campaignName: 'Kore says no', ...WINDOW, options: NO_LIMIT }),
 };

@@ -135,8 +135,8 @@ async function startKoreStandIn(config) {
 		if (start === undefined) throw badRequest('startDateTime must be in the format YYYY-MM-DD HH:mm:ss');
 		if (end === undefined) throw badRequest('endDateTime must be in the format YYYY-MM-DD HH:mm:ss');
 		if (end <= start) throw badRequest('endDateTime must be greater than startDateTime');
-		// Wall-clock values; the stand-in reads them as UTC, with a day's slack for any zone.
-		if (end <= Date.now() - 24 * 3600 * 1000) throw badRequest('endDateTime must be greater than current time');
+		// Kore reads both as UTC (its release notes), so "the future" is checked in UTC, strictly.
+		if (end <= Date.now()) throw badRequest('endDateTime must be greater than current time');
 		const r = body.recurrenceObject;
 		if (!isPlainObject(r)) throw badRequest('recurrenceObject is required');
 		const positiveInt = (n) => Number.isInteger(n) && n >= 1;

@@ -20,6 +20,9 @@ describe('scheduleUrl', () => {
 	});
 });
 
+/** How the dates were read; buildRequest sends only the UTC texts. */
+const ZONES = { timezone: 'UTC', koreTimezone: 'UTC', startLocal: 'n/a', endLocal: 'n/a' };
+
 describe('buildRequest', () => {
 	it('daily', () => {
 		expect(
@@ -30,7 +33,7 @@ describe('buildRequest', () => {
 					startDateTime: '2027-01-27 18:29:00',
 					endDateTime: '2027-02-27 18:29:00',
 					recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 1 } },
-					timezone: 'UTC',
+					...ZONES,
 				},
 				connection,
 			),
@@ -52,7 +55,7 @@ describe('buildRequest', () => {
 				startDateTime: '2027-01-01 18:29:00',
 				endDateTime: '2027-01-27 18:29:00',
 				recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Fri'] } },
-				timezone: 'UTC',
+				...ZONES,
 			},
 			connection,
 		);

@@ -23,12 +23,13 @@ export function readItemParameters(ctx: IExecuteFunctions, itemIndex: number): {
 		operation,
 		campaignName: ctx.getNodeParameter('campaignName', itemIndex, ''),
 		timezone,
+		koreTimezone: options.koreTimezone === '' ? undefined : options.koreTimezone,
 	};
 	if (operation === 'schedule') {
 		params.startDateTime = ctx.getNodeParameter('startDateTime', itemIndex, '');
 		params.endDateTime = ctx.getNodeParameter('endDateTime', itemIndex, '');
 		params.recurrence = ctx.getNodeParameter('recurrence', itemIndex, 'daily');
-		if (params.recurrence === 'weekly') {
+		if (typeof params.recurrence === 'string' && params.recurrence.trim().toLowerCase() === 'weekly') {
 			params.onceEveryNweeks = ctx.getNodeParameter('onceEveryNweeks', itemIndex, 1);
 			params.whichDays = ctx.getNodeParameter('whichDays', itemIndex, []);
 		} else {

@@ -32,7 +32,7 @@ export const campaignProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'When the schedule starts. Without an offset it is wall-clock time in the Timezone option (default: the workflow timezone); with one (e.g. Z or +05:30) it is converted into that timezone.',
+			'When the schedule starts. Without an offset it is wall-clock time in the Timezone option (default: the workflow timezone); with one (e.g. Z or +05:30) it is that exact moment. Sent to Kore.ai in UTC.',
 		displayOptions: forSchedule,
 	},
 	{

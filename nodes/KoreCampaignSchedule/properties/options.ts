@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { KORE_TIMEZONE_DEFAULT } from '../dates';
+
 /**
  * Optional settings. Rate limit, concurrency, retries and timeout apply to the whole run; their
  * defaults here are the ones the node uses (actions/executionSettings reads them from here).
@@ -18,6 +20,15 @@ export const optionsProperty: INodeProperties = {
 			default: false,
 			description:
 				'Whether to return the exact request that would be sent (token redacted) instead of calling Kore.ai',
+		},
+		{
+			displayName: 'Kore Timezone',
+			name: 'koreTimezone',
+			type: 'string',
+			default: KORE_TIMEZONE_DEFAULT,
+			placeholder: KORE_TIMEZONE_DEFAULT,
+			description:
+				'IANA timezone Kore.ai reads the sent start and end in (Schedule only). Kore.ai documents UTC; change it only if your Kore.ai deployment says otherwise.',
 		},
 		{
 			displayName: 'Max Concurrency',
@@ -61,7 +72,7 @@ export const optionsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'Europe/Berlin',
 			description:
-				"IANA timezone in which start and end are sent to Kore.ai (Schedule only). Leave empty to use the workflow's timezone.",
+				"IANA timezone in which a start or end without an offset (e.g. 2027-03-01 09:00) is meant (Schedule only). Leave empty to use the workflow's timezone. Values are converted to UTC before they are sent.",
 		},
 	],
 };
