@@ -4,6 +4,6 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	setupFiles: ['<rootDir>/test/setup/luxonDefaultZone.ts'],
+	setupFiles: ['<rootDir>/test/setup/luxonDefaultZone.ts', '<rootDir>/test/setup/quietN8nLog.ts'],
 	testTimeout: 20000,
 };

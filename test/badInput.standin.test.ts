@@ -7,10 +7,9 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { signKoreJwt } from '../credentials/koreJwt';
-import { runNode } from './helpers/executeContext';
+import { runNode } from './helpers/engine';
 import { clientCredentials, KORE, WINDOW } from './helpers/fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startKoreStandIn } = require('./standin/koreStandIn.js');
 
 let kore: Awaited<ReturnType<typeof startKoreStandIn>>;
@@ -20,7 +19,20 @@ beforeAll(async () => {
 afterAll(async () => kore.close());
 beforeEach(() => kore.reset());
 
-const HOST_OK = 'https://platform.kore.ai';
+/**
+ * Every case points at the stand-in, so "nothing reached the server" is a real check: a node that
+ * sent the request anyway would be seen there. `STANDIN` in a credential value is its address.
+ */
+const STANDIN = '{stand-in}';
+/** Its host and port only. */
+const STANDIN_HOST = '{stand-in-host}';
+const atStandIn = (credentials: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject =>
+	Object.fromEntries(
+		Object.entries(credentials).map(([k, v]) => [
+			k,
+			typeof v === 'string' ? v.split(STANDIN).join(kore.url).split(STANDIN_HOST).join(new URL(kore.url).host) : v,
+		]),
+	);
 const expiredJwt = signKoreJwt(KORE.clientId, KORE.clientSecret, Date.now() - 3_600_000);
 
 interface Case {
@@ -34,7 +46,7 @@ interface Case {
 }
 
 const SCHEDULE: IDataObject = { operation: 'schedule', campaignName: 'Matrix', ...WINDOW, options: { requestsPerMinute: 0 } };
-const cred = (over: ICredentialDataDecryptedObject) => ({ credentials: { ...clientCredentials(HOST_OK), ...over } });
+const cred = (over: ICredentialDataDecryptedObject) => ({ credentials: { ...clientCredentials(STANDIN), ...over } });
 const jwtCred = (jwt: string) => cred({ authMode: 'jwt', jwt, clientId: '', clientSecret: '' });
 const item = (over: IDataObject) => ({ params: { ...SCHEDULE, ...over } });
 const weekly = (over: IDataObject) => item({ recurrence: 'weekly', onceEveryNweeks: 1, whichDays: ['Mon'], ...over });
@@ -49,10 +61,10 @@ const CASES: Case[] = [
 	{ name: 'host ftp scheme', ...cred({ host: 'ftp://platform.kore.ai' }), message: /Host must start with https:\/\/ .*not ftp:\/\// },
 	{ name: 'host javascript scheme', ...cred({ host: 'javascript:alert(1)' }), message: /Host must start with https:\/\/.*not javascript:/ },
 	{ name: 'host file scheme', ...cred({ host: 'file:///etc/passwd' }), message: /not file:/ },
-	{ name: 'host with user info', ...cred({ host: 'https://admin:hunter2@platform.kore.ai' }), message: /Host must not contain a user name or password/, secret: 'hunter2' },
-	{ name: 'host with query', ...cred({ host: 'https://platform.kore.ai/?tenant=1' }), message: /Host must not contain a query \(\?…\) or fragment/ },
-	{ name: 'host with fragment', ...cred({ host: 'https://platform.kore.ai/#/bots' }), message: /must not contain a query \(\?…\) or fragment \(#…\)/ },
-	{ name: 'host with a line break inside', ...cred({ host: 'https://platform.kore.ai\r\nX-Evil: 1' }), message: /Host contains a line break or another control character/ },
+	{ name: 'host with user info', ...cred({ host: `http://admin:hunter2@${STANDIN_HOST}` }), message: /Host must not contain a user name or password/, secret: 'hunter2' },
+	{ name: 'host with query', ...cred({ host: `${STANDIN}/?tenant=1` }), message: /Host must not contain a query \(\?…\) or fragment/ },
+	{ name: 'host with fragment', ...cred({ host: `${STANDIN}/#/bots` }), message: /must not contain a query \(\?…\) or fragment \(#…\)/ },
+	{ name: 'host with a line break inside', ...cred({ host: `${STANDIN}\r\nX-Evil: 1` }), message: /Host contains a line break or another control character/ },
 	// Credential: ids and secrets
 	{ name: 'account id empty', ...cred({ accountId: '' }), message: /Account ID is empty\. Enter the Kore\.ai account ID/ },
 	{ name: 'bot id empty', ...cred({ botId: '' }), message: /Bot ID is empty\. Find it on the bot's App Settings page/ },
@@ -71,11 +83,11 @@ const CASES: Case[] = [
 	{ name: 'jwt mode, payload not JSON', ...jwtCred(`eyJhbGciOiJIUzI1NiJ9.${Buffer.from('nope').toString('base64url')}.sig`), message: /its middle part is not a JSON object/ },
 	{ name: 'jwt mode, expired token', ...jwtCred(expiredJwt), message: /The pasted JWT expired at .*Generate a new one/, secret: expiredJwt },
 	// Item: campaign name
-	{ name: 'campaign name empty', ...item({ campaignName: '' }), message: /Campaign Name is empty: enter the exact name of the Voice or SMS campaign/ },
+	{ name: 'campaign name empty (from an expression)', ...item({ campaignName: '={{ "" }}' }), message: /Campaign Name is empty: enter the exact name of the Voice or SMS campaign/ },
 	{ name: 'campaign name whitespace', ...item({ campaignName: ' \t ' }), message: /Campaign Name is empty/ },
 	{ name: 'campaign name an object', ...item({ campaignName: { name: 'x' } }), message: /Campaign Name got \{"name":"x"\}: enter the exact name/ },
 	// Item: dates
-	{ name: 'start empty', ...item({ startDateTime: '' }), message: /Start Date & Time is empty: a date and time is required\. Accepted:/ },
+	{ name: 'start empty (from an expression)', ...item({ startDateTime: '={{ "" }}' }), message: /Start Date & Time is empty: a date and time is required\. Accepted:/ },
 	{ name: 'start 2027-02-30', ...item({ startDateTime: '2027-02-30 10:00:00' }), message: /Start Date & Time: "2027-02-30 10:00:00" is not a real date and time .*Accepted:/ },
 	{ name: 'start 25:00', ...item({ startDateTime: '2031-01-27 25:00:00' }), message: /"2031-01-27 25:00:00" is not a real date/ },
 	{ name: 'start 27/01/2027', ...item({ startDateTime: '27/01/2027' }), message: /Start Date & Time: could not read "27\/01\/2027" as a date and time\. Accepted:/ },
@@ -99,7 +111,7 @@ const CASES: Case[] = [
 	{ name: 'every N days "2.5" text', ...item({ onceEveryNdays: '2.5' }), message: /got "2\.5"\./ },
 	{ name: 'every N weeks = 0', ...weekly({ onceEveryNweeks: 0 }), message: /Every N Weeks must be a whole number from 1 to 52.*got 0\./ },
 	{ name: 'every N weeks = 53', ...weekly({ onceEveryNweeks: 53 }), message: /Every N Weeks .*got 53\./ },
-	{ name: 'no weekday', ...weekly({ whichDays: [] }), message: /Days of the Week: no day chosen\. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun\./ },
+	{ name: 'no weekday (from an expression)', ...weekly({ whichDays: '={{ [] }}' }), message: /Days of the Week: no day chosen\. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun\./ },
 	{ name: 'no weekday (empty text)', ...weekly({ whichDays: '' }), message: /no day chosen/ },
 	{ name: 'unknown weekday', ...weekly({ whichDays: ['Mon', 'Funday'] }), message: /Days of the Week: "Funday" is not a weekday\. Choose one or more of Mon/ },
 	{ name: 'weekday as a number', ...weekly({ whichDays: [1] }), message: /Days of the Week: 1 is not a weekday/ },
@@ -116,12 +128,12 @@ describe(`bad input: ${CASES.length} cases, each refused before anything is sent
 	it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
 		const error = await runNode({
 			parameters: c.params ?? SCHEDULE,
-			credentials: c.credentials ?? clientCredentials(HOST_OK),
+			credentials: atStandIn(c.credentials ?? clientCredentials(STANDIN)),
 		}).then(
 			() => undefined,
-			(e: unknown) => e,
+			(e: unknown) => e as NodeOperationError,
 		);
-		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.name).toBe('NodeOperationError');
 		const failure = error as NodeOperationError;
 		expect(failure.message).toMatch(c.message);
 		expect(failure.context.itemIndex).toBe(0);
@@ -133,6 +145,26 @@ describe(`bad input: ${CASES.length} cases, each refused before anything is sent
 		const everything = `${failure.message} ${failure.description} ${JSON.stringify(failure)}`;
 		expect(everything).not.toContain(KORE.clientSecret);
 		if (c.secret) expect(everything).not.toContain(c.secret);
+		expect(kore.received).toHaveLength(0);
+	});
+});
+
+describe('the table can fail', () => {
+	it('the same credential and item, made valid, do reach the stand-in', async () => {
+		const out = await runNode({ parameters: SCHEDULE, credentials: atStandIn(clientCredentials(STANDIN)) });
+		expect(out[0].json.status).toBe('success');
+		expect(kore.received).toHaveLength(1);
+	});
+
+	it.each([
+		['Campaign Name', { campaignName: '' }],
+		['Start Date & Time', { startDateTime: '' }],
+	])('an empty required field typed in: n8n itself refuses to run the workflow (%s), nothing is sent', async (_label, over) => {
+		const error = await runNode({ parameters: { ...SCHEDULE, ...over }, credentials: atStandIn(clientCredentials(STANDIN)) }).then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		expect(error?.name).toBe('WorkflowHasIssuesError');
 		expect(kore.received).toHaveLength(0);
 	});
 });

@@ -3,10 +3,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { signKoreJwt } from '../credentials/koreJwt';
 import { clientCredentials, KORE, WINDOW } from './helpers/fixtures';
-import { runNode } from './helpers/executeContext';
+import { runNode, runWorkflow } from './helpers/engine';
 import { KoreCampaignSchedule } from '../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startKoreStandIn } = require('./standin/koreStandIn.js');
 
 type StandIn = Awaited<ReturnType<typeof startKoreStandIn>>;
@@ -178,7 +177,7 @@ describe('against the Kore stand-in', () => {
 
 	it('a wrong client secret gets Kore\'s 401 text as a NodeApiError with itemIndex', async () => {
 		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore.url, { clientSecret: 'wrong-secret' }) });
-		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Kore.ai answered HTTP 401: error verifying the jwt: invalid signature');
 		expect(error.description).toMatch(/Client ID and Client Secret/);
 		expect((error as NodeApiError).httpCode).toBe('401');
@@ -189,7 +188,7 @@ describe('against the Kore stand-in', () => {
 	it('status "failure" with HTTP 200 is an error carrying Kore\'s message', async () => {
 		kore.failNext({ status: 200, body: { status: 'failure', message: 'Campaign is already completed' } });
 		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore.url) });
-		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Kore.ai reported a failure: Campaign is already completed');
 	});
 
@@ -206,7 +205,7 @@ describe('against the Kore stand-in', () => {
 			parameters: (i) => schedule(i === 1 ? { endDateTime: '27/01/2031' } : {}),
 			credentials: clientCredentials(kore.url),
 		});
-		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/^End Date & Time: could not read "27\/01\/2031"/);
 		expect(error.context.itemIndex).toBe(1);
 		expect(kore.scheduleCalls).toHaveLength(1);
@@ -224,12 +223,35 @@ describe('against the Kore stand-in', () => {
 		expect(out).toHaveLength(4);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(out[0].json).toMatchObject({ status: 'success', campaignName: 'good 1' });
-		expect(out[1].json).toMatchObject({ error: expect.stringMatching(/Campaign Name is empty/), campaignName: '' });
-		expect(out[2].json).toMatchObject({ error: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state', httpCode: '400', campaignName: 'kore-says-no' });
+		expect(out[1].json).toEqual({ error: expect.stringMatching(/Campaign Name is empty/), details: { description: expect.stringMatching(/Fix the "campaignName" parameter/), campaignName: '' } });
+		expect(out[2].json).toEqual({
+			error: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state',
+			details: { description: expect.stringMatching(/Kore.ai did not accept the request/), httpCode: '400', campaignName: 'kore-says-no' },
+		});
 		expect(out[3].json).toMatchObject({ status: 'success', campaignName: 'good 2' });
-		// n8n routes items carrying `error` to the error output ("continue (using error output)").
-		expect(out.map((o) => o.error?.constructor.name)).toEqual([undefined, 'NodeOperationError', 'NodeApiError', undefined]);
 		expect(kore.scheduleCalls).toHaveLength(3);
+	});
+
+	it('"continue (using error output)": n8n routes the failed items to the error output, details kept', async () => {
+		kore.failFor('kore-says-no', { status: 400, body: { errors: [{ msg: 'Campaign is not in a schedulable state', code: 400 }] } });
+		const names = ['good 1', '', 'kore-says-no', 'good 2'];
+		const { outputs } = await runWorkflow({
+			items: names.map((name) => ({ json: { row: name } })),
+			parameters: (i) => schedule({ campaignName: names[i] }),
+			credentials: clientCredentials(kore.url),
+			onError: 'continueErrorOutput',
+		});
+		expect(outputs[0].map((o) => [o.json.campaignName, o.pairedItem])).toEqual([
+			['good 1', { item: 0 }],
+			['good 2', { item: 3 }],
+		]);
+		expect(outputs[1].map((o) => o.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		// n8n adds the input item's fields to an error-output item; ours stay as the node made them.
+		expect(outputs[1][1].json).toMatchObject({
+			row: 'kore-says-no',
+			error: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state',
+			details: { httpCode: '400', campaignName: 'kore-says-no' },
+		});
 	});
 
 	it('a credential problem fails every item, each paired, without sending anything', async () => {
@@ -251,7 +273,7 @@ describe('against the Kore stand-in', () => {
 		const url = closed.url;
 		await closed.close();
 		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(url) });
-		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe(`Could not reach Kore.ai at ${url}: the connection was refused (nothing is listening there)`);
 	});
 });

@@ -144,6 +144,9 @@ const CASES = [
 			assert.equal(out.length, 3);
 			assert.equal(out[0].status, 'success');
 			assert.match(out[1].error, /^Start Date & Time: could not read "27\/01\/2031"/);
+			// The details survive n8n's handling of error items on the regular output.
+			assert.equal(out[1].details?.campaignName, 'Bad date');
+			assert.match(out[1].details?.description ?? '', /Fix the "startDateTime" parameter/);
 			assert.equal(out[2].status, 'success');
 			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 1 }, { item: 2 }]);
 		},
@@ -157,6 +160,7 @@ const CASES = [
 			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 2 }]);
 			assert.equal(main[1]?.length, 1, 'one item on the error output');
 			assert.match(main[1][0].json.error, /could not read "27\/01\/2031"/);
+			assert.equal(main[1][0].json.details?.campaignName, 'Bad date');
 			assert.deepEqual(main[1][0].pairedItem, { item: 1 });
 		},
 	},

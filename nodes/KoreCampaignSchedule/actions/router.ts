@@ -93,8 +93,10 @@ function asNodeError(
 }
 
 /**
- * The error item "Continue on Fail" puts in place of a failed input, paired to it. It carries
- * the error itself too: that is how n8n recognises it for "continue (using error output)".
+ * The error item "Continue on Fail" puts in place of a failed input, paired to it. Its json holds
+ * only `error` and `details`: n8n routes exactly such items to the error output ("continue
+ * (using error output)"), and keeps them as they are on the regular one. (An item carrying the
+ * error object itself would be cut down by n8n to `{ error: message }`, losing the details.)
  */
 function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	let campaignName: unknown;
@@ -106,11 +108,12 @@ function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationEr
 	return {
 		json: {
 			error: error.message,
-			...(error.description ? { description: error.description } : {}),
-			...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
-			...(typeof campaignName === 'string' ? { campaignName } : {}),
+			details: {
+				...(error.description ? { description: error.description } : {}),
+				...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
+				...(typeof campaignName === 'string' ? { campaignName } : {}),
+			},
 		},
-		error,
 		pairedItem: { item: itemIndex },
 	};
 }
