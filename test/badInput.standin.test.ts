@@ -177,13 +177,13 @@ describe('lenient input that is accepted on purpose (and what is sent)', () => {
 		['dates in Kore\'s own format', item({ startDateTime: '2031-01-27 18:29:00' }), { startDateTime: '2031-01-27 18:29:00' }],
 		['a date without a time (midnight)', item({ endDateTime: '2031-02-27' }), { endDateTime: '2031-02-27 00:00:00' }],
 	])('%s', async (_name, c, expected) => {
-		const out = await runNode({ parameters: c.params, credentials: clientCredentials(kore.url) });
+		const out = await runNode({ parameters: c.params, credentials: clientCredentials(kore) });
 		expect(out[0].json.status).toBe('success');
 		expect(kore.scheduleCalls[0].body).toMatchObject(expected);
 	});
 
 	it('a campaign name with spaces around is sent trimmed', async () => {
-		await runNode({ parameters: { ...SCHEDULE, campaignName: '  Spring | Voice \n' }, credentials: clientCredentials(kore.url) });
+		await runNode({ parameters: { ...SCHEDULE, campaignName: '  Spring | Voice \n' }, credentials: clientCredentials(kore) });
 		expect(kore.scheduleCalls[0].query.campaignName).toBe('Spring | Voice');
 	});
 });

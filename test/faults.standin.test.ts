@@ -60,7 +60,7 @@ async function runFault(f: Fault, continueOnFail: boolean) {
 	if (f.fault) kore.failNext(f.fault);
 	return await runNode({
 		parameters: params(),
-		credentials: clientCredentials(f.refused ? refusedHost : kore.url, f.credentials ?? {}),
+		credentials: clientCredentials(f.refused ? refusedHost : kore, f.credentials ?? {}),
 		continueOnFail,
 	}).then(
 		(out) => ({ out, error: undefined }),
@@ -112,7 +112,7 @@ describe('nothing lost: 100 items, 10 % injected faults of mixed kinds, Continue
 		const out = await runNode({
 			items: Array.from({ length: 100 }, (_, i) => ({ json: { row: i } })),
 			parameters: (i) => ({ operation: 'schedule', campaignName: `Row ${i}`, ...WINDOW, options: { requestsPerMinute: 0, maxRetries: 0, maxConcurrency: 8 } }),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 			continueOnFail: true,
 		});
 		expect(out).toHaveLength(100);
@@ -144,7 +144,8 @@ describe('secret hygiene', () => {
 	it('no output, error (as n8n records and logs it) or dry run contains the secret, the pasted JWT or any signed token', async () => {
 		const texts: string[] = [];
 		const collect = async (spec: Parameters<typeof runWorkflow>[0]) => {
-			const { outputs, error, run } = await runWorkflow(spec);
+			// Each run on its own account: a rate-limit fault pauses its account, as it should.
+			const { outputs, error, run } = await runWorkflow({ ...spec, credentials: { ...spec.credentials, accountId: kore.newAccount() } });
 			texts.push(JSON.stringify(outputs), JSON.stringify(run.data.resultData.error ?? null));
 			if (error) texts.push(error.message, String((error as NodeApiError).description), JSON.stringify(error), JSON.stringify((error as NodeApiError).messages));
 		};
@@ -152,14 +153,14 @@ describe('secret hygiene', () => {
 		for (const continueOnFail of [true, false]) {
 			for (const f of FAULTS.filter((x) => x.fault)) {
 				kore.failNext(f.fault);
-				await collect({ parameters: params(), credentials: clientCredentials(kore.url), continueOnFail });
+				await collect({ parameters: params(), credentials: clientCredentials(kore), continueOnFail });
 			}
-			await collect({ items, parameters: params(), credentials: clientCredentials(kore.url), continueOnFail });
-			await collect({ parameters: params(), credentials: clientCredentials(kore.url, { clientSecret: 'wrong-secret-xyz' }), continueOnFail });
-			await collect({ parameters: params({ options: { dryRun: true } }), credentials: clientCredentials(kore.url), continueOnFail });
-			await collect({ parameters: params(), credentials: { ...clientCredentials(kore.url), authMode: 'jwt', jwt: pasted }, continueOnFail });
-			await collect({ parameters: params({ options: { dryRun: true } }), credentials: { ...clientCredentials(kore.url), authMode: 'jwt', jwt: pasted }, continueOnFail });
-			await collect({ parameters: params({ startDateTime: 'nope' }), credentials: clientCredentials(kore.url), continueOnFail });
+			await collect({ items, parameters: params(), credentials: clientCredentials(kore), continueOnFail });
+			await collect({ parameters: params(), credentials: clientCredentials(kore, { clientSecret: 'wrong-secret-xyz' }), continueOnFail });
+			await collect({ parameters: params({ options: { dryRun: true } }), credentials: clientCredentials(kore), continueOnFail });
+			await collect({ parameters: params(), credentials: { ...clientCredentials(kore), authMode: 'jwt', jwt: pasted }, continueOnFail });
+			await collect({ parameters: params({ options: { dryRun: true } }), credentials: { ...clientCredentials(kore), authMode: 'jwt', jwt: pasted }, continueOnFail });
+			await collect({ parameters: params({ startDateTime: 'nope' }), credentials: clientCredentials(kore), continueOnFail });
 		}
 		const signed = kore.received.map((r: { headers: IDataObject }) => String(r.headers.auth)).filter((t: string) => t.split('.').length === 3);
 		expect(signed.length).toBeGreaterThan(10);
@@ -194,7 +195,7 @@ describe('secret hygiene', () => {
 		const out = await runNode({
 			items: names.map(() => ({ json: {} })),
 			parameters: (i) => params({ campaignName: names[i] }),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 		});
 		expect(out.map((o) => o.json.status)).toEqual(names.map(() => 'success'));
 		expect(kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName).sort()).toEqual([...names].sort());
@@ -206,7 +207,7 @@ describe('secret hygiene', () => {
 		const out = await runNode({
 			items: Array.from({ length: 20 }, () => ({ json: {} })),
 			parameters: (i) => params({ campaignName: `Same ms ${i}`, options: { requestsPerMinute: 0, maxConcurrency: 20 } }),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 		});
 		expect(out.every((o) => o.json.status === 'success')).toBe(true); // the stand-in rejects a reused jti
 		const jtis = kore.scheduleCalls.map((c: { claims: IDataObject }) => c.claims.jti);

@@ -39,14 +39,14 @@ async function runExpectingError(spec: Parameters<typeof runNode>[0]): Promise<N
 
 describe('against the Kore stand-in', () => {
 	it('schedules a daily campaign: exact request, signed token, Kore answer in the output', async () => {
-		const out = await runNode({ parameters: schedule({ onceEveryNdays: 2 }), credentials: clientCredentials(kore.url) });
+		const out = await runNode({ parameters: schedule({ onceEveryNdays: 2 }), credentials: clientCredentials(kore) });
 
 		expect(kore.scheduleCalls).toHaveLength(1);
 		const call = kore.scheduleCalls[0];
 		expect(call.status).toBe(200);
 		expect(call.path).toBe(`/campaign/api/v2/public/${KORE.botId}/campaign/schedule`);
 		expect(call.query).toEqual({ enableSchedule: 'true', campaignName: 'Agentless Voice | Product Feedback | Jan 9' });
-		expect(call.headers.accountid).toBe(KORE.accountId);
+		expect(call.headers.accountid).toBe(kore.accountId);
 		expect(call.headers.iid).toBe(KORE.botId);
 		expect(call.body).toEqual({
 			startDateTime: '2031-01-27 18:29:00',
@@ -86,7 +86,7 @@ describe('against the Kore stand-in', () => {
 				endDateTime: '2031-06-01T00:00:00+05:30',
 				options: { timezone: 'Asia/Kolkata' },
 			}),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 		});
 		expect(kore.scheduleCalls[0].body).toEqual({
 			startDateTime: '2031-03-01 10:00:00',
@@ -106,7 +106,7 @@ describe('against the Kore stand-in', () => {
 			items: [{ json: {} }, { json: {} }],
 			parameters: (i) =>
 				schedule(i === 0 ? { startDateTime: '2031-01-27 09:00:00', endDateTime: '2031-02-27T09:00' } : { startDateTime: '2031-07-01T09:00:00', endDateTime: '2031-08-01' }),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 			timezone: 'America/New_York',
 		});
 		expect(kore.scheduleCalls.map((c: { body: IDataObject }) => [c.body.startDateTime, c.body.endDateTime]).sort()).toEqual([
@@ -122,7 +122,7 @@ describe('against the Kore stand-in', () => {
 	it('disables a schedule with body {} and enableSchedule=false', async () => {
 		const out = await runNode({
 			parameters: { operation: 'disableSchedule', campaignName: 'Old campaign', startDateTime: 'ignored', options: { requestsPerMinute: 0 } },
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 		});
 		expect(kore.scheduleCalls[0]).toMatchObject({ query: { enableSchedule: 'false', campaignName: 'Old campaign' }, body: {}, status: 200 });
 		expect(out[0].json).toEqual({
@@ -135,14 +135,14 @@ describe('against the Kore stand-in', () => {
 	});
 
 	it('dry run returns the exact request with the token redacted and sends nothing', async () => {
-		const out = await runNode({ parameters: schedule({ options: { dryRun: true } }), credentials: clientCredentials(kore.url) });
+		const out = await runNode({ parameters: schedule({ options: { dryRun: true } }), credentials: clientCredentials(kore) });
 		expect(kore.received).toHaveLength(0);
 		expect(out[0].json).toMatchObject({
 			dryRun: true,
 			request: {
 				method: 'POST',
 				url: `${kore.url}/campaign/api/v2/public/${KORE.botId}/campaign/schedule?enableSchedule=true&campaignName=Agentless%20Voice%20%7C%20Product%20Feedback%20%7C%20Jan%209`,
-				headers: { auth: '[redacted]', accountId: KORE.accountId, iid: KORE.botId, 'Content-Type': 'application/json' },
+				headers: { auth: '[redacted]', accountId: kore.accountId, iid: KORE.botId, 'Content-Type': 'application/json' },
 				body: { startDateTime: '2031-01-27 18:29:00', endDateTime: '2031-02-27 18:29:00' },
 			},
 		});
@@ -155,7 +155,7 @@ describe('against the Kore stand-in', () => {
 		const out = await runNode({
 			items: names.map((name) => ({ json: { name } })),
 			parameters: (i) => schedule({ campaignName: names[i], onceEveryNdays: i + 1 }),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 		});
 		// Calls run concurrently, so they may arrive in any order; each name exactly once.
 		expect(kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName).sort()).toEqual([...names].sort());
@@ -170,13 +170,13 @@ describe('against the Kore stand-in', () => {
 		const jwt = signKoreJwt(KORE.clientId, KORE.clientSecret);
 		await runNode({
 			parameters: schedule(),
-			credentials: { host: kore.url, accountId: KORE.accountId, botId: KORE.botId, authMode: 'jwt', jwt },
+			credentials: { host: kore.url, accountId: kore.accountId, botId: KORE.botId, authMode: 'jwt', jwt },
 		});
 		expect(kore.scheduleCalls[0]).toMatchObject({ status: 200, headers: { auth: jwt } });
 	});
 
 	it('a wrong client secret gets Kore\'s 401 text as a NodeApiError with itemIndex', async () => {
-		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore.url, { clientSecret: 'wrong-secret' }) });
+		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore, { clientSecret: 'wrong-secret' }) });
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Kore.ai answered HTTP 401: error verifying the jwt: invalid signature');
 		expect(error.description).toMatch(/Client ID and Client Secret/);
@@ -187,14 +187,14 @@ describe('against the Kore stand-in', () => {
 
 	it('status "failure" with HTTP 200 is an error carrying Kore\'s message', async () => {
 		kore.failNext({ status: 200, body: { status: 'failure', message: 'Campaign is already completed' } });
-		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore.url) });
+		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore) });
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Kore.ai reported a failure: Campaign is already completed');
 	});
 
 	it('a non-JSON body is explained plainly', async () => {
 		kore.failNext({ status: 200, body: 'Welcome to nginx!', contentType: 'text/plain' });
-		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore.url) });
+		const error = await runExpectingError({ parameters: schedule(), credentials: clientCredentials(kore) });
 		expect(error.message).toMatch(/not JSON: "Welcome to nginx!"/);
 		expect(error.description).toMatch(/Host/);
 	});
@@ -203,7 +203,7 @@ describe('against the Kore stand-in', () => {
 		const error = await runExpectingError({
 			items: [{ json: {} }, { json: {} }],
 			parameters: (i) => schedule(i === 1 ? { endDateTime: '27/01/2031' } : {}),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 		});
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/^End Date & Time: could not read "27\/01\/2031"/);
@@ -217,7 +217,7 @@ describe('against the Kore stand-in', () => {
 		const out = await runNode({
 			items: names.map(() => ({ json: {} })),
 			parameters: (i) => schedule({ campaignName: names[i] }),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 			continueOnFail: true,
 		});
 		expect(out).toHaveLength(4);
@@ -238,7 +238,7 @@ describe('against the Kore stand-in', () => {
 		const { outputs } = await runWorkflow({
 			items: names.map((name) => ({ json: { row: name } })),
 			parameters: (i) => schedule({ campaignName: names[i] }),
-			credentials: clientCredentials(kore.url),
+			credentials: clientCredentials(kore),
 			onError: 'continueErrorOutput',
 		});
 		expect(outputs[0].map((o) => [o.json.campaignName, o.pairedItem])).toEqual([
@@ -258,7 +258,7 @@ describe('against the Kore stand-in', () => {
 		const out = await runNode({
 			items: [{ json: {} }, { json: {} }],
 			parameters: schedule(),
-			credentials: clientCredentials(kore.url, { clientSecret: '' }),
+			credentials: clientCredentials(kore, { clientSecret: '' }),
 			continueOnFail: true,
 		});
 		expect(out.map((o) => [o.json.error, o.pairedItem])).toEqual([

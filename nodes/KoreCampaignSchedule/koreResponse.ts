@@ -20,6 +20,8 @@ export interface KoreFailure {
 	koreText?: string;
 	/** Rate limit, gateway trouble or a broken connection: the same request may succeed later. */
 	retryable: boolean;
+	/** Kore said the account's per-minute limit was exceeded. */
+	rateLimited?: boolean;
 	/** How long Kore asked us to wait (from Retry-After), in milliseconds. */
 	retryAfterMs?: number;
 }
@@ -91,7 +93,10 @@ export function interpretKoreResponse(
 	nowMs: number = Date.now(),
 ): KoreOutcome {
 	const text = koreText(body);
-	const rateLimited = statusCode === 429 || (text !== undefined && RATE_LIMIT_TEXT.test(text));
+	const succeeded = statusCode >= 200 && statusCode < 300 && isObject(body) && body.status !== 'failure';
+	// Only a failure can be a rate limit: a success message repeats the campaign's name, which may
+	// well contain "Rate Limit".
+	const rateLimited = statusCode === 429 || (!succeeded && text !== undefined && RATE_LIMIT_TEXT.test(text));
 	const retryAfterMs = parseRetryAfter(headers['retry-after'], nowMs);
 	const fail = (message: string, description: string, retryable = false): KoreFailure => ({
 		ok: false,
@@ -105,7 +110,7 @@ export function interpretKoreResponse(
 	const withKoreText = (headline: string) => (text !== undefined ? `${headline}: ${text}` : headline);
 
 	if (rateLimited) {
-		return fail(withKoreText("Kore.ai's rate limit was exceeded"), HINTS['429'], true);
+		return { ...fail(withKoreText("Kore.ai's rate limit was exceeded"), HINTS['429'], true), rateLimited: true };
 	}
 	if (statusCode >= 200 && statusCode < 300) {
 		if (!isObject(body)) {

@@ -22,15 +22,20 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * How long to wait before retry number `retry` (1-based) after `failure`: Kore's Retry-After
  * when given (capped), else exponential backoff with jitter (between half and all of it).
  */
+/** How long everyone on the account holds back after a rate-limit answer: Retry-After, capped, or the base delay. */
+export function rateLimitPauseMs(failure: KoreFailure, policy: RetryPolicy): number {
+	return Math.min(failure.retryAfterMs ?? policy.rateLimitBaseDelayMs, policy.maxDelayMs);
+}
+
 export function backoffMs(failure: KoreFailure, retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
 	if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, policy.maxDelayMs);
-	const base = failure.httpCode === 429 || /rate limit/i.test(failure.message) ? policy.rateLimitBaseDelayMs : policy.baseDelayMs;
+	const base = failure.rateLimited ? policy.rateLimitBaseDelayMs : policy.baseDelayMs;
 	const exponential = Math.min(base * 2 ** (retry - 1), policy.maxDelayMs);
 	return Math.round(exponential * (0.5 + random() / 2));
 }
 
 export interface RetryHooks {
-	/** Called before every attempt (the pacer waits for a slot here). */
+	/** Called before every attempt (the account limiter grants a slot here). */
 	beforeAttempt: () => Promise<void>;
 	/** Called with the wait before a retry (to sleep, and to hold other calls back). */
 	waitBeforeRetry: (ms: number, failure: KoreFailure) => Promise<void>;

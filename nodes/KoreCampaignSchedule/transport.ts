@@ -4,10 +4,10 @@ import { NodeApiError } from 'n8n-workflow';
 import type { KoreCredentialError } from '../../credentials/koreConnection';
 import type { KoreFailure, KoreOutcome, KoreSuccess } from './koreResponse';
 import { interpretKoreResponse } from './koreResponse';
-import type { Pacer } from './pacer';
+import type { AccountLimiter, Slot } from './accountLimiter';
 import type { KoreRequest } from './request';
 import type { RetryPolicy } from './retry';
-import { withRetries } from './retry';
+import { rateLimitPauseMs, withRetries } from './retry';
 
 export const CREDENTIAL_TYPE = 'koreAiApi';
 
@@ -19,17 +19,25 @@ interface FullResponse {
 }
 
 /** Node.js / axios error codes of a request that never got an answer. */
-const CONNECTION_PROBLEMS: Record<string, { what: string; retryable: boolean }> = {
+/**
+ * Node.js / axios error codes of a request that never got an answer. `maybeDone`: the request
+ * may have reached Kore.ai, so it may have been carried out.
+ */
+const CONNECTION_PROBLEMS: Record<string, { what: string; retryable: boolean; maybeDone?: boolean }> = {
 	ECONNREFUSED: { what: 'the connection was refused (nothing is listening there)', retryable: false },
 	ENOTFOUND: { what: 'the host name could not be found', retryable: false },
 	EAI_AGAIN: { what: 'the host name could not be looked up (DNS)', retryable: true },
-	ECONNRESET: { what: 'the connection was closed before Kore.ai answered', retryable: true },
-	EPIPE: { what: 'the connection was closed while sending', retryable: true },
-	ETIMEDOUT: { what: 'no answer came in time', retryable: true },
-	ECONNABORTED: { what: 'no answer came in time', retryable: true },
-	ESOCKETTIMEDOUT: { what: 'no answer came in time', retryable: true },
+	ECONNRESET: { what: 'the connection was closed before Kore.ai answered', retryable: true, maybeDone: true },
+	EPIPE: { what: 'the connection was closed while sending', retryable: true, maybeDone: true },
+	ETIMEDOUT: { what: 'no answer came in time', retryable: true, maybeDone: true },
+	ECONNABORTED: { what: 'no answer came in time', retryable: true, maybeDone: true },
+	ESOCKETTIMEDOUT: { what: 'no answer came in time', retryable: true, maybeDone: true },
 	EHOSTUNREACH: { what: 'the host is unreachable', retryable: true },
 };
+
+/** Said after a call that may have reached Kore.ai without its answer reaching us. */
+const MAYBE_DONE =
+	'Kore.ai may still have carried it out. Running this item again is safe: a new schedule replaces the previous one, and disabling twice changes nothing.';
 
 /**
  * Walks an error's chain: n8n wraps the HTTP client's error in a NodeApiError, which keeps
@@ -56,12 +64,13 @@ function connectionFailure(error: unknown, host: string, timeoutMs: number): Kor
 		problem?.what === CONNECTION_PROBLEMS.ETIMEDOUT.what
 			? `no answer came within ${Math.round(timeoutMs / 1000)} s`
 			: (problem?.what ?? 'the request failed before any answer arrived');
+	const advice =
+		"Check the credential's Host (and that n8n can reach it through any proxy or firewall). A slow host can be given more time with the node's Timeout option.";
 	return {
 		ok: false,
 		httpCode: 0,
 		message: `Could not reach Kore.ai at ${host}: ${what}`,
-		description:
-			"Check the credential's Host (and that n8n can reach it through any proxy or firewall). A slow host can be given more time with the node's Timeout option.",
+		description: problem?.maybeDone ? `${MAYBE_DONE} ${advice}` : advice,
 		retryable: problem?.retryable ?? false,
 	};
 }
@@ -135,17 +144,23 @@ function koreApiError(ctx: IExecuteFunctions, failure: KoreFailure, itemIndex: n
 /** How one execution talks to Kore.ai: shared by all its items. */
 export interface KoreTransport {
 	host: string;
+	/** The Kore.ai account (host + account ID): the unit of Kore's rate limit. */
+	account: string;
+	requestsPerMinute: number;
+	/** Shared by every run in this process (module level). */
+	limiter: AccountLimiter;
 	timeoutMs: number;
-	pacer: Pacer;
 	retry: RetryPolicy;
-	/** Waits between retries; n8n-workflow's `sleep` in the node. */
-	sleep: (ms: number) => Promise<void>;
+	/** Aborted when the run stops (a failure without Continue on Fail, or n8n's Stop). */
+	signal: AbortSignal;
+	/** Waits between retries; rejects at once when `signal` aborts. */
+	wait: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /**
- * Sends one item's request within the execution's rate limit, retrying what may succeed later
+ * Sends one item's request within the account's rate limit, retrying what may succeed later
  * (a fresh token is signed for every attempt). Returns Kore's success, or throws a NodeApiError
- * for the item with Kore's own text.
+ * for the item with Kore's own text. A rate-limit answer holds back every caller of the account.
  */
 export async function callKore(
 	ctx: IExecuteFunctions,
@@ -153,16 +168,21 @@ export async function callKore(
 	request: KoreRequest,
 	itemIndex: number,
 ): Promise<KoreSuccess & { attempts: number }> {
+	const { limiter, account, signal } = transport;
+	let slot: Slot = { epoch: -1 };
 	const { outcome, attempts } = await withRetries(
-		async () => await sendOnce(ctx, request, transport.host, transport.timeoutMs),
+		async () => {
+			const answer = await sendOnce(ctx, request, transport.host, transport.timeoutMs);
+			if (answer.ok) limiter.succeeded(account);
+			else if (answer.rateLimited) limiter.rateLimited(account, slot, rateLimitPauseMs(answer, transport.retry));
+			return answer;
+		},
 		transport.retry,
 		{
-			beforeAttempt: async () => await transport.pacer.acquire(),
-			waitBeforeRetry: async (ms, failure) => {
-				// Kore asked everyone to slow down: hold the other items back as well.
-				if (failure.retryAfterMs !== undefined || failure.httpCode === 429) transport.pacer.pauseFor(ms);
-				await transport.sleep(ms);
+			beforeAttempt: async () => {
+				slot = await limiter.acquire(account, transport.requestsPerMinute, signal);
 			},
+			waitBeforeRetry: async (ms) => await transport.wait(ms, signal),
 		},
 	);
 	if (!outcome.ok) {

@@ -149,6 +149,8 @@ export interface WorkflowSpec {
 	timezone?: string;
 	/** Node version (default: the node's default version). */
 	typeVersion?: number;
+	/** When this settles, the execution is stopped the way n8n's Stop button does it. */
+	stopWhen?: Promise<unknown>;
 }
 
 export interface WorkflowResult {
@@ -157,6 +159,8 @@ export interface WorkflowResult {
 	outputs: INodeExecutionData[][];
 	/** The Kore node's error, when it failed the workflow. */
 	error?: Error;
+	/** When the node under test returned (or threw): after a Stop, n8n does not wait for it. */
+	nodeSettled: Promise<number>;
 }
 
 let executions = 0;
@@ -207,6 +211,20 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 	ROWS.set(id, items);
 	const kore = new KoreCampaignSchedule();
 	const name = other ? 'Node under test' : KORE_NODE_NAME;
+	// Note when the node's execute() settles: after a Stop, n8n finishes the run without it.
+	const tested = other?.nodeType ?? kore;
+	let settle: (at: number) => void = () => undefined;
+	const nodeSettled = new Promise<number>((resolve) => (settle = resolve));
+	if ('execute' in tested && typeof tested.execute === 'function') {
+		const execute = tested.execute;
+		tested.execute = async function (this: IExecuteFunctions) {
+			try {
+				return await execute.call(this);
+			} finally {
+				settle(Date.now());
+			}
+		};
+	}
 	const nodes: INode[] = [
 		{ id: 'rows', name: 'Rows', type: ROWS_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
 		{
@@ -227,7 +245,7 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 		nodes,
 		connections: { Rows: { main: [[{ node: name, type: NodeConnectionTypes.Main, index: 0 }]] } },
 		active: false,
-		nodeTypes: new TestNodeTypes(other ? { [other.type]: other.nodeType } : {}),
+		nodeTypes: new TestNodeTypes(other ? { [other.type]: other.nodeType } : { [KORE_NODE_TYPE]: kore }),
 		settings,
 	});
 
@@ -263,11 +281,14 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	try {
-		await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Rows') ?? undefined });
-		const run = await finished;
+		// As in n8n, the run's promise is cancelable; Stop cancels it, which aborts the execution's
+		// signal and finishes the run at once.
+		const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Rows') ?? undefined });
+		void spec.stopWhen?.then(() => execution.cancel());
+		const run = await Promise.race([finished, execution]);
 		const taskData = run.data.resultData.runData[name]?.[0];
 		const outputs = (taskData?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
-		return { run, outputs, ...(taskData?.error ? { error: taskData.error } : {}) };
+		return { run, outputs, nodeSettled, ...(taskData?.error ? { error: taskData.error } : {}) };
 	} finally {
 		ROWS.delete(id);
 	}

@@ -8,10 +8,17 @@ export const KORE = {
 	clientSecret: 'stand-in-client-secret-Zq8vN3xR7tL2pW5k',
 };
 
-export function clientCredentials(host: string, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+/**
+ * A client-credentials credential for `target`: a host, or a running stand-in, whose current
+ * account is used (a fresh one per test: the node's rate limiter is shared per account).
+ */
+export function clientCredentials(
+	target: string | { url: string; accountId: string },
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return {
-		host,
-		accountId: KORE.accountId,
+		host: typeof target === 'string' ? target : target.url,
+		accountId: typeof target === 'string' ? KORE.accountId : target.accountId,
 		botId: KORE.botId,
 		authMode: 'clientCredentials',
 		clientId: KORE.clientId,

@@ -79,6 +79,11 @@ async function startKoreStandIn(config) {
 		latencyByName: new Map(),
 		retryAfterSeconds: config.retryAfterSeconds,
 		nextId: 1,
+		// Accounts it knows: the configured one, plus a fresh one handed out at every reset (the
+		// node's rate limiter is per account and shared by all runs, so tests keep theirs apart).
+		accounts: new Set([config.accountId]),
+		account: config.accountId,
+		accountsIssued: 0,
 	};
 	const sockets = new Set();
 
@@ -119,7 +124,7 @@ async function startKoreStandIn(config) {
 	function verifyCommon(req, streamId) {
 		const claims = verifyToken(req.headers.auth);
 		if (req.headers.authorization !== undefined) throw badRequest('unexpected Authorization header: Kore uses "auth"');
-		if (req.headers.accountid !== config.accountId) throw authError('Invalid accountId', 401);
+		if (!state.accounts.has(req.headers.accountid)) throw authError('Invalid accountId', 401);
 		if (req.headers.iid !== config.botId) throw badRequest(`iid header "${req.headers.iid}" does not match the bot`);
 		if (streamId !== req.headers.iid) throw badRequest('streamId in the path must equal the iid header');
 		if (!/^application\/json/i.test(req.headers['content-type'] ?? '')) throw badRequest('Content-Type must be application/json');
@@ -189,7 +194,7 @@ async function startKoreStandIn(config) {
 			return { status: 429, body: { status: 'failure', message: RATE_LIMIT_MESSAGE }, headers, claims };
 		}
 		if (listMatch) {
-			if (!sameKeys(Object.fromEntries(url.searchParams), ['accountId']) || url.searchParams.get('accountId') !== config.accountId) {
+			if (!sameKeys(Object.fromEntries(url.searchParams), ['accountId']) || url.searchParams.get('accountId') !== req.headers.accountid) {
 				throw badRequest('query must be exactly accountId=<your account id>');
 			}
 			const results = (config.campaigns ?? ['Stand-in campaign']).slice(0, body?.limit ?? 10).map((name) => ({ name, type: 'voice' }));
@@ -349,7 +354,18 @@ async function startKoreStandIn(config) {
 		set retryAfterSeconds(s) {
 			state.retryAfterSeconds = s;
 		},
+		/** The account ID to use now: a fresh one after every reset(). */
+		get accountId() {
+			return state.account;
+		},
+		/** Issues a fresh account ID (now the current one) without forgetting what was received. */
+		newAccount() {
+			state.account = `${config.accountId}-${++state.accountsIssued}`;
+			state.accounts.add(state.account);
+			return state.account;
+		},
 		reset() {
+			this.newAccount();
 			state.received = [];
 			state.faults = [];
 			state.faultsByName.clear();

@@ -36,6 +36,20 @@ describe('interpretKoreResponse', () => {
 		expect(outcome.description.length).toBeGreaterThan(20);
 	});
 
+	it('a success whose message mentions a rate limit is a success (the message repeats the campaign name)', () => {
+		expect(interpretKoreResponse(200, { status: 'success', message: 'Campaign Data Rate Limit Upsell | SMS scheduled successfully', id: 'cd-9' })).toMatchObject({ ok: true, id: 'cd-9' });
+		const noId = interpretKoreResponse(200, { status: 'success', message: 'Too Many Requests Promo scheduled' });
+		expect(noId).toMatchObject({ ok: false, retryable: false });
+		expect(noId).not.toHaveProperty('rateLimited');
+	});
+
+	it('marks only failures as rate limits: a 429, or a failure saying so', () => {
+		expect(interpretKoreResponse(429, '')).toMatchObject({ rateLimited: true });
+		expect(interpretKoreResponse(200, { status: 'failure', message: 'Too many requests' })).toMatchObject({ rateLimited: true });
+		expect(interpretKoreResponse(503, { message: 'rate limit' })).toMatchObject({ rateLimited: true });
+		expect(interpretKoreResponse(400, { errors: [{ msg: 'bad date' }] })).not.toHaveProperty('rateLimited');
+	});
+
 	it('takes the wait from Retry-After', () => {
 		const outcome = interpretKoreResponse(429, {}, { 'retry-after': '7' });
 		expect(outcome).toMatchObject({ ok: false, retryable: true, retryAfterMs: 7000 });

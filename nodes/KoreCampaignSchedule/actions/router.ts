@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { KoreConnection } from '../../../credentials/koreConnection';
 import { KoreCredentialError, readAuth, readConnection } from '../../../credentials/koreConnection';
 import { InputError } from '../inputError';
 import { dryRunJson, successJson } from '../output';
-import { Pacer } from '../pacer';
+import { accountLimiter, SYSTEM_CLOCK, WaitAborted } from '../accountLimiter';
 import { mapInOrder } from '../pool';
 import { buildRequest } from '../request';
 import { DEFAULT_RETRY_POLICY } from '../retry';
@@ -27,7 +27,11 @@ interface KoreSession {
  * kept and reported on every item, so that with "Continue on Fail" each input still yields its
  * own error item.
  */
-async function openSession(ctx: IExecuteFunctions, settings: ExecutionSettings): Promise<KoreSession | KoreCredentialError> {
+async function openSession(
+	ctx: IExecuteFunctions,
+	settings: ExecutionSettings,
+	signal: AbortSignal,
+): Promise<KoreSession | KoreCredentialError> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	let connection: KoreConnection;
 	try {
@@ -41,10 +45,13 @@ async function openSession(ctx: IExecuteFunctions, settings: ExecutionSettings):
 		connection,
 		transport: {
 			host: connection.host,
+			account: `${connection.host} ${connection.accountId}`,
+			requestsPerMinute: settings.requestsPerMinute,
+			limiter: accountLimiter,
 			timeoutMs: settings.timeoutMs,
-			pacer: new Pacer(settings.requestsPerMinute),
 			retry: { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries },
-			sleep,
+			signal,
+			wait: SYSTEM_CLOCK.wait,
 		},
 	};
 }
@@ -81,6 +88,12 @@ function asNodeError(
 		return new NodeOperationError(ctx.getNode(), error.message, {
 			itemIndex,
 			description: error.description ?? `Fix the "${error.field}" parameter for this item; nothing was sent to Kore.ai for it.`,
+		});
+	}
+	if (error instanceof WaitAborted) {
+		return new NodeOperationError(ctx.getNode(), 'Nothing was sent to Kore.ai for this item: the run stopped before its turn came.', {
+			itemIndex,
+			description: 'The execution was stopped, or an earlier item failed while "On Error" is set to stop the workflow.',
 		});
 	}
 	if (error instanceof KoreCredentialError) {
@@ -127,15 +140,25 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const nowMs = Date.now();
 	const settings = readExecutionSettings(this);
-	const session = await openSession(this, settings);
 	const continueOnFail = this.continueOnFail();
+	// Stops the run: n8n's Stop, or (without Continue on Fail) the first failure. Calls waiting
+	// for their turn are abandoned at once; n8n aborts calls in flight on Stop by itself.
+	const stop = new AbortController();
+	const cancelled = this.getExecutionCancelSignal();
+	if (cancelled?.aborted) stop.abort();
+	cancelled?.addEventListener('abort', () => stop.abort(), { once: true });
+	const session = await openSession(this, settings, stop.signal);
 
 	const results = await mapInOrder(items.length, settings.maxConcurrency, async (itemIndex) => {
+		if (stop.signal.aborted) throw asNodeError(this, new WaitAborted(), itemIndex);
 		try {
 			return await runItem(this, itemIndex, session, nowMs);
 		} catch (caught) {
 			const error = asNodeError(this, caught, itemIndex);
-			if (!continueOnFail) throw error;
+			if (!continueOnFail || stop.signal.aborted) {
+				stop.abort();
+				throw error;
+			}
 			return errorItem(this, error, itemIndex);
 		}
 	});

@@ -1,83 +1,6 @@
-import { Pacer } from '../../nodes/KoreCampaignSchedule/pacer';
 import { mapInOrder } from '../../nodes/KoreCampaignSchedule/pool';
 import type { KoreFailure, KoreOutcome } from '../../nodes/KoreCampaignSchedule/koreResponse';
 import { backoffMs, DEFAULT_RETRY_POLICY, withRetries } from '../../nodes/KoreCampaignSchedule/retry';
-
-/** A clock that only moves when someone waits. */
-function fakeClock() {
-	let now = 1_000_000;
-	const waits: number[] = [];
-	return {
-		now: () => now,
-		wait: async (ms: number) => {
-			waits.push(ms);
-			now += ms;
-		},
-		waits,
-	};
-}
-
-describe('Pacer', () => {
-	it('spaces call starts evenly at the limit, the first one at once', async () => {
-		const clock = fakeClock();
-		const pacer = new Pacer(60, clock.now, clock.wait);
-		const starts: number[] = [];
-		for (let i = 0; i < 5; i++) {
-			await pacer.acquire();
-			starts.push(clock.now());
-		}
-		expect(pacer.intervalMs).toBe(1025);
-		expect(starts.map((t) => t - starts[0])).toEqual([0, 1025, 2050, 3075, 4100]);
-	});
-
-	it('never lets more than N starts into any minute, with concurrent callers', async () => {
-		// A simulated clock: pending waits fire one at a time, earliest first.
-		let now = 0;
-		const timers: Array<{ at: number; fire: () => void }> = [];
-		const wait = async (ms: number) => await new Promise<void>((fire) => timers.push({ at: now + ms, fire }));
-		const pacer = new Pacer(120, () => now, wait);
-		const starts: number[] = [];
-		const worker = async () => {
-			for (let i = 0; i < 75; i++) {
-				await pacer.acquire();
-				starts.push(now);
-			}
-		};
-		let finished = false;
-		const all = Promise.all([worker(), worker(), worker(), worker()]).then(() => {
-			finished = true;
-		});
-		for (let guard = 0; guard < 10_000 && !finished; guard++) {
-			await new Promise((resolve) => setImmediate(resolve));
-			timers.sort((x, y) => x.at - y.at);
-			const timer = timers.shift();
-			if (timer) {
-				now = Math.max(now, timer.at);
-				timer.fire();
-			}
-		}
-		await all;
-		expect(starts).toHaveLength(300);
-		for (let i = 0; i + 120 < starts.length; i++) expect(starts[i + 120] - starts[i]).toBeGreaterThanOrEqual(60_000);
-		// ...yet reaches the limit: 300 starts at 120/min take 2.5 minutes plus the 2.5 % margin.
-		expect(starts[299] - starts[0]).toBeLessThanOrEqual(299 * 513);
-	});
-
-	it('does not wait at all without a limit', async () => {
-		const clock = fakeClock();
-		const pacer = new Pacer(0, clock.now, clock.wait);
-		for (let i = 0; i < 100; i++) await pacer.acquire();
-		expect(clock.waits).toEqual([]);
-	});
-
-	it('holds later calls back after pauseFor', async () => {
-		const clock = fakeClock();
-		const pacer = new Pacer(0, clock.now, clock.wait);
-		pacer.pauseFor(5000);
-		await pacer.acquire();
-		expect(clock.waits).toEqual([5000]);
-	});
-});
 
 const failure = (over: Partial<KoreFailure>): KoreFailure => ({ ok: false, httpCode: 503, message: 'm', description: 'd', retryable: true, ...over });
 
@@ -91,7 +14,7 @@ describe('backoffMs', () => {
 		expect(backoffMs(failure({}), 1, policy, () => 0)).toBe(500);
 		expect(backoffMs(failure({}), 1, policy, () => 1)).toBe(1000);
 		expect(backoffMs(failure({}), 3, policy, () => 1)).toBe(4000);
-		expect(backoffMs(failure({ httpCode: 429 }), 2, policy, () => 1)).toBe(10_000);
+		expect(backoffMs(failure({ httpCode: 429, rateLimited: true }), 2, policy, () => 1)).toBe(10_000);
 		expect(backoffMs(failure({}), 30, policy, () => 1)).toBe(policy.maxDelayMs);
 	});
 });
