@@ -233,6 +233,45 @@ const CASES = [
 	},
 ];
 
+/** Every run of the Kore node in a run's data, in order (Loop Over Items runs it once per row). */
+const allRuns = (run, nodeName) => (run?.data?.resultData?.runData?.[nodeName] ?? []).flatMap((r) => r.data?.main?.[0] ?? []);
+
+/** Each campaign name exactly once at the stand-in, all accepted, none rejected by the limit. */
+function assertEachOnceWithinLimit(kore, names) {
+	const received = kore.scheduleCalls.map((c) => c.query.campaignName).sort();
+	assert.deepEqual(received, [...names].sort(), 'every row scheduled exactly once');
+	assert.equal(kore.counters.rateLimited, 0, `${kore.counters.rateLimited} calls rejected by the stand-in's limit`);
+	assert.ok(kore.scheduleCalls.every((c) => c.status === 200));
+}
+
+/** Cases of many runs on one account, at the scaled limit. */
+const LIMIT_CASES = [
+	{
+		name: 'Loop Over Items, batch size 1, 24 rows: one pace for all iterations, 0 rejected, each row once',
+		workflow: wf.loopOverItems,
+		async run(n8n, userFolder, kore) {
+			const result = await h.executeWorkflow(n8n, userFolder, wf.loopOverItems.id);
+			assert.ok(result.ok, `n8n execute failed (exit ${result.code})\n${result.stdout.slice(-2000)}`);
+			const outputs = allRuns(result.run, 'Kore');
+			assert.equal(outputs.length, 24);
+			assert.ok(outputs.every((o) => o.json.status === 'success'), 'every loop run scheduled its row');
+			assertEachOnceWithinLimit(kore, Array.from({ length: 24 }, (_, i) => `Loop row ${i}`));
+		},
+	},
+	{
+		name: 'three executions at once in one n8n (executeBatch --concurrency=3), 8 rows each: 0 rejected, each row once',
+		workflows: wf.batch,
+		async run(n8n, userFolder, kore) {
+			const summary = path.join(userFolder, 'batch-summary.json');
+			const { code, stdout, stderr } = await h.runN8n(n8n, userFolder, ['executeBatch', `--ids=${wf.batch.map((w) => w.id).join(',')}`, '--concurrency=3', `--output=${summary}`]);
+			assert.equal(code, 0, `executeBatch exited ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-1000)}`);
+			const report = JSON.parse(fs.readFileSync(summary, 'utf8'));
+			assert.equal(report.summary?.successfulExecutions, 3, `executeBatch summary: ${JSON.stringify(report.summary)}`);
+			assertEachOnceWithinLimit(kore, ['A', 'B', 'C'].flatMap((p) => Array.from({ length: 8 }, (_, i) => `Batch ${p} row ${i}`)));
+		},
+	},
+];
+
 const OWNER = { email: 'e2e@kore-stand-in.local', password: 'E2e-Local-Only-1' };
 
 /** Starts n8n, signs in, and runs the credential test with good and bad values. */
@@ -278,7 +317,7 @@ async function main() {
 			h.credentialRecord(wf.CREDENTIALS.clientCredentials.id, wf.CREDENTIALS.clientCredentials.name, { ...data, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret }),
 			h.credentialRecord(wf.CREDENTIALS.jwt.id, wf.CREDENTIALS.jwt.name, { ...data, authMode: 'jwt', jwt }),
 		]);
-		await h.importWorkflows(n8n, userFolder, CASES.map((c) => c.workflow));
+		await h.importWorkflows(n8n, userFolder, [...CASES.map((c) => c.workflow), ...LIMIT_CASES.flatMap((c) => c.workflows ?? [c.workflow])]);
 		console.log(`e2e: n8n ${n8n.version}, package installed from ${path.basename(tarball)}, stand-in at ${kore.url}`);
 
 		for (const c of CASES) {
@@ -304,6 +343,20 @@ async function main() {
 				console.log(`    n8n exit ${result.code}; stdout (tail):\n${result.stdout.slice(-3000)}\n    stderr (tail):\n${result.stderr.slice(-2000)}`);
 			}
 		}
+		for (const c of LIMIT_CASES) {
+			kore.reset();
+			kore.setRateLimit(wf.SCALED_LIMIT.calls, wf.SCALED_LIMIT.windowMs);
+			const t0 = Date.now();
+			try {
+				await c.run(n8n, userFolder, kore);
+				passed++;
+				console.log(`  ✓ ${c.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+			} catch (error) {
+				failed++;
+				console.log(`  ✗ ${c.name}\n    ${String(error.message).split('\n').join('\n    ')}`);
+			}
+		}
+		kore.setRateLimit(0);
 		// The credential's Test button, through the REST API of a running n8n.
 		kore.reset();
 		const t0 = Date.now();
@@ -321,7 +374,7 @@ async function main() {
 	}
 	console.log(`e2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	console.log(`${passed} passed, ${failed} failed`);
-	if (failed > 0 || passed !== CASES.length + 1) process.exitCode = 1;
+	if (failed > 0 || passed !== CASES.length + LIMIT_CASES.length + 1) process.exitCode = 1;
 }
 
 main().catch((error) => {

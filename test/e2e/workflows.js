@@ -90,7 +90,43 @@ const rows = [
 	{ name: 'Renewals 50% +', every: 3 },
 ];
 
+/**
+ * The account limit, scaled down so the cases take seconds: the stand-in allows 5 calls per
+ * rolling second (300/min) and the node is set to 150/min, half of it, so arrival jitter on a
+ * busy machine cannot push a sixth call into a second. What this proves is that all runs on the
+ * account share one pace: without that, each of them starts at once and the stand-in rejects.
+ */
+const SCALED_LIMIT = { calls: 5, windowMs: 1000, nodeRate: 150 };
+const paced = { requestsPerMinute: SCALED_LIMIT.nodeRate, maxRetries: 0 };
+
+/** Code rows → Loop Over Items (batch size 1) → Kore → back to the loop: one Kore run per row. */
+function loopOverItems(id, count) {
+	const base = workflow(
+		id,
+		{ operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: paced },
+		{ items: Array.from({ length: count }, (_, i) => ({ name: `Loop row ${i}` })) },
+	);
+	const loop = { id: `${id}-l`, name: 'Loop', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, position: [330, 0], parameters: { batchSize: 1, options: {} } };
+	base.nodes.splice(2, 0, loop);
+	base.connections.Rows = { main: [[{ node: 'Loop', type: 'main', index: 0 }]] };
+	// Output 0 is "done", output 1 "loop".
+	base.connections.Loop = { main: [[], [{ node: 'Kore', type: 'main', index: 0 }]] };
+	base.connections.Kore = { main: [[{ node: 'Loop', type: 'main', index: 0 }]] };
+	return base;
+}
+
+/** One of several workflows run at once by `n8n executeBatch`: 8 rows each. */
+const batchMember = (id, prefix) =>
+	workflow(
+		id,
+		{ operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: paced },
+		{ items: Array.from({ length: 8 }, (_, i) => ({ name: `${prefix} row ${i}` })) },
+	);
+
 module.exports = {
+	SCALED_LIMIT,
+	loopOverItems: loopOverItems('e2eLoopOverItem1', 24),
+	batch: [batchMember('e2eBatchMember01', 'Batch A'), batchMember('e2eBatchMember02', 'Batch B'), batchMember('e2eBatchMember03', 'Batch C')],
 	CREDENTIALS,
 	WINDOW,
 	rows,
