@@ -8,7 +8,7 @@ import { sleep } from 'n8n-workflow';
  * that outlives an execution. It is keyed by account and bounded (idle accounts are forgotten).
  *
  * Processes that cannot share it (n8n queue-mode workers) settle by themselves: a rate-limit
- * answer halves this process's rate for the account, and each success gives a little back.
+ * answer halves this process's rate for the account, which then climbs back slowly over minutes.
  */
 
 /** Spacing factor over the exact limit: arrivals jitter (timers, network), the margin absorbs it. */
@@ -17,8 +17,8 @@ export const SAFETY_MARGIN = 1.025;
 /** After a rate-limit answer the rate is halved, never below this share of the configured rate. */
 export const MIN_RATE_SHARE = 0.1;
 
-/** What each successful call gives back of the configured rate, after a halving. */
-export const RECOVERY_PER_SUCCESS = 0.02;
+/** How long a halved rate takes to climb back by the whole configured rate (linearly). */
+export const FULL_RECOVERY_MS = 5 * 60_000;
 
 /** A Requests per Minute setting counts for this long after the last run that used it. */
 const SETTING_REMEMBERED_MS = 60_000;
@@ -53,8 +53,9 @@ interface AccountState {
 	pausedUntil: number;
 	/** Bumped by every pause: slots granted before it are void, their holders queue again. */
 	epoch: number;
-	/** Share of the configured rate this process uses now (adaptive), MIN_RATE_SHARE..1. */
-	share: number;
+	/** Share of the configured rate right after the last halving (1 before any), and when that was. */
+	shareAfterCut: number;
+	cutAt: number;
 	/** Requests per Minute settings seen recently, with when they were last used. */
 	settings: Map<number, number>;
 	/** Callers waiting for a slot right now. */
@@ -125,23 +126,18 @@ export class AccountLimiter {
 		state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
 		state.nextSlot = Math.max(state.nextSlot, state.pausedUntil);
 		if (slot.epoch === state.epoch) {
-			state.share = Math.max(MIN_RATE_SHARE, state.share / 2);
+			state.shareAfterCut = Math.max(MIN_RATE_SHARE, this.share(state, now) / 2);
+			state.cutAt = now;
 			state.epoch++;
 		}
-	}
-
-	/** A call to `account` succeeded: win back a little of the rate a rate limit took. */
-	succeeded(account: string): void {
-		const state = this.accounts.get(account);
-		if (state) state.share = Math.min(1, state.share + RECOVERY_PER_SUCCESS);
 	}
 
 	/** Calls per minute this process allows itself for `account` now (0 = no limit); for tests and diagnostics. */
 	currentRate(account: string): number {
 		const state = this.accounts.get(account);
 		if (!state) return 0;
-		const configured = this.configuredRate(state, this.clock.now());
-		return configured * state.share;
+		const now = this.clock.now();
+		return this.configuredRate(state, now) * this.share(state, now);
 	}
 
 	/** How many accounts are remembered (bounded). */
@@ -154,9 +150,14 @@ export class AccountLimiter {
 		const configured = this.configuredRate(state, now);
 		const startAt = Math.max(now, state.pausedUntil, configured > 0 ? state.nextSlot : 0);
 		if (configured > 0) {
-			state.nextSlot = startAt + Math.ceil((60_000 / (configured * state.share)) * SAFETY_MARGIN);
+			state.nextSlot = startAt + Math.ceil((60_000 / (configured * this.share(state, now))) * SAFETY_MARGIN);
 		}
 		return { startAt, epoch: state.epoch };
+	}
+
+	/** Share of the configured rate used now: after a halving it climbs back linearly. */
+	private share(state: AccountState, now: number): number {
+		return Math.min(1, state.shareAfterCut + Math.max(0, now - state.cutAt) / FULL_RECOVERY_MS);
 	}
 
 	/** The lowest non-zero Requests per Minute used on the account within the last minute; 0 if none. */
@@ -174,7 +175,7 @@ export class AccountLimiter {
 		let state = this.accounts.get(account);
 		if (state === undefined) {
 			this.forgetIdle(now);
-			state = { nextSlot: 0, pausedUntil: 0, epoch: 0, share: 1, settings: new Map(), waiting: 0, lastUsed: now };
+			state = { nextSlot: 0, pausedUntil: 0, epoch: 0, shareAfterCut: 1, cutAt: now, settings: new Map(), waiting: 0, lastUsed: now };
 			this.accounts.set(account, state);
 		} else {
 			// Most recently used last: the first entries are the ones to forget.

@@ -173,8 +173,7 @@ export async function callKore(
 	const { outcome, attempts } = await withRetries(
 		async () => {
 			const answer = await sendOnce(ctx, request, transport.host, transport.timeoutMs);
-			if (answer.ok) limiter.succeeded(account);
-			else if (answer.rateLimited) limiter.rateLimited(account, slot, rateLimitPauseMs(answer, transport.retry));
+			if (!answer.ok && answer.rateLimited) limiter.rateLimited(account, slot, rateLimitPauseMs(answer, transport.retry));
 			return answer;
 		},
 		transport.retry,
