@@ -3,7 +3,7 @@
  * Not a test: it asserts nothing, it measures. Everything runs against the Kore stand-in on
  * 127.0.0.1; loops are bounded by the item counts.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { cpus } from 'node:os';
 import path from 'node:path';
@@ -131,7 +131,7 @@ async function overhead() {
 		await runHttpRequestNode(kore.url, 20);
 		await fetchLoop(kore.url, 20, 4);
 		const runs: Array<[string, () => Promise<number>]> = [
-			['Kore node, default Max Concurrency 4', async () => (await runNode(kore.url, count, { requestsPerMinute: 0 })).filter((o) => o.json.status === 'success').length],
+			['Kore node, default options (Max Concurrency 50)', async () => (await runNode(kore.url, count, { requestsPerMinute: 0 })).filter((o) => o.json.status === 'success').length],
 			["n8n's HTTP Request node (v4.2), same calls, pasted token", async () => (await runHttpRequestNode(kore.url, count)).filter((o) => o.json.status === 'success').length],
 			['plain fetch loop, concurrency 4 (no n8n)', async () => count - (await fetchLoop(kore.url, count, 4))],
 		];
@@ -204,6 +204,108 @@ async function sharedLimit() {
 	}
 }
 
+/**
+ * The real thing: the packed package in the pinned n8n, `n8n execute` on two workflows making the
+ * same 300 schedule calls to the stand-in — Code rows → HTTP Request node (pasted token in the
+ * headers), and Code rows → Kore node (Requests per Minute 0, otherwise defaults). Wall time is
+ * the node's own execution time from n8n's run data; CPU per item is the n8n process's CPU time
+ * with 300 rows minus that with 1 row, over 299.
+ */
+async function realN8n() {
+	const h = require('../../test/e2e/n8nHarness.js');
+	const fs = require('node:fs');
+	const os = require('node:os');
+	const count = 600;
+	const kore = await startKoreStandIn({ ...KORE });
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-bench-'));
+	try {
+		console.error(`5. real n8n: ${count} schedule calls, HTTP Request node vs Kore node, n8n execute (about 3 minutes)`);
+		const n8n = ensureN8n();
+		const userFolder = h.makeInstance(h.packPackage(work), path.join(work, 'n8n'));
+		const credential = { id: 'koreBenchCreds01', name: 'Kore stand-in (bench)' };
+		await h.importCredentials(n8n, userFolder, [h.credentialRecord(credential.id, credential.name, { host: kore.url, accountId: KORE.accountId, botId: KORE.botId, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret })]);
+		const rows = (n: number) => `return Array.from({ length: ${n} }, (_, i) => ({ json: { name: 'Bench row ' + i } }));`;
+		const header = (name: string, value: string) => ({ name, value });
+		const peer = {
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'POST',
+				url: `=${kore.url}/campaign/api/v2/public/${encodeURIComponent(KORE.botId)}/campaign/schedule?enableSchedule=true&campaignName={{ encodeURIComponent($json.name) }}`,
+				sendHeaders: true,
+				headerParameters: { parameters: [header('auth', pastedToken()), header('accountId', KORE.accountId), header('iid', KORE.botId)] },
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: JSON.stringify(DAILY_BODY),
+				options: {},
+			},
+		};
+		const ours = {
+			type: h.NODE_TYPE,
+			typeVersion: 1,
+			parameters: { operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: { requestsPerMinute: 0 } },
+			credentials: { koreAiApi: credential },
+		};
+		const workflow = (id: string, node: IDataObject, n: number) => ({
+			id,
+			name: id,
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: `${id}-c`, name: 'Rows', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: rows(n) } },
+				{ id: `${id}-n`, name: 'Node', position: [400, 0], ...node },
+			],
+			connections: { Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] }, Rows: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		});
+		const flows = { peerMany: workflow('benchPeer0000300', peer, count), peer1: workflow('benchPeer0000001', peer, 1), oursMany: workflow('benchKore0000300', ours, count), ours1: workflow('benchKore0000001', ours, 1) };
+		await h.importWorkflows(n8n, userFolder, Object.values(flows));
+		/** Runs `n8n execute` under bash's `time` (asynchronously: the stand-in lives in this process). */
+		const execute = async (id: string) => {
+			const child = spawn('bash', ['-c', 'TIMEFORMAT="CPU %U %S"; time "$@"', '_', path.join(n8n.nodeBin, 'node'), n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
+				// BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of every n8n run there (to find where time goes).
+				env: h.n8nEnv(n8n, userFolder, process.env.BENCH_CPU_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}` } : {}),
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d: Buffer) => (stdout += d));
+			child.stderr.on('data', (d: Buffer) => (stderr += d));
+			await new Promise((resolve) => child.on('close', resolve));
+			const [, user, system] = /CPU ([\d.]+) ([\d.]+)/.exec(stderr) ?? ['', 'NaN', 'NaN'];
+			// The run data is the pretty-printed JSON object from the first line starting with "{"
+			// to the first line holding only "}"; n8n may log more after it.
+			const json = stdout.slice(stdout.search(/^\{/m));
+			const data = JSON.parse(json.slice(0, json.search(/^\}$/m) + 1));
+			const task = data.data.resultData.runData.Node[0];
+			const ok = (task.data?.main?.[0] ?? []).filter((o: INodeExecutionData) => (o.json as IDataObject).status === 'success').length;
+			return { nodeMs: task.executionTime as number, cpuS: Number(user) + Number(system), ok };
+		};
+		for (const flow of Object.values(flows)) await execute(flow.id); // warm the disk cache
+		// Process CPU varies by a few hundred ms between n8n start-ups: median of three rounds.
+		const rounds: Array<Record<string, { nodeMs: number; cpuS: number; ok: number }>> = [];
+		for (let round = 0; round < 3; round++) {
+			const result: Record<string, { nodeMs: number; cpuS: number; ok: number }> = {};
+			for (const [key, flow] of Object.entries(flows)) result[key] = await execute(flow.id);
+			rounds.push(result);
+		}
+		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const results = Object.fromEntries(
+			Object.keys(flows).map((key) => [
+				key,
+				{ nodeMs: median(rounds.map((r) => r[key].nodeMs)), cpuS: median(rounds.map((r) => r[key].cpuS)), ok: Math.min(...rounds.map((r) => r[key].ok)) },
+			]),
+		);
+		const perItem = (many: { cpuS: number }, one: { cpuS: number }) => ((many.cpuS - one.cpuS) * 1000) / (count - 1);
+		row(`real n8n ${n8n.version}: HTTP Request node, ${count} calls: node time (median of 3)`, `${results.peerMany.nodeMs} ms (${results.peerMany.ok}/${count} scheduled)`);
+		row(`real n8n ${n8n.version}: Kore node (defaults, Requests per Minute 0), ${count} calls: node time (median of 3)`, `${results.oursMany.nodeMs} ms (${results.oursMany.ok}/${count} scheduled)`);
+		row('real n8n: node time, Kore / HTTP Request', (results.oursMany.nodeMs / results.peerMany.nodeMs).toFixed(2), '<= 1');
+		row(`real n8n: CPU per item (n8n process, ${count} rows minus 1 row), HTTP Request / Kore`, `${perItem(results.peerMany, results.peer1).toFixed(2)} / ${perItem(results.oursMany, results.ours1).toFixed(2)} ms`, 'Kore <= HTTP Request');
+	} finally {
+		await kore.close();
+		fs.rmSync(work, { recursive: true, force: true });
+	}
+}
+
 function startup() {
 	console.error('4. cold start and package size');
 	// n8n has n8n-workflow and luxon loaded before it loads any community node: preload them,
@@ -223,10 +325,12 @@ function startup() {
 }
 
 async function main() {
+	if (process.argv.includes("--real-only")) { await realN8n(); for (const r of rows) console.log(r.join(" | ")); return; }
 	await overhead();
 	await limit();
 	await sharedLimit();
 	startup();
+	await realN8n();
 	console.log(`\nBenchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores)\n`);
 	console.log('| measure | result | goal |');
 	console.log('|---|---|---|');

@@ -199,7 +199,7 @@ describe('against the Kore stand-in', () => {
 		expect(error.description).toMatch(/Host/);
 	});
 
-	it('an invalid item is reported with its index and nothing is sent for it', async () => {
+	it('an invalid item is reported with its index, and without Continue on Fail nothing is sent at all', async () => {
 		const error = await runExpectingError({
 			items: [{ json: {} }, { json: {} }],
 			parameters: (i) => schedule(i === 1 ? { endDateTime: '27/01/2031' } : {}),
@@ -208,7 +208,8 @@ describe('against the Kore stand-in', () => {
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/^End Date & Time: could not read "27\/01\/2031"/);
 		expect(error.context.itemIndex).toBe(1);
-		expect(kore.scheduleCalls).toHaveLength(1);
+		// Every row is checked before any is sent: the good row 0 was not sent either.
+		expect(kore.scheduleCalls).toHaveLength(0);
 	});
 
 	it('continueOnFail: bad and failing items become paired error items, the rest are scheduled', async () => {

@@ -3,9 +3,6 @@ import type { Zone } from 'luxon';
 
 import { InputError, showValue } from './inputError';
 
-/** The format Kore.ai expects for `startDateTime` / `endDateTime`. */
-export const KORE_DATE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
-
 /** The zone Kore.ai reads `startDateTime` / `endDateTime` in (its release notes: UTC). */
 export const KORE_TIMEZONE_DEFAULT = 'UTC';
 
@@ -64,19 +61,31 @@ function isJsDate(value: unknown): value is Date {
 	return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-/** `epochMs` shown in `zone` in the given luxon format. */
-export function formatIn(epochMs: number, zone: string, format: string): string {
-	return DateTime.fromMillis(epochMs, { zone: zoneOf(zone) ?? FixedOffsetZone.utcInstance }).toFormat(format);
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * `epochMs` as wall-clock time in `zone`: `YYYY-MM-DD HH:mm:ss`, or with `iso` the ISO form with
+ * its offset (`2027-03-01T09:00:00-05:00`). The zone's offset is looked up once and the digits
+ * come from a plain Date in UTC: luxon's toFormat per item was a visible part of a large run.
+ */
+function formatIn(epochMs: number, zone: string, iso = false): string {
+	const offset = (zoneOf(zone) ?? FixedOffsetZone.utcInstance).offset(epochMs);
+	const wall = new Date(epochMs + offset * 60_000);
+	const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+	const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
+	if (!iso) return `${date} ${time}`;
+	const abs = Math.abs(offset);
+	return `${date}T${time}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** The instant as wall-clock time in `zone` with its offset, e.g. `2027-03-01T09:00:00-05:00`. */
 function localText(epochMs: number, zone: string): string {
-	return formatIn(epochMs, zone, "yyyy-MM-dd'T'HH:mm:ssZZ");
+	return formatIn(epochMs, zone, true);
 }
 
-/** What Kore.ai receives for an instant: `YYYY-MM-DD HH:mm:ss` in the Kore timezone. */
+/** What Kore.ai receives for an instant: `YYYY-MM-DD HH:mm:ss` (its format) in the Kore timezone. */
 export function toKoreText(epochMs: number, koreTimezone: string): string {
-	return formatIn(epochMs, koreTimezone, KORE_DATE_FORMAT);
+	return formatIn(epochMs, koreTimezone);
 }
 
 interface WallClock {
@@ -110,9 +119,9 @@ function gapError(wall: WallClock, zone: Zone, zoneName: string, label: string, 
 	const before = zone.offset(asUtc - 24 * HOUR_MS);
 	const after = zone.offset(asUtc + 24 * HOUR_MS);
 	// Read with the offset before the change it lands after the gap, and the other way round.
-	const laterValid = formatIn(asUtc - before * 60_000, zoneName, KORE_DATE_FORMAT);
-	const earlierValid = formatIn(asUtc - after * 60_000, zoneName, KORE_DATE_FORMAT);
-	const text = DateTime.fromObject(wall, { zone: FixedOffsetZone.utcInstance }).toFormat(KORE_DATE_FORMAT);
+	const laterValid = formatIn(asUtc - before * 60_000, zoneName);
+	const earlierValid = formatIn(asUtc - after * 60_000, zoneName);
+	const text = formatIn(asUtc, 'UTC');
 	return new InputError(
 		`${label}: ${text} does not exist in ${zoneName}; the clocks skip that time for daylight saving. Pick a time outside the gap, for example ${earlierValid} or ${laterValid}.`,
 		field,

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { KoreCredentialError } from '../../credentials/koreConnection';
@@ -86,12 +86,8 @@ function credentialProblem(error: unknown): KoreCredentialError | undefined {
  * HTTP errors do not throw; they come back as a KoreFailure, as do connection problems.
  * A credential problem throws the KoreCredentialError.
  */
-async function sendOnce(
-	ctx: IExecuteFunctions,
-	request: KoreRequest,
-	host: string,
-	timeoutMs: number,
-): Promise<KoreOutcome> {
+async function sendOnce(ctx: IExecuteFunctions, transport: KoreTransport, request: KoreRequest): Promise<KoreOutcome> {
+	const { host, timeoutMs } = transport;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -105,11 +101,9 @@ async function sendOnce(
 	};
 	let response: FullResponse;
 	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			CREDENTIAL_TYPE,
-			options,
-		)) as FullResponse;
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: transport.credentials,
+		})) as FullResponse;
 	} catch (error) {
 		// A credential field the authenticate step refused: the router reports it for the item.
 		const problem = credentialProblem(error);
@@ -143,6 +137,8 @@ function koreApiError(ctx: IExecuteFunctions, failure: KoreFailure, itemIndex: n
 
 /** How one execution talks to Kore.ai: shared by all its items. */
 export interface KoreTransport {
+	/** The run's credential, read once; the credential's authenticate signs a token per call. */
+	credentials: ICredentialsDecrypted;
 	host: string;
 	/** The Kore.ai account (host + account ID): the unit of Kore's rate limit. */
 	account: string;
@@ -172,7 +168,7 @@ export async function callKore(
 	let slot: Slot = { epoch: -1 };
 	const { outcome, attempts } = await withRetries(
 		async () => {
-			const answer = await sendOnce(ctx, request, transport.host, transport.timeoutMs);
+			const answer = await sendOnce(ctx, transport, request);
 			if (!answer.ok && answer.rateLimited) limiter.rateLimited(account, slot, rateLimitPauseMs(answer, transport.retry));
 			return answer;
 		},

@@ -15,7 +15,7 @@ describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Se
 		if (process.env.TZ) {
 			// The process's own clock follows TZ (its offset, since Intl may give an alias's name).
 			const at = Date.UTC(2027, 0, 15);
-			expect(-new Date(at).getTimezoneOffset()).toBe(IANAZone.create(process.env.TZ).offset(at));
+			expect(0 - new Date(at).getTimezoneOffset()).toBe(IANAZone.create(process.env.TZ).offset(at));
 		}
 		expect(Settings.defaultZone.name).toBe(process.env.KORE_TEST_LUXON_ZONE ?? 'Pacific/Chatham');
 	});

@@ -7,14 +7,18 @@ import { InputError } from '../inputError';
 import { dryRunJson, successJson } from '../output';
 import { accountLimiter, SYSTEM_CLOCK, WaitAborted } from '../accountLimiter';
 import { mapInOrder } from '../pool';
+import type { KoreRequest } from '../request';
 import { buildRequest } from '../request';
 import { DEFAULT_RETRY_POLICY } from '../retry';
 import type { KoreTransport } from '../transport';
 import { callKore, CREDENTIAL_TYPE } from '../transport';
+import type { KoreCommand } from '../validation';
 import { validateItem } from '../validation';
 import type { ExecutionSettings } from './executionSettings';
 import { readExecutionSettings } from './executionSettings';
 import { readItemParameters } from './itemParameters';
+import type { ReadParameter } from './parameterReader';
+import { parameterReader } from './parameterReader';
 
 /** What every item of one execution shares: where Kore.ai is, and how calls are paced and retried. */
 interface KoreSession {
@@ -41,9 +45,12 @@ async function openSession(
 		if (error instanceof KoreCredentialError) return error;
 		throw new NodeOperationError(ctx.getNode(), error as Error);
 	}
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
 		connection,
 		transport: {
+			// Handed to n8n's helper so it does not fetch and decrypt the credential for every call.
+			credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
 			host: connection.host,
 			account: `${connection.host} ${connection.accountId}`,
 			requestsPerMinute: settings.requestsPerMinute,
@@ -56,22 +63,34 @@ async function openSession(
 	};
 }
 
-/** One item: read, check, build, then send (or describe, for a dry run). */
-async function runItem(
+/** One item, read, checked and built: what to send, or to describe for a dry run. */
+interface PreparedItem {
+	command: KoreCommand;
+	request: KoreRequest;
+	dryRun: boolean;
+}
+
+/** Reads, checks and builds one item. Nothing is sent here. */
+function prepareItem(
 	ctx: IExecuteFunctions,
+	read: ReadParameter,
 	itemIndex: number,
 	session: KoreSession | KoreCredentialError,
 	nowMs: number,
-): Promise<INodeExecutionData> {
+): PreparedItem {
 	if (session instanceof KoreCredentialError) throw session;
-	const { params, options } = readItemParameters(ctx, itemIndex);
+	const { params, options } = readItemParameters(ctx, read, itemIndex);
 	const command = validateItem(params, nowMs);
-	const request = buildRequest(command, session.connection);
-	if (options.dryRun) {
-		return { json: dryRunJson(command, request, session.connection), pairedItem: { item: itemIndex } };
+	return { command, request: buildRequest(command, session.connection), dryRun: options.dryRun };
+}
+
+/** Sends one prepared item (or describes it, for a dry run) and makes its output item. */
+async function sendItem(ctx: IExecuteFunctions, item: PreparedItem, session: KoreSession, itemIndex: number): Promise<INodeExecutionData> {
+	if (item.dryRun) {
+		return { json: dryRunJson(item.command, item.request, session.connection), pairedItem: { item: itemIndex } };
 	}
-	const answer = await callKore(ctx, session.transport, request, itemIndex);
-	return { json: successJson(command, answer), pairedItem: { item: itemIndex } };
+	const answer = await callKore(ctx, session.transport, item.request, itemIndex);
+	return { json: successJson(item.command, answer), pairedItem: { item: itemIndex } };
 }
 
 /** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
@@ -111,10 +130,10 @@ function asNodeError(
  * (using error output)"), and keeps them as they are on the regular one. (An item carrying the
  * error object itself would be cut down by n8n to `{ error: message }`, losing the details.)
  */
-function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(read: ReadParameter, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	let campaignName: unknown;
 	try {
-		campaignName = ctx.getNodeParameter('campaignName', itemIndex, '');
+		campaignName = read('campaignName', itemIndex, '');
 	} catch {
 		campaignName = undefined;
 	}
@@ -148,18 +167,36 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (cancelled?.aborted) stop.abort();
 	cancelled?.addEventListener('abort', () => stop.abort(), { once: true });
 	const session = await openSession(this, settings, stop.signal);
+	const read = parameterReader(this);
+
+	// First every item is read, checked and built, as n8n's own nodes do: without Continue on
+	// Fail a bad row stops the run before anything is sent, and reading parameters (n8n's
+	// expression evaluation, most of the CPU) does not hold up the calls once they start.
+	const prepared = items.map((_, itemIndex): PreparedItem | NodeApiError | NodeOperationError => {
+		try {
+			return prepareItem(this, read, itemIndex, session, nowMs);
+		} catch (caught) {
+			return asNodeError(this, caught, itemIndex);
+		}
+	});
+	if (!continueOnFail) {
+		const firstBad = prepared.find((item) => item instanceof NodeApiError || item instanceof NodeOperationError);
+		if (firstBad) throw firstBad;
+	}
 
 	const results = await mapInOrder(items.length, settings.maxConcurrency, async (itemIndex) => {
-		if (stop.signal.aborted) throw asNodeError(this, new WaitAborted(), itemIndex);
+		const item = prepared[itemIndex];
 		try {
-			return await runItem(this, itemIndex, session, nowMs);
+			if (item instanceof NodeApiError || item instanceof NodeOperationError) throw item;
+			if (stop.signal.aborted) throw new WaitAborted();
+			return await sendItem(this, item, session as KoreSession, itemIndex);
 		} catch (caught) {
 			const error = asNodeError(this, caught, itemIndex);
 			if (!continueOnFail || stop.signal.aborted) {
 				stop.abort();
 				throw error;
 			}
-			return errorItem(this, error, itemIndex);
+			return errorItem(read, error, itemIndex);
 		}
 	});
 	return [results];

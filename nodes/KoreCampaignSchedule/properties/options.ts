@@ -34,10 +34,10 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Max Concurrency',
 			name: 'maxConcurrency',
 			type: 'number',
-			default: 4,
+			default: 50,
 			typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
 			description:
-				'How many calls may be in flight at once. Output order always follows input order.',
+				'How many calls may be in flight at once (the rate limit decides when each starts). Output order always follows input order.',
 		},
 		{
 			displayName: 'Max Retries',
