@@ -189,6 +189,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			if (item instanceof NodeApiError || item instanceof NodeOperationError) throw item;
 			if (stop.signal.aborted) throw new WaitAborted();
+			// A credential problem made every prepared item an error, so the session is open here.
 			return await sendItem(this, item, session as KoreSession, itemIndex);
 		} catch (caught) {
 			const error = asNodeError(this, caught, itemIndex);
