@@ -22,5 +22,6 @@ export default [
 			'no-console': 'off',
 		},
 	},
-	{ ignores: ['dist/**', 'node_modules/**', '**/*.js', '**/*.mjs'] },
+	// .stryker-tmp: StrykerJS's sandbox copy of the repo while `npm run mutate` runs.
+	{ ignores: ['dist/**', 'node_modules/**', '.stryker-tmp/**', 'reports/**', '**/*.js', '**/*.mjs'] },
 ];
