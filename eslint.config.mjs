@@ -9,7 +9,7 @@ export default [
 		// Tests and dev scripts run under Node, not inside n8n: the community-node runtime
 		// restrictions (no process, no timers, no extra imports) do not apply to them, and their
 		// fixtures hold fake, local-only secrets on purpose.
-		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'scripts/**/*.ts', 'dev/**/*.ts'],
 		rules: {
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'@n8n/community-nodes/no-dangerous-functions': 'off',

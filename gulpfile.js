@@ -10,4 +10,4 @@ const copyIconsOf = (folder) =>
 		);
 	};
 
-exports['build:icons'] = parallel(copyIconsOf('nodes'), copyIconsOf('credentials'));
+exports['build:icons'] = parallel(copyIconsOf('icons'));

@@ -7,20 +7,27 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authToken, DEFAULT_HOST, KORE_HOSTS, koreHeaders, readConnection } from './koreConnection';
+import {
+	authToken,
+	CREDENTIAL_TYPE,
+	DEFAULT_HOST,
+	KORE_HOSTS,
+	koreHeaders,
+	readConnection,
+} from '../nodes/KoreCampaignSchedule/transport/connection';
 
 /**
  * Kore.ai API credential: where the bot lives (host, account, bot) and how to authenticate
  * (an HS256 JWT signed per request from the app's client ID and secret, or a pasted JWT).
  */
 export class KoreAiApi implements ICredentialType {
-	name = 'koreAiApi';
+	name = CREDENTIAL_TYPE;
 
 	displayName = 'Kore.ai API';
 
 	icon: Icon = {
-		light: 'file:../nodes/KoreCampaignSchedule/kore.svg',
-		dark: 'file:../nodes/KoreCampaignSchedule/kore.dark.svg',
+		light: 'file:../icons/kore.svg',
+		dark: 'file:../icons/kore.dark.svg',
 	};
 
 	documentationUrl = 'https://github.com/kore-campaign/n8n-nodes-kore-campaign#credentials';

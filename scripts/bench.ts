@@ -10,13 +10,13 @@ import path from 'node:path';
 
 import type { IDataObject, INodeExecutionData, IVersionedNodeType } from 'n8n-workflow';
 
-import { signKoreJwt } from '../credentials/koreJwt';
-import { runNode as runInEngine, runWorkflow } from '../test/helpers/engine';
-import { clientCredentials, KORE, WINDOW } from '../test/helpers/fixtures';
+import { signKoreJwt } from '../nodes/KoreCampaignSchedule/transport/jwt';
+import { runNode as runInEngine, runWorkflow } from '../dev/engine';
+import { clientCredentials, KORE, WINDOW } from '../dev/fixtures';
 
 
-const { startKoreStandIn } = require('../../test/standin/koreStandIn.js');
-const { ensureN8n } = require('../../test/e2e/n8nHarness.js');
+const { startKoreStandIn } = require('../../dev/koreStandIn.js');
+const { ensureN8n } = require('../../dev/n8nHarness.js');
 
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -212,7 +212,7 @@ async function sharedLimit() {
  * with 300 rows minus that with 1 row, over 299.
  */
 async function realN8n() {
-	const h = require('../../test/e2e/n8nHarness.js');
+	const h = require('../../dev/n8nHarness.js');
 	const fs = require('node:fs');
 	const os = require('node:os');
 	const count = 600;

@@ -3,7 +3,7 @@
 // process and two workers (all on 127.0.0.1), the Kore stand-in enforcing Kore's 60 calls per
 // minute, and a published webhook workflow. Ctrl-C stops everything it started.
 
-const { startQueueMode, finishedBy, WEBHOOK_PATH } = require('../test/e2e/queue/queueMode');
+const { startQueueMode, finishedBy, WEBHOOK_PATH } = require('../dev/queueMode');
 
 const WORKERS = 2;
 

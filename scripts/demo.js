@@ -2,8 +2,8 @@
 // `npm run demo`: runs the example workflow headless in a real n8n against the Kore stand-in,
 // then prints the scheduled campaigns' ids and what the stand-in received.
 
-const h = require('../test/e2e/n8nHarness');
-const { prepareLocalInstance, log } = require('./local-n8n');
+const h = require('../dev/n8nHarness');
+const { prepareLocalInstance, log } = require('../dev/localN8n');
 
 async function main() {
 	const local = await prepareLocalInstance();

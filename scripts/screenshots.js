@@ -17,8 +17,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const h = require('../test/e2e/n8nHarness');
-const { prepareLocalInstance, ownerEnv, OWNER, log } = require('./local-n8n');
+const h = require('../dev/n8nHarness');
+const { prepareLocalInstance, ownerEnv, OWNER, log } = require('../dev/localN8n');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHECK_ONLY = process.argv.includes('--check');

@@ -2,8 +2,8 @@
 // `npm start`: a local n8n editor with this package, the Kore stand-in and an example workflow.
 // Ctrl-C stops everything it started.
 
-const h = require('../test/e2e/n8nHarness');
-const { prepareLocalInstance, ownerEnv, OWNER, N8N_PORT, log } = require('./local-n8n');
+const h = require('../dev/n8nHarness');
+const { prepareLocalInstance, ownerEnv, OWNER, N8N_PORT, log } = require('../dev/localN8n');
 
 async function main() {
 	const local = await prepareLocalInstance({ logCalls: true });

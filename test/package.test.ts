@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { KORE } from './helpers/fixtures';
+import { KORE } from '../dev/fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
 let work: string;
@@ -39,8 +39,8 @@ describe('the npm tarball', () => {
 		expect(files).toEqual(
 			expect.arrayContaining([
 				'dist/nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.json',
-				'dist/nodes/KoreCampaignSchedule/kore.svg',
-				'dist/nodes/KoreCampaignSchedule/kore.dark.svg',
+				'dist/icons/kore.svg',
+				'dist/icons/kore.dark.svg',
 			]),
 		);
 		expect(pkg.dependencies ?? {}).toEqual({});

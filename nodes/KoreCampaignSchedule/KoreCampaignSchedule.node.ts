@@ -1,28 +1,32 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { OPERATIONS, operationProperty } from './actions/operations';
 import { router } from './actions/router';
-import { campaignProperties } from './properties/campaign';
-import { operationProperty } from './properties/operation';
-import { optionsProperty } from './properties/options';
+import { searchCampaigns } from './methods/listSearch';
+import { CREDENTIAL_TYPE } from './transport/connection';
 
-/** Kore Campaign Schedule: schedule or disable a Kore.ai campaign's recurring schedule. */
+/** Kore Campaign Schedule: schedule or disable a Kore.ai campaign's recurring schedule; list campaigns. */
 export class KoreCampaignSchedule implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kore Campaign Schedule',
 		name: 'koreCampaignSchedule',
-		icon: { light: 'file:kore.svg', dark: 'file:kore.dark.svg' },
+		icon: { light: 'file:../../icons/kore.svg', dark: 'file:../../icons/kore.dark.svg' },
 		group: ['output'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] === "disableSchedule" ? "Disable Schedule" : "Schedule" }}',
-		description: "Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule",
+		// 1.1: the campaign is picked from a list (or given by name); version 1 workflows keep the text field.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle: `={{ ${JSON.stringify(Object.fromEntries(OPERATIONS.map((o) => [o.option.value, o.option.name])))}[$parameter["operation"]] }}`,
+		description: "Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule, or list campaigns",
 		defaults: { name: 'Kore Campaign Schedule' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'koreAiApi', required: true }],
-		properties: [operationProperty, ...campaignProperties, optionsProperty],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [operationProperty, ...OPERATIONS.flatMap((operation) => operation.description)],
 	};
+
+	methods = { listSearch: { searchCampaigns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

@@ -9,16 +9,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const h = require('./n8nHarness');
+const h = require('../../dev/n8nHarness');
 const wf = require('./workflows');
-const { startKoreStandIn } = require('../standin/koreStandIn');
+const { startKoreStandIn } = require('../../dev/koreStandIn');
+const { E2E_ACCOUNT, credentialData } = require('../../dev/fakeAccounts');
 
-const KORE = {
-	accountId: 'e2e-account-0001',
-	botId: 'st-e2e-bot-0001',
-	clientId: 'cs-e2e-app-0001',
-	clientSecret: 'e2e-local-secret-Vb7Qw2Lx9Rt4',
-};
+const KORE = E2E_ACCOUNT;
 
 /** A token like Kore's web JWT tool makes: HS256, appId, an hour's exp, no jti. */
 function pastedJwt() {
@@ -279,7 +275,7 @@ async function checkCredentialTest(n8n, userFolder, kore) {
 	const server = await h.startN8nServer(n8n, userFolder, { port: 5688, env: h.ownerEnv(n8n, OWNER) });
 	try {
 		const rest = await h.restSession(server.url, OWNER.email, OWNER.password);
-		const data = { host: `${kore.url}/`, accountId: KORE.accountId, botId: KORE.botId, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret };
+		const data = credentialData(KORE, `${kore.url}/`);
 		const test = async (over) => {
 			const res = await rest('/rest/credentials/test', { method: 'POST', body: { credentials: { id: wf.CREDENTIALS.clientCredentials.id, name: 'test', type: 'koreAiApi', data: { ...data, ...over } } } });
 			assert.ok(res.json?.data, `credential test answered HTTP ${res.status}: ${JSON.stringify(res.json)}`);
@@ -314,7 +310,7 @@ async function main() {
 		const jwt = pastedJwt();
 		const data = { host: kore.url, accountId: KORE.accountId, botId: KORE.botId };
 		await h.importCredentials(n8n, userFolder, [
-			h.credentialRecord(wf.CREDENTIALS.clientCredentials.id, wf.CREDENTIALS.clientCredentials.name, { ...data, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret }),
+			h.credentialRecord(wf.CREDENTIALS.clientCredentials.id, wf.CREDENTIALS.clientCredentials.name, credentialData(KORE, kore.url)),
 			h.credentialRecord(wf.CREDENTIALS.jwt.id, wf.CREDENTIALS.jwt.name, { ...data, authMode: 'jwt', jwt }),
 		]);
 		await h.importWorkflows(n8n, userFolder, [...CASES.map((c) => c.workflow), ...LIMIT_CASES.flatMap((c) => c.workflows ?? [c.workflow])]);

@@ -2,7 +2,7 @@
 // The workflows the e2e suite imports into n8n. Each: Manual Trigger → (Code node producing the
 // items, when the case needs several) → Kore Campaign Schedule.
 
-const { NODE_TYPE } = require('./n8nHarness');
+const { NODE_TYPE } = require('../../dev/n8nHarness');
 
 const CREDENTIALS = {
 	clientCredentials: { id: 'koreE2eClientCreds', name: 'Kore stand-in (client credentials)' },

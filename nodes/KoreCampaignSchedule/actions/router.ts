@@ -1,164 +1,34 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { KoreConnection } from '../../../credentials/koreConnection';
-import { KoreCredentialError, readAuth, readConnection } from '../../../credentials/koreConnection';
-import { InputError } from '../inputError';
-import { dryRunJson, successJson } from '../output';
-import { accountLimiter, SYSTEM_CLOCK, WaitAborted } from '../accountLimiter';
-import { mapInOrder } from '../pool';
-import type { KoreRequest } from '../request';
-import { buildRequest } from '../request';
-import { DEFAULT_RETRY_POLICY } from '../retry';
-import type { KoreTransport } from '../transport';
-import { callKore, CREDENTIAL_TYPE } from '../transport';
-import type { KoreCommand } from '../validation';
-import { validateItem } from '../validation';
-import type { ExecutionSettings } from './executionSettings';
-import { readExecutionSettings } from './executionSettings';
-import { readItemParameters } from './itemParameters';
-import type { ReadParameter } from './parameterReader';
-import { parameterReader } from './parameterReader';
+import type { NodeError } from '../helpers/errors';
+import { asNodeError, errorItem, InputError, isNodeError, showValue } from '../helpers/errors';
+import type { ReadParameter } from '../helpers/parameters';
+import { parameterReader, readCampaignName } from '../helpers/parameters';
+import { mapInOrder } from '../helpers/pool';
+import { readRunSettings } from '../helpers/runSettings';
+import { WaitAborted } from '../transport/accountLimiter';
+import { KoreCredentialError } from '../transport/connection';
+import type { KoreSession } from '../transport/session';
+import { openSession } from '../transport/session';
+import type { KoreOperation } from './operation';
+import { operationNamed, OPERATIONS } from './operations';
 
-/** What every item of one execution shares: where Kore.ai is, and how calls are paced and retried. */
-interface KoreSession {
-	connection: KoreConnection;
-	transport: KoreTransport;
-}
-
-/**
- * Checks the credential and sets up the transport, once per execution. A credential problem is
- * kept and reported on every item, so that with "Continue on Fail" each input still yields its
- * own error item.
- */
-async function openSession(
-	ctx: IExecuteFunctions,
-	settings: ExecutionSettings,
-	signal: AbortSignal,
-): Promise<KoreSession | KoreCredentialError> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	let connection: KoreConnection;
-	try {
-		readAuth(credentials);
-		connection = readConnection(credentials);
-	} catch (error) {
-		if (error instanceof KoreCredentialError) return error;
-		throw new NodeOperationError(ctx.getNode(), error as Error);
-	}
-	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-	return {
-		connection,
-		transport: {
-			// Handed to n8n's helper so it does not fetch and decrypt the credential for every call.
-			credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
-			host: connection.host,
-			account: `${connection.host} ${connection.accountId}`,
-			requestsPerMinute: settings.requestsPerMinute,
-			limiter: accountLimiter,
-			timeoutMs: settings.timeoutMs,
-			retry: { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries },
-			signal,
-			wait: SYSTEM_CLOCK.wait,
-		},
-	};
-}
-
-/** One item, read, checked and built: what to send, or to describe for a dry run. */
+/** One item, read and checked by its operation: what to send, nothing sent yet. */
 interface PreparedItem {
-	command: KoreCommand;
-	request: KoreRequest;
-	dryRun: boolean;
-}
-
-/** Reads, checks and builds one item. Nothing is sent here. */
-function prepareItem(
-	ctx: IExecuteFunctions,
-	read: ReadParameter,
-	itemIndex: number,
-	session: KoreSession | KoreCredentialError,
-	nowMs: number,
-): PreparedItem {
-	if (session instanceof KoreCredentialError) throw session;
-	const { params, options } = readItemParameters(ctx, read, itemIndex);
-	const command = validateItem(params, nowMs);
-	return { command, request: buildRequest(command, session.connection), dryRun: options.dryRun };
-}
-
-/** Sends one prepared item (or describes it, for a dry run) and makes its output item. */
-async function sendItem(ctx: IExecuteFunctions, item: PreparedItem, session: KoreSession, itemIndex: number): Promise<INodeExecutionData> {
-	if (item.dryRun) {
-		return { json: dryRunJson(item.command, item.request, session.connection), pairedItem: { item: itemIndex } };
-	}
-	const answer = await callKore(ctx, session.transport, item.request, itemIndex);
-	return { json: successJson(item.command, answer), pairedItem: { item: itemIndex } };
-}
-
-/** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
-function asNodeError(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	if (error instanceof InputError) {
-		return new NodeOperationError(ctx.getNode(), error.message, {
-			itemIndex,
-			description: error.description ?? `Fix the "${error.field}" parameter for this item; nothing was sent to Kore.ai for it.`,
-		});
-	}
-	if (error instanceof WaitAborted) {
-		return new NodeOperationError(ctx.getNode(), 'Nothing was sent to Kore.ai for this item: the run stopped before its turn came.', {
-			itemIndex,
-			description: 'The execution was stopped, or an earlier item failed while "On Error" is set to stop the workflow.',
-		});
-	}
-	if (error instanceof KoreCredentialError) {
-		return new NodeOperationError(ctx.getNode(), error.message, {
-			itemIndex,
-			description: 'Open the Kore.ai API credential and correct the field named above.',
-		});
-	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	operation: KoreOperation;
+	prepared: unknown;
 }
 
 /**
- * The error item "Continue on Fail" puts in place of a failed input, paired to it. Its json holds
- * only `error` and `details`: n8n routes exactly such items to the error output ("continue
- * (using error output)"), and keeps them as they are on the regular one. (An item carrying the
- * error object itself would be cut down by n8n to `{ error: message }`, losing the details.)
- */
-function errorItem(read: ReadParameter, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	let campaignName: unknown;
-	try {
-		campaignName = read('campaignName', itemIndex, '');
-	} catch {
-		campaignName = undefined;
-	}
-	return {
-		json: {
-			error: error.message,
-			details: {
-				...(error.description ? { description: error.description } : {}),
-				...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
-				...(typeof campaignName === 'string' ? { campaignName } : {}),
-			},
-		},
-		pairedItem: { item: itemIndex },
-	};
-}
-
-/**
- * Owns the item loop: one Kore.ai call per input item, several in flight (Max Concurrency)
- * within the rate limit (Requests per Minute), outputs in input order, each paired to its
- * input. With "Continue on Fail" a failed item becomes an error item and the rest go on.
+ * The item loop: every item is first read and checked by its operation, then sent, several in
+ * flight (Max Concurrency) within the account's rate limit (Requests per Minute). Outputs come in
+ * input order, each paired to its input. With "Continue on Fail" a failed item becomes an error
+ * item and the rest go on; without it, the first failure stops the run.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const nowMs = Date.now();
-	const settings = readExecutionSettings(this);
+	const settings = readRunSettings(this);
 	const continueOnFail = this.continueOnFail();
 	// Stops the run: n8n's Stop, or (without Continue on Fail) the first failure. Calls waiting
 	// for their turn are abandoned at once; n8n aborts calls in flight on Stop by itself.
@@ -168,37 +38,55 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	cancelled?.addEventListener('abort', () => stop.abort(), { once: true });
 	const session = await openSession(this, settings, stop.signal);
 	const read = parameterReader(this);
+	const workflowTimezone = this.getTimezone();
 
-	// First every item is read, checked and built, as n8n's own nodes do: without Continue on
-	// Fail a bad row stops the run before anything is sent, and reading parameters (n8n's
-	// expression evaluation, most of the CPU) does not hold up the calls once they start.
-	const prepared = items.map((_, itemIndex): PreparedItem | NodeApiError | NodeOperationError => {
+	// First every item is read and checked, as n8n's own nodes do: without Continue on Fail a bad
+	// row stops the run before anything is sent, and reading parameters (n8n's expression
+	// evaluation, most of the CPU) does not hold up the calls once they start.
+	const prepared = items.map((_, itemIndex): PreparedItem | NodeError => {
 		try {
-			return prepareItem(this, read, itemIndex, session, nowMs);
+			if (session instanceof KoreCredentialError) throw session;
+			const value = read('operation', itemIndex);
+			const operation = operationNamed(value);
+			if (operation === undefined) {
+				const known = OPERATIONS.map((o) => `"${o.option.value}"`).join(', ');
+				throw new InputError(`Operation: ${showValue(value)} is not supported; use one of ${known}.`, 'operation');
+			}
+			return { operation, prepared: operation.prepare({ read, itemIndex, nowMs, connection: session.connection, workflowTimezone }) };
 		} catch (caught) {
 			return asNodeError(this, caught, itemIndex);
 		}
 	});
 	if (!continueOnFail) {
-		const firstBad = prepared.find((item) => item instanceof NodeApiError || item instanceof NodeOperationError);
+		const firstBad = prepared.find(isNodeError);
 		if (firstBad) throw firstBad;
 	}
 
-	const results = await mapInOrder(items.length, settings.maxConcurrency, async (itemIndex) => {
+	const results = await mapInOrder(items.length, settings.maxConcurrency, async (itemIndex): Promise<INodeExecutionData[]> => {
 		const item = prepared[itemIndex];
 		try {
-			if (item instanceof NodeApiError || item instanceof NodeOperationError) throw item;
+			if (isNodeError(item)) throw item;
 			if (stop.signal.aborted) throw new WaitAborted();
 			// A credential problem made every prepared item an error, so the session is open here.
-			return await sendItem(this, item, session as KoreSession, itemIndex);
+			const outputs = await item.operation.execute(this, item.prepared, session as KoreSession, itemIndex);
+			return outputs.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
 			const error = asNodeError(this, caught, itemIndex);
 			if (!continueOnFail || stop.signal.aborted) {
 				stop.abort();
 				throw error;
 			}
-			return errorItem(read, error, itemIndex);
+			return [errorItem(error, itemIndex, campaignNameOf(read, itemIndex))];
 		}
 	});
-	return [results];
+	return [results.flat()];
+}
+
+/** The item's campaign name as given, for its error item; undefined when it cannot be read. */
+function campaignNameOf(read: ReadParameter, itemIndex: number): unknown {
+	try {
+		return readCampaignName(read, itemIndex);
+	} catch {
+		return undefined;
+	}
 }

@@ -7,7 +7,7 @@
 
 const assert = require('node:assert/strict');
 
-const { startQueueMode, finishedBy } = require('./queueMode');
+const { startQueueMode, finishedBy } = require('../../../dev/queueMode');
 
 /**
  * Kore's 60 calls per minute, scaled to keep the run short: the stand-in allows 20 calls per 4 s

@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { readCampaignName, readItemOptions } from '../helpers/parameters';
+import { campaignNameOf } from '../helpers/validation';
+import { scheduleUrl } from '../transport/endpoints';
+import type { CampaignCall } from './campaignCall';
+import { sendCampaignCall } from './campaignCall';
+import { campaignNameField, dryRunOption, optionsCollection, runSettingOptions } from './common.descriptions';
+import { defineOperation } from './operation';
+
+const OPERATION = 'disableSchedule';
+
+const description: INodeProperties[] = [
+	...campaignNameField(OPERATION),
+	optionsCollection(OPERATION, [dryRunOption, ...runSettingOptions]),
+];
+
+/** Disable Schedule: turns off a campaign's recurring schedule (`enableSchedule=false`, body `{}`). */
+export const disableSchedule = defineOperation<CampaignCall>({
+	option: {
+		name: 'Disable Schedule',
+		value: OPERATION,
+		description: "Turn off the campaign's recurring schedule",
+		action: 'Disable a campaign schedule',
+	},
+	description,
+	prepare({ read, itemIndex, connection, workflowTimezone }) {
+		const campaignName = campaignNameOf(readCampaignName(read, itemIndex));
+		const { dryRun } = readItemOptions(read, itemIndex, workflowTimezone);
+		return {
+			request: { method: 'POST', url: scheduleUrl(connection, campaignName, false), body: {} },
+			summary: { campaignName, operation: OPERATION },
+			dryRun,
+		};
+	},
+	execute: sendCampaignCall,
+});

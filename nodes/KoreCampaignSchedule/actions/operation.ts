@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { ReadParameter } from '../helpers/parameters';
+import type { KoreConnection } from '../transport/connection';
+import type { KoreSession } from '../transport/session';
+
+/** What an operation gets to read and check one item. */
+export interface ItemInput {
+	read: ReadParameter;
+	itemIndex: number;
+	/** When the run started, for "the end must be in the future". */
+	nowMs: number;
+	connection: KoreConnection;
+	/** The workflow's timezone, read once per run. */
+	workflowTimezone: string;
+}
+
+/**
+ * One operation of the node, in one file (`<name>.operation.ts`): its entry in the Operation
+ * list, its fields, and its two steps. `prepare` reads and checks an item and sends nothing, so
+ * that every item is checked before the first call; `execute` sends it (or describes it, for a
+ * dry run) and returns the output json(s) for that item.
+ */
+export interface KoreOperation<Prepared = unknown> {
+	option: INodePropertyOptions & { value: string };
+	description: INodeProperties[];
+	prepare(input: ItemInput): Prepared;
+	execute(ctx: IExecuteFunctions, prepared: Prepared, session: KoreSession, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/** Declares an operation; its prepared items stay typed inside its own file. */
+export function defineOperation<Prepared>(operation: KoreOperation<Prepared>): KoreOperation {
+	return operation as unknown as KoreOperation;
+}

@@ -1,0 +1,111 @@
+import type { INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { WaitAborted } from '../transport/accountLimiter';
+import { KoreCredentialError } from '../transport/connection';
+import type { KoreCallContext } from '../transport/callKore';
+import type { KoreFailure } from '../transport/koreResponse';
+
+/**
+ * The one place where failures become n8n errors: a bad parameter, a credential field, a run
+ * stopped while waiting, or Kore's answer. Messages name the field, quote what was received and
+ * say what is accepted; they never carry credential values.
+ */
+
+/** A problem with one item's parameters, found before anything is sent. */
+export class InputError extends Error {
+	constructor(
+		message: string,
+		/** The node parameter at fault, e.g. `startDateTime` or `options.timezone`. */
+		readonly field: string,
+		readonly description?: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+/** Shows a received value in a message: strings quoted, objects as JSON, long values cut. */
+export function showValue(value: unknown): string {
+	let text: string;
+	if (typeof value === 'string') text = JSON.stringify(value);
+	else if (value === undefined) text = 'nothing';
+	else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
+	else {
+		try {
+			text = JSON.stringify(value) ?? String(value);
+		} catch {
+			text = Object.prototype.toString.call(value);
+		}
+	}
+	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export type NodeError = NodeApiError | NodeOperationError;
+
+export function isNodeError(value: unknown): value is NodeError {
+	return value instanceof NodeApiError || value instanceof NodeOperationError;
+}
+
+/**
+ * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
+ * client's error, whose request config carries the signed token.
+ */
+export function koreApiError(ctx: KoreCallContext, failure: KoreFailure, itemIndex: number): NodeApiError {
+	const summary: JsonObject = { message: failure.message };
+	if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
+	if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;
+	return new NodeApiError(ctx.getNode(), summary, {
+		message: failure.message,
+		description: failure.description,
+		...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
+		itemIndex,
+	});
+}
+
+/** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
+export function asNodeError(ctx: KoreCallContext, error: unknown, itemIndex: number): NodeError {
+	if (isNodeError(error)) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	if (error instanceof InputError) {
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: error.description ?? `Fix the "${error.field}" parameter for this item; nothing was sent to Kore.ai for it.`,
+		});
+	}
+	if (error instanceof WaitAborted) {
+		return new NodeOperationError(ctx.getNode(), 'Nothing was sent to Kore.ai for this item: the run stopped before its turn came.', {
+			itemIndex,
+			description: 'The execution was stopped, or an earlier item failed while "On Error" is set to stop the workflow.',
+		});
+	}
+	if (error instanceof KoreCredentialError) {
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: 'Open the Kore.ai API credential and correct the field named above.',
+		});
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * The error item "Continue on Fail" puts in place of a failed input, paired to it. Its json holds
+ * only `error` and `details`: n8n routes exactly such items to the error output ("continue
+ * (using error output)"), and keeps them as they are on the regular one. (An item carrying the
+ * error object itself would be cut down by n8n to `{ error: message }`, losing the details.)
+ */
+export function errorItem(error: NodeError, itemIndex: number, campaignName: unknown): INodeExecutionData {
+	return {
+		json: {
+			error: error.message,
+			details: {
+				...(error.description ? { description: error.description } : {}),
+				...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
+				...(typeof campaignName === 'string' ? { campaignName } : {}),
+			},
+		},
+		pairedItem: { item: itemIndex },
+	};
+}

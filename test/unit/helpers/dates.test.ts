@@ -1,0 +1,131 @@
+import { DateTime, IANAZone, Settings } from 'luxon';
+
+import { checkTimezone, readDateTime, toKoreText } from '../../../nodes/KoreCampaignSchedule/helpers/dates';
+import { InputError } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
+
+/** What Kore.ai receives (UTC) for a value read in `zone`. */
+const sent = (value: unknown, zone = 'UTC', koreZone = 'UTC') =>
+	toKoreText(readDateTime(value, zone, 'Start Date & Time', 'startDateTime').epochMs, koreZone);
+const local = (value: unknown, zone: string) => readDateTime(value, zone, 'Start Date & Time', 'startDateTime').local;
+
+// npm test runs this file under several process zones (TZ) and with luxon's default zone set to
+// yet another one (test/setup/luxonDefaultZone.ts), as n8n does during an execution.
+describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Settings.defaultZone.name}`, () => {
+	it('really runs under the zones it names', () => {
+		if (process.env.TZ) {
+			// The process's own clock follows TZ (its offset, since Intl may give an alias's name).
+			const at = Date.UTC(2027, 0, 15);
+			expect(0 - new Date(at).getTimezoneOffset()).toBe(IANAZone.create(process.env.TZ).offset(at));
+		}
+		expect(Settings.defaultZone.name).toBe(process.env.KORE_TEST_LUXON_ZONE ?? 'Pacific/Chatham');
+	});
+
+	describe('without an offset: wall-clock time in the Timezone option, sent as UTC', () => {
+		it.each([
+			// America/New_York, winter (EST, UTC-5) and summer (EDT, UTC-4)
+			['2027-03-01 09:00:00', 'America/New_York', '2027-03-01 14:00:00', '2027-03-01T09:00:00-05:00'],
+			['2027-07-01T09:00:00', 'America/New_York', '2027-07-01 13:00:00', '2027-07-01T09:00:00-04:00'],
+			['2027-12-31T21:30', 'America/New_York', '2028-01-01 02:30:00', '2027-12-31T21:30:00-05:00'],
+			// India (UTC+5:30, no daylight saving) and Berlin (CET/CEST)
+			['2027-03-01 09:00:00', 'Asia/Kolkata', '2027-03-01 03:30:00', '2027-03-01T09:00:00+05:30'],
+			['2027-03-01', 'Asia/Kolkata', '2027-02-28 18:30:00', '2027-03-01T00:00:00+05:30'],
+			['2027-01-15 09:00:00', 'Europe/Berlin', '2027-01-15 08:00:00', '2027-01-15T09:00:00+01:00'],
+			['2027-07-15 09:00:00', 'Europe/Berlin', '2027-07-15 07:00:00', '2027-07-15T09:00:00+02:00'],
+			['2027-03-01T10:00:00.789', 'UTC', '2027-03-01 10:00:00', '2027-03-01T10:00:00+00:00'],
+		])('%j in %s is sent as %j (read as %s)', (value, zone, utc, read) => {
+			expect(sent(value, zone)).toBe(utc);
+			expect(local(value, zone)).toBe(read);
+		});
+	});
+
+	describe('with an offset or Z: that instant, whatever the Timezone option', () => {
+		it.each([
+			['2027-03-01T10:00:00Z', 'Asia/Kolkata', '2027-03-01 10:00:00'],
+			['2027-03-01T10:00:00.000Z', 'America/New_York', '2027-03-01 10:00:00'],
+			['2027-03-01T10:00:00+05:30', 'America/New_York', '2027-03-01 04:30:00'],
+			['2027-03-01T10:00:00+0530', 'UTC', '2027-03-01 04:30:00'],
+			['2027-03-01T10:00:00-08', 'Europe/Berlin', '2027-03-01 18:00:00'],
+		])('%j (Timezone %s) is sent as %j', (value, zone, utc) => {
+			expect(sent(value, zone)).toBe(utc);
+		});
+	});
+
+	it('reads luxon DateTimes ($now.plus) and JS Dates as instants', () => {
+		expect(sent(DateTime.fromISO('2027-03-01T10:00:00', { zone: 'Asia/Kolkata' }), 'America/New_York')).toBe('2027-03-01 04:30:00');
+		expect(sent(DateTime.fromISO('2027-03-01T10:00:00Z', { zone: 'utc' }), 'Asia/Kolkata')).toBe('2027-03-01 10:00:00');
+		expect(sent(new Date('2027-03-01T10:00:00Z'), 'America/Los_Angeles')).toBe('2027-03-01 10:00:00');
+		expect(local(new Date('2027-03-01T10:00:00Z'), 'America/Los_Angeles')).toBe('2027-03-01T02:00:00-08:00');
+	});
+
+	it('refuses a wall-clock time the clocks skip, naming the nearest valid times', () => {
+		// US clocks go from 02:00 to 03:00 on 2031-03-09.
+		expect(() => sent('2031-03-09 02:30:00', 'America/New_York')).toThrow(
+			/^Start Date & Time: 2031-03-09 02:30:00 does not exist in America\/New_York; .* for example 2031-03-09 01:30:00 or 2031-03-09 03:30:00\.$/,
+		);
+		// Berlin: 02:00 -> 03:00 on 2027-03-28.
+		expect(() => sent('2027-03-28T02:15', 'Europe/Berlin')).toThrow(/does not exist in Europe\/Berlin/);
+		// The edges of the gap are real times.
+		expect(sent('2031-03-09 01:59:59', 'America/New_York')).toBe('2031-03-09 06:59:59');
+		expect(sent('2031-03-09 03:00:00', 'America/New_York')).toBe('2031-03-09 07:00:00');
+	});
+
+	it('takes the earlier instant for a time the clocks repeat (autumn overlap)', () => {
+		// US clocks go from 02:00 EDT back to 01:00 EST on 2031-11-02: 01:30 happens twice.
+		expect(sent('2031-11-02 01:30:00', 'America/New_York')).toBe('2031-11-02 05:30:00');
+		expect(local('2031-11-02 01:30:00', 'America/New_York')).toBe('2031-11-02T01:30:00-04:00');
+		expect(sent('2031-11-02 00:59:59', 'America/New_York')).toBe('2031-11-02 04:59:59');
+		expect(sent('2031-11-02 02:00:00', 'America/New_York')).toBe('2031-11-02 07:00:00');
+	});
+
+	it('sends in another Kore Timezone when one is named', () => {
+		expect(sent('2027-03-01 09:00:00', 'America/New_York', 'Asia/Kolkata')).toBe('2027-03-01 19:30:00');
+		expect(toKoreText(Date.UTC(2027, 6, 1, 12), 'Europe/Berlin')).toBe('2027-07-01 14:00:00');
+	});
+
+	it.each([
+		['', /is empty/],
+		['   ', /is empty/],
+		[undefined, /is empty/],
+		[null, /is empty/],
+		['2027-02-30 10:00:00', /"2027-02-30 10:00:00" is not a real date/],
+		['2027-02-30T10:00:00Z', /is not a real date/],
+		['2027-13-01T10:00:00', /is not a real date/],
+		['2027-01-01 24:30:00', /is not a real date/],
+		['27/01/2027', /could not read "27\/01\/2027"/],
+		['tomorrow', /could not read "tomorrow"/],
+		['2027-1-5', /could not read/],
+		[1767225600000, /got 1767225600000/],
+		[{ date: '2027-01-01' }, /got \{"date":"2027-01-01"\}/],
+		[new Date('nope'), /invalid JavaScript Date/],
+		[DateTime.fromISO('nope'), /invalid date/],
+	])('rejects %j, naming the field and what is accepted', (value, message) => {
+		let error: unknown;
+		try {
+			sent(value, 'America/New_York');
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(InputError);
+		expect((error as InputError).field).toBe('startDateTime');
+		expect((error as Error).message).toMatch(/^Start Date & Time/);
+		expect((error as Error).message).toMatch(message);
+	});
+
+	it('lists accepted forms in its message', () => {
+		expect(() => sent('soon')).toThrow(/Accepted: "2027-01-27 18:30:00"/);
+	});
+});
+
+describe('checkTimezone', () => {
+	it('accepts IANA names and UTC', () => {
+		expect(checkTimezone('Asia/Kolkata')).toBe('Asia/Kolkata');
+		expect(checkTimezone(' UTC ')).toBe('UTC');
+		expect(checkTimezone('Etc/UTC')).toBe('Etc/UTC');
+	});
+	it.each(['Mars/Olympus', '', 'EST5EDT6', 42])('rejects %j, naming options.timezone', (zone) => {
+		expect(() => checkTimezone(zone)).toThrow(/^Timezone: .* is not a known IANA timezone/);
+	});
+	it('names the Kore Timezone option when asked to', () => {
+		expect(() => checkTimezone('Nowhere', 'options.koreTimezone', 'Kore Timezone', 'leave it out')).toThrow(/^Kore Timezone: "Nowhere" .* or leave it out\.$/);
+	});
+});

@@ -1,0 +1,196 @@
+import type { LimiterClock } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
+import { AccountLimiter, FULL_RECOVERY_MS, SAFETY_MARGIN, WaitAborted } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
+
+/**
+ * A virtual clock: `wait` registers a timer; `run` fires timers earliest first, moving the
+ * clock, until every caller is done. Deterministic: no real time passes.
+ */
+function virtualClock(start = 1_000_000) {
+	let now = start;
+	const timers: Array<{ at: number; fire: () => void; fail: (e: Error) => void; signal?: AbortSignal }> = [];
+	const clock: LimiterClock = {
+		now: () => now,
+		wait: async (ms, signal) =>
+			await new Promise<void>((fire, fail) => {
+				if (signal?.aborted) return fail(new WaitAborted());
+				const timer = { at: now + ms, fire, fail, signal };
+				timers.push(timer);
+				signal?.addEventListener('abort', () => {
+					timers.splice(timers.indexOf(timer), 1);
+					fail(new WaitAborted());
+				});
+			}),
+	};
+	/** Runs until `work` settles; `onTick` may act between timers (at most 100,000 of them). */
+	async function run<T>(work: Promise<T>, onTick: (now: number) => void = () => undefined): Promise<T> {
+		let settled = false;
+		const done = work.finally(() => (settled = true));
+		done.catch(() => undefined);
+		for (let guard = 0; guard < 100_000 && !settled; guard++) {
+			await new Promise((resolve) => setImmediate(resolve));
+			if (settled) break;
+			timers.sort((x, y) => x.at - y.at);
+			const timer = timers.shift();
+			if (timer) {
+				now = Math.max(now, timer.at);
+				timer.fire();
+				onTick(now);
+			}
+		}
+		return await done;
+	}
+	return { clock, run, advance: (ms: number) => (now += ms), get now() { return now; } };
+}
+
+const ACCOUNT = 'https://platform.kore.ai acc-1';
+const interval = (perMinute: number, share = 1) => Math.ceil((60_000 / (perMinute * share)) * SAFETY_MARGIN);
+
+/** `callers` concurrent callers each starting `calls` calls; the start times, in order. */
+async function startsOf(limiter: AccountLimiter, v: ReturnType<typeof virtualClock>, callers: Array<{ perMinute: number; calls: number; account?: string }>) {
+	const starts: number[] = [];
+	const caller = async ({ perMinute, calls, account = ACCOUNT }: { perMinute: number; calls: number; account?: string }) => {
+		for (let i = 0; i < calls; i++) {
+			await limiter.acquire(account, perMinute);
+			starts.push(v.now);
+		}
+	};
+	await v.run(Promise.all(callers.map(caller)));
+	return starts;
+}
+
+describe('AccountLimiter (virtual clock)', () => {
+	it('spaces call starts evenly at the limit plus the margin, the first at once', async () => {
+		const v = virtualClock();
+		const starts = await startsOf(new AccountLimiter(v.clock), v, [{ perMinute: 60, calls: 5 }]);
+		expect(interval(60)).toBe(1025);
+		expect(starts.map((t) => t - starts[0])).toEqual([0, 1025, 2050, 3075, 4100]);
+	});
+
+	it('shares one limit between concurrent runs of the same account: never more than N in any minute, yet N reached', async () => {
+		const v = virtualClock();
+		// Four "runs" (loop iterations, executions, workflows) of 75 calls each, at 120/min.
+		const starts = await startsOf(new AccountLimiter(v.clock), v, Array.from({ length: 4 }, () => ({ perMinute: 120, calls: 75 })));
+		expect(starts).toHaveLength(300);
+		for (let i = 0; i + 120 < starts.length; i++) expect(starts[i + 120] - starts[i]).toBeGreaterThanOrEqual(60_000);
+		expect(starts[299] - starts[0]).toBe(299 * interval(120));
+	});
+
+	it('runs one after another share it too: a new run waits for the slot the last one left', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const first = await startsOf(limiter, v, [{ perMinute: 60, calls: 1 }]);
+		const second = await startsOf(limiter, v, [{ perMinute: 60, calls: 1 }]);
+		expect(second[0] - first[0]).toBe(1025);
+	});
+
+	it('keeps accounts apart', async () => {
+		const v = virtualClock();
+		const starts = await startsOf(new AccountLimiter(v.clock), v, [
+			{ perMinute: 60, calls: 1, account: 'A' },
+			{ perMinute: 60, calls: 1, account: 'B' },
+		]);
+		expect(starts).toEqual([v.now, v.now]);
+	});
+
+	it('when runs disagree, the lowest Requests per Minute of the last minute applies to all', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const starts = await startsOf(limiter, v, [
+			{ perMinute: 600, calls: 3 },
+			{ perMinute: 30, calls: 1 },
+		]);
+		// The 30/min run joined at once: once its setting is seen, every slot is 2.05 s apart.
+		const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+		expect(gaps).toEqual([interval(600), interval(30), interval(30)]);
+		expect(limiter.currentRate(ACCOUNT)).toBe(30);
+		v.advance(61_000);
+		expect(limiter.currentRate(ACCOUNT)).toBe(0); // settings are forgotten after a minute
+	});
+
+	it('does not wait at all without a limit', async () => {
+		const v = virtualClock();
+		const starts = await startsOf(new AccountLimiter(v.clock), v, [{ perMinute: 0, calls: 50 }]);
+		expect(new Set(starts).size).toBe(1);
+	});
+
+	it('a rate-limit answer pauses every caller of the account, slots already granted included', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		const slot = await limiter.acquire(ACCOUNT, 60);
+		// Two more callers reserve slots at +1025 and +2050 and wait for them...
+		const later = [limiter.acquire(ACCOUNT, 60), limiter.acquire(ACCOUNT, 60)].map((p) => p.then(() => v.now));
+		await new Promise((resolve) => setImmediate(resolve));
+		// ...then the first call is answered "rate limit exceeded, retry after 5 s".
+		limiter.rateLimited(ACCOUNT, slot, 5_000);
+		const starts = await v.run(Promise.all(later));
+		expect(Math.min(...starts)).toBeGreaterThanOrEqual(t0 + 5_000);
+		// And the account now runs at about half the rate (climbing back slowly): ~30/min apart.
+		const gap = Math.abs(starts[1] - starts[0]);
+		expect(gap).toBeLessThanOrEqual(interval(60, 0.5));
+		expect(gap).toBeGreaterThan(interval(60, 0.52));
+	});
+
+	it('adapts: halves once per pause however many calls of the burst report it, climbs back over minutes', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const slots = await v.run(Promise.all([1, 2, 3, 4].map(() => limiter.acquire(ACCOUNT, 60))));
+		for (const slot of slots) limiter.rateLimited(ACCOUNT, slot, 1_000);
+		expect(limiter.currentRate(ACCOUNT)).toBe(30);
+		const next = await v.run(limiter.acquire(ACCOUNT, 60));
+		limiter.rateLimited(ACCOUNT, next, 1_000);
+		const halvedAgain = limiter.currentRate(ACCOUNT);
+		expect(halvedAgain).toBeLessThan(15.5);
+		v.advance(FULL_RECOVERY_MS / 10);
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(halvedAgain + 6, 5);
+		v.advance(FULL_RECOVERY_MS);
+		await v.run(limiter.acquire(ACCOUNT, 60)); // the setting counts for a minute after its last use
+		expect(limiter.currentRate(ACCOUNT)).toBe(60);
+	});
+
+	it('two processes sharing an account settle under the limit without any setting', async () => {
+		// Two limiters (two n8n workers) at 60/min each against an account allowing 60/min.
+		const v = virtualClock();
+		const workers = [new AccountLimiter(v.clock), new AccountLimiter(v.clock)];
+		const accepted: number[] = [];
+		let rejected = 0;
+		const worker = async (limiter: AccountLimiter) => {
+			for (let i = 0; i < 300; i++) {
+				const slot = await limiter.acquire(ACCOUNT, 60);
+				const now = v.now;
+				while (accepted.length > 0 && accepted[0] <= now - 60_000) accepted.shift();
+				if (accepted.length >= 60) {
+					rejected++;
+					limiter.rateLimited(ACCOUNT, slot, 5_000);
+				} else {
+					accepted.push(now);
+				}
+			}
+		};
+		await v.run(Promise.all(workers.map(worker)));
+		// Without adapting, half of the 600 calls would be rejected; here a few percent.
+		expect(rejected).toBeGreaterThan(0);
+		expect(rejected / 600).toBeLessThan(0.1);
+	});
+
+	it('an aborted caller stops waiting at once', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		await limiter.acquire(ACCOUNT, 60);
+		const stop = new AbortController();
+		const waiting = limiter.acquire(ACCOUNT, 60, stop.signal);
+		stop.abort();
+		await expect(waiting).rejects.toBeInstanceOf(WaitAborted);
+		await expect(limiter.acquire(ACCOUNT, 60, stop.signal)).rejects.toBeInstanceOf(WaitAborted);
+	});
+
+	it('stays bounded: idle accounts are forgotten, and at most maxAccounts are kept', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 60_000 });
+		for (let i = 0; i < 25; i++) await limiter.acquire(`account ${i}`, 60);
+		expect(limiter.size).toBe(10);
+		v.advance(120_000);
+		await limiter.acquire('a new one', 60);
+		expect(limiter.size).toBe(1);
+	});
+});
