@@ -64,7 +64,11 @@ class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType | IVersionedNodeType>;
 
 	constructor(extra: Record<string, INodeType | IVersionedNodeType> = {}) {
-		this.types = { [KORE_NODE_TYPE]: new KoreCampaignSchedule(), [ROWS_NODE_TYPE]: new RowsNode(), ...extra };
+		this.types = {
+			[KORE_NODE_TYPE]: new KoreCampaignSchedule(),
+			[ROWS_NODE_TYPE]: new RowsNode(),
+			...extra,
+		};
 	}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -99,9 +103,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const type = CREDENTIAL_TYPES[typeName];
-		if (typeof type?.authenticate !== 'function') throw new Error(`no authenticate for ${typeName}`);
+		if (typeof type?.authenticate !== 'function')
+			throw new Error(`no authenticate for ${typeName}`);
 		return await type.authenticate({ ...credentials }, requestOptions);
 	}
 
@@ -117,7 +126,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the Kore node');
 	}
 
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.credentials[type];
 		if (data === undefined) throw new Error(`no ${type} credential in this test`);
 		return { ...data };
@@ -166,21 +179,28 @@ export interface WorkflowResult {
 
 let executions = 0;
 
-
 /** An n8n instance address for the URLs the engine derives; nothing listens there. */
 const INSTANCE = 'http://127.0.0.1:5678';
 
 function sameValue(a: unknown, b: unknown): boolean {
-	return Object.is(a, b) || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+	return (
+		Object.is(a, b) ||
+		(typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b))
+	);
 }
 
 /** The node's parameters, plus items carrying their own values where parameters vary per item. */
-function nodeParameters(spec: WorkflowSpec, items: INodeExecutionData[]): { parameters: IDataObject; items: INodeExecutionData[] } {
+function nodeParameters(
+	spec: WorkflowSpec,
+	items: INodeExecutionData[],
+): { parameters: IDataObject; items: INodeExecutionData[] } {
 	if (typeof spec.parameters !== 'function') return { parameters: spec.parameters, items };
 	const perItem = items.map((_, i) => (spec.parameters as (i: number) => IDataObject)(i));
 	const names = [...new Set(perItem.flatMap((p) => Object.keys(p)))];
 	const parameters: IDataObject = {};
-	const varying = names.filter((name) => perItem.some((p) => !sameValue(p[name], perItem[0][name])));
+	const varying = names.filter((name) =>
+		perItem.some((p) => !sameValue(p[name], perItem[0][name])),
+	);
 	for (const name of names) {
 		if (!varying.includes(name)) {
 			if (perItem[0][name] !== undefined) parameters[name] = perItem[0][name];
@@ -188,13 +208,19 @@ function nodeParameters(spec: WorkflowSpec, items: INodeExecutionData[]): { para
 	}
 	const withValues = items.map((item, i) => ({
 		...item,
-		json: { ...item.json, koreParams: Object.fromEntries(varying.map((name) => [name, perItem[i][name]])) },
+		json: {
+			...item.json,
+			koreParams: Object.fromEntries(varying.map((name) => [name, perItem[i][name]])),
+		},
 	}));
 	return { parameters, items: withValues };
 }
 
 /** What n8n hands the engine besides the workflow: the credential store, hooks, instance URLs. */
-function additionalDataFor(credentials: ICredentialDataDecryptedObject, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		hooks,
 		credentialsHelper: new TestCredentialsHelper({ koreAiApi: credentials }),
@@ -257,16 +283,31 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 		};
 	}
 	const nodes: INode[] = [
-		{ id: 'rows', name: 'Rows', type: ROWS_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'rows',
+			name: 'Rows',
+			type: ROWS_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'kore',
 			name,
 			type: other?.type ?? KORE_NODE_TYPE,
-			typeVersion: other?.typeVersion ?? spec.typeVersion ?? kore.description.defaultVersion ?? (kore.description.version as number),
+			typeVersion:
+				other?.typeVersion ??
+				spec.typeVersion ??
+				kore.description.defaultVersion ??
+				(kore.description.version as number),
 			position: [200, 0],
 			parameters: other?.parameters ?? (parameters as INodeParameters),
 			...(other ? {} : { credentials: { koreAiApi: { id: 'kore-cred', name: 'Kore.ai API' } } }),
-			...(spec.onError ? { onError: spec.onError } : spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(spec.onError
+				? { onError: spec.onError }
+				: spec.continueOnFail
+					? { onError: 'continueRegularOutput' as const }
+					: {}),
 		},
 	];
 	const settings: IWorkflowSettings = { executionOrder: 'v1', timezone: spec.timezone ?? 'UTC' };
@@ -276,11 +317,24 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 		nodes,
 		connections: { Rows: { main: [[{ node: name, type: NodeConnectionTypes.Main, index: 0 }]] } },
 		active: false,
-		nodeTypes: new TestNodeTypes(other ? { [other.type]: other.nodeType } : { [KORE_NODE_TYPE]: kore }),
+		nodeTypes: new TestNodeTypes(
+			other ? { [other.type]: other.nodeType } : { [KORE_NODE_TYPE]: kore },
+		),
 		settings,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', id, { id, name: id, nodes, connections: workflow.connectionsBySourceNode, active: false, settings, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null });
+	const hooks = new ExecutionLifecycleHooks('manual', id, {
+		id,
+		name: id,
+		nodes,
+		connections: workflow.connectionsBySourceNode,
+		active: false,
+		settings,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	});
 	let finish: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
@@ -289,11 +343,16 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 	try {
 		// As in n8n, the run's promise is cancelable; Stop cancels it, which aborts the execution's
 		// signal and finishes the run at once.
-		const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: workflow.getNode('Rows') ?? undefined });
+		const execution = new WorkflowExecute(additionalData, 'manual').run({
+			workflow,
+			startNode: workflow.getNode('Rows') ?? undefined,
+		});
 		void spec.stopWhen?.then(() => execution.cancel());
 		const run = await Promise.race([finished, execution]);
 		const taskData = run.data.resultData.runData[name]?.[0];
-		const outputs = (taskData?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
+		const outputs = (taskData?.data?.main ?? []).map(
+			(output: INodeExecutionData[] | null) => output ?? [],
+		);
 		return { run, outputs, nodeSettled, ...(taskData?.error ? { error: taskData.error } : {}) };
 	} finally {
 		ROWS.delete(id);
@@ -338,6 +397,11 @@ export async function searchCampaignList(
 		nodeTypes: new TestNodeTypes({ [KORE_NODE_TYPE]: kore }),
 		settings: { executionOrder: 'v1', timezone: 'UTC' },
 	});
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(credentials), 'parameters.campaignName');
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor(credentials),
+		'parameters.campaignName',
+	);
 	return await kore.methods.listSearch.searchCampaigns.call(context, filter, paginationToken);
 }

@@ -14,7 +14,14 @@ function fakeAccount(name, clientSecret) {
 
 /** The data of a client-credentials credential for `account` on the stand-in at `host`. */
 function credentialData(account, host) {
-	return { host, accountId: account.accountId, botId: account.botId, authMode: 'clientCredentials', clientId: account.clientId, clientSecret: account.clientSecret };
+	return {
+		host,
+		accountId: account.accountId,
+		botId: account.botId,
+		authMode: 'clientCredentials',
+		clientId: account.clientId,
+		clientSecret: account.clientSecret,
+	};
 }
 
 module.exports = {

@@ -47,7 +47,8 @@ function parseKoreDate(text) {
 	const [h, mi, s] = t.split(':').map(Number);
 	const ms = Date.UTC(y, mo - 1, da, h, mi, s);
 	const back = new Date(ms);
-	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== da) return undefined;
+	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== da)
+		return undefined;
 	if (h > 23 || mi > 59 || s > 59) return undefined;
 	return ms;
 }
@@ -105,22 +106,31 @@ async function startKoreStandIn(config) {
 			throw authError('error verifying the jwt: jwt malformed');
 		}
 		if (header.alg !== 'HS256') throw authError('error verifying the jwt: invalid algorithm');
-		const expected = createHmac('sha256', config.clientSecret).update(`${parts[0]}.${parts[1]}`).digest();
+		const expected = createHmac('sha256', config.clientSecret)
+			.update(`${parts[0]}.${parts[1]}`)
+			.digest();
 		const given = Buffer.from(parts[2], 'base64url');
 		if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
 			throw authError('error verifying the jwt: invalid signature');
 		}
-		if (claims.appId !== config.clientId) throw new Rejection(401, { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] });
-		if (typeof claims.sub !== 'string' || claims.sub === '') throw authError('error verifying the jwt: sub is required');
+		if (claims.appId !== config.clientId)
+			throw new Rejection(401, { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] });
+		if (typeof claims.sub !== 'string' || claims.sub === '')
+			throw authError('error verifying the jwt: sub is required');
 		const now = Math.floor(Date.now() / 1000);
 		if (claims.exp !== undefined && (typeof claims.exp !== 'number' || claims.exp <= now)) {
 			throw authError('error verifying the jwt: jwt expired');
 		}
 		if (claims.jti !== undefined) {
-			if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp - claims.iat > 3600) {
+			if (
+				typeof claims.exp !== 'number' ||
+				typeof claims.iat !== 'number' ||
+				claims.exp - claims.iat > 3600
+			) {
 				throw authError('error verifying the jwt: exp must be within 1 hour when jti is used');
 			}
-			if (state.seenJti.has(claims.jti)) throw authError('error verifying the jwt: possibly a replay');
+			if (state.seenJti.has(claims.jti))
+				throw authError('error verifying the jwt: possibly a replay');
 			state.seenJti.add(claims.jti);
 		}
 		return claims;
@@ -128,22 +138,31 @@ async function startKoreStandIn(config) {
 
 	function verifyCommon(req, streamId) {
 		const claims = verifyToken(req.headers.auth);
-		if (req.headers.authorization !== undefined) throw badRequest('unexpected Authorization header: Kore uses "auth"');
+		if (req.headers.authorization !== undefined)
+			throw badRequest('unexpected Authorization header: Kore uses "auth"');
 		if (!state.accounts.has(req.headers.accountid)) throw authError('Invalid accountId', 401);
-		if (req.headers.iid !== config.botId) throw badRequest(`iid header "${req.headers.iid}" does not match the bot`);
-		if (streamId !== req.headers.iid) throw badRequest('streamId in the path must equal the iid header');
-		if (!/^application\/json/i.test(req.headers['content-type'] ?? '')) throw badRequest('Content-Type must be application/json');
+		if (req.headers.iid !== config.botId)
+			throw badRequest(`iid header "${req.headers.iid}" does not match the bot`);
+		if (streamId !== req.headers.iid)
+			throw badRequest('streamId in the path must equal the iid header');
+		if (!/^application\/json/i.test(req.headers['content-type'] ?? ''))
+			throw badRequest('Content-Type must be application/json');
 		return claims;
 	}
 
 	function checkScheduleBody(body) {
-		if (!isPlainObject(body) || !sameKeys(body, ['startDateTime', 'endDateTime', 'recurrenceObject'])) {
+		if (
+			!isPlainObject(body) ||
+			!sameKeys(body, ['startDateTime', 'endDateTime', 'recurrenceObject'])
+		) {
 			throw badRequest('body must have exactly startDateTime, endDateTime and recurrenceObject');
 		}
 		const start = parseKoreDate(body.startDateTime);
 		const end = parseKoreDate(body.endDateTime);
-		if (start === undefined) throw badRequest('startDateTime must be in the format YYYY-MM-DD HH:mm:ss');
-		if (end === undefined) throw badRequest('endDateTime must be in the format YYYY-MM-DD HH:mm:ss');
+		if (start === undefined)
+			throw badRequest('startDateTime must be in the format YYYY-MM-DD HH:mm:ss');
+		if (end === undefined)
+			throw badRequest('endDateTime must be in the format YYYY-MM-DD HH:mm:ss');
 		if (end <= start) throw badRequest('endDateTime must be greater than startDateTime');
 		// Kore reads both as UTC (its release notes), so "the future" is checked in UTC, strictly.
 		if (end <= Date.now()) throw badRequest('endDateTime must be greater than current time');
@@ -151,12 +170,22 @@ async function startKoreStandIn(config) {
 		if (!isPlainObject(r)) throw badRequest('recurrenceObject is required');
 		const positiveInt = (n) => Number.isInteger(n) && n >= 1;
 		if (r.recurType === 'Daily') {
-			if (!sameKeys(r, ['recurType', 'dailyDetails']) || !isPlainObject(r.dailyDetails) || !sameKeys(r.dailyDetails, ['onceEveryNdays']) || !positiveInt(r.dailyDetails.onceEveryNdays)) {
+			if (
+				!sameKeys(r, ['recurType', 'dailyDetails']) ||
+				!isPlainObject(r.dailyDetails) ||
+				!sameKeys(r.dailyDetails, ['onceEveryNdays']) ||
+				!positiveInt(r.dailyDetails.onceEveryNdays)
+			) {
 				throw badRequest('dailyDetails.onceEveryNdays must be a positive integer');
 			}
 		} else if (r.recurType === 'Weekly') {
 			const w = r.weeklyDetails;
-			if (!sameKeys(r, ['recurType', 'weeklyDetails']) || !isPlainObject(w) || !sameKeys(w, ['onceEveryNweeks', 'whichDays']) || !positiveInt(w.onceEveryNweeks)) {
+			if (
+				!sameKeys(r, ['recurType', 'weeklyDetails']) ||
+				!isPlainObject(w) ||
+				!sameKeys(w, ['onceEveryNweeks', 'whichDays']) ||
+				!positiveInt(w.onceEveryNweeks)
+			) {
 				throw badRequest('weeklyDetails needs onceEveryNweeks (positive integer) and whichDays');
 			}
 			const days = w.whichDays;
@@ -164,7 +193,8 @@ async function startKoreStandIn(config) {
 				throw badRequest('whichDays must list days among Mon Tue Wed Thu Fri Sat Sun');
 			}
 			const indexes = days.map((d) => WEEKDAYS.indexOf(d));
-			if (indexes.some((v, i) => i > 0 && v <= indexes[i - 1])) throw badRequest('whichDays must be in week order without duplicates');
+			if (indexes.some((v, i) => i > 0 && v <= indexes[i - 1]))
+				throw badRequest('whichDays must be in week order without duplicates');
 		} else {
 			throw badRequest('recurType must be Daily or Weekly');
 		}
@@ -173,7 +203,11 @@ async function startKoreStandIn(config) {
 	function rateLimited() {
 		if (!state.rateLimitPerMinute) return false;
 		const now = Date.now();
-		while (state.acceptedTimes.length > 0 && state.acceptedTimes[0] <= now - state.rateLimitWindowMs) state.acceptedTimes.shift();
+		while (
+			state.acceptedTimes.length > 0 &&
+			state.acceptedTimes[0] <= now - state.rateLimitWindowMs
+		)
+			state.acceptedTimes.shift();
 		if (state.acceptedTimes.length >= state.rateLimitPerMinute) return true;
 		state.acceptedTimes.push(now);
 		return false;
@@ -183,7 +217,10 @@ async function startKoreStandIn(config) {
 		const scheduleMatch = SCHEDULE_PATH.exec(url.pathname);
 		const listMatch = LIST_PATH.exec(url.pathname);
 		if (req.method !== 'POST' || (!scheduleMatch && !listMatch)) {
-			return { status: 404, body: { errors: [{ msg: `No route for ${req.method} ${url.pathname}`, code: 404 }] } };
+			return {
+				status: 404,
+				body: { errors: [{ msg: `No route for ${req.method} ${url.pathname}`, code: 404 }] },
+			};
 		}
 		let body;
 		try {
@@ -195,11 +232,22 @@ async function startKoreStandIn(config) {
 		const claims = verifyCommon(req, streamId);
 		if (rateLimited()) {
 			state.counters.rateLimited++;
-			const headers = state.retryAfterSeconds !== undefined ? { 'retry-after': String(state.retryAfterSeconds) } : {};
-			return { status: 429, body: { status: 'failure', message: RATE_LIMIT_MESSAGE }, headers, claims };
+			const headers =
+				state.retryAfterSeconds !== undefined
+					? { 'retry-after': String(state.retryAfterSeconds) }
+					: {};
+			return {
+				status: 429,
+				body: { status: 'failure', message: RATE_LIMIT_MESSAGE },
+				headers,
+				claims,
+			};
 		}
 		if (listMatch) {
-			if (!sameKeys(Object.fromEntries(url.searchParams), ['accountId']) || url.searchParams.get('accountId') !== req.headers.accountid) {
+			if (
+				!sameKeys(Object.fromEntries(url.searchParams), ['accountId']) ||
+				url.searchParams.get('accountId') !== req.headers.accountid
+			) {
 				throw badRequest('query must be exactly accountId=<your account id>');
 			}
 			const { answer, error } = listCampaigns(catalogue, body);
@@ -207,22 +255,42 @@ async function startKoreStandIn(config) {
 			return { status: 200, body: answer, claims };
 		}
 		const query = Object.fromEntries(url.searchParams);
-		if (!sameKeys(query, ['enableSchedule', 'campaignName']) || url.searchParams.getAll('campaignName').length !== 1) {
+		if (
+			!sameKeys(query, ['enableSchedule', 'campaignName']) ||
+			url.searchParams.getAll('campaignName').length !== 1
+		) {
 			throw badRequest('query must be exactly enableSchedule and campaignName');
 		}
 		const name = query.campaignName;
 		if (name === '') throw badRequest('campaignName is required');
 		if (config.campaigns && !catalogue.some((c) => c.record.name === name)) {
-			return { status: 404, body: { status: 'failure', message: `Campaign ${name} not found` }, claims };
+			return {
+				status: 404,
+				body: { status: 'failure', message: `Campaign ${name} not found` },
+				claims,
+			};
 		}
 		const id = `cd-${String(state.nextId++).padStart(6, '0')}-${randomUUID().slice(0, 8)}`;
 		if (query.enableSchedule === 'true') {
 			checkScheduleBody(body);
-			return { status: 200, body: { status: 'success', message: `Campaign ${name} scheduled successfully`, id }, claims };
+			return {
+				status: 200,
+				body: { status: 'success', message: `Campaign ${name} scheduled successfully`, id },
+				claims,
+			};
 		}
 		if (query.enableSchedule === 'false') {
-			if (!isPlainObject(body) || Object.keys(body).length !== 0) throw badRequest('body must be {} to disable a schedule');
-			return { status: 200, body: { status: 'success', message: `Campaign ${name} schedule has been disabled successfully`, id }, claims };
+			if (!isPlainObject(body) || Object.keys(body).length !== 0)
+				throw badRequest('body must be {} to disable a schedule');
+			return {
+				status: 200,
+				body: {
+					status: 'success',
+					message: `Campaign ${name} schedule has been disabled successfully`,
+					id,
+				},
+				claims,
+			};
 		}
 		throw badRequest('enableSchedule must be true or false');
 	}
@@ -263,7 +331,8 @@ async function startKoreStandIn(config) {
 			}
 			state.received.push(record);
 			state.counters.total++;
-			const latency = state.latencyByName.get(url.searchParams.get('campaignName')) ?? state.latencyMs;
+			const latency =
+				state.latencyByName.get(url.searchParams.get('campaignName')) ?? state.latencyMs;
 			if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
 			const fault = takeFault(url);
@@ -301,7 +370,10 @@ async function startKoreStandIn(config) {
 			if (answer.status === 200 && answer.body.status === 'success') state.counters.accepted++;
 			else state.counters.rejected++;
 			record.answeredAt = Date.now();
-			res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
+			res.writeHead(answer.status, {
+				'content-type': 'application/json',
+				...(answer.headers ?? {}),
+			});
 			res.end(JSON.stringify(answer.body));
 			state.onRequest?.(record);
 		});

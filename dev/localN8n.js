@@ -15,7 +15,6 @@ const EXAMPLE = path.join(h.ROOT, 'examples', 'schedule-campaigns-from-sheet.jso
 const STANDIN_PORT = Number(process.env.KORE_STANDIN_PORT || 5690);
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 
-
 /** The owner account of the local editor (set through n8n's N8N_INSTANCE_OWNER_* variables). */
 const OWNER = { email: 'demo@kore-stand-in.local', password: 'KoreDemo-2026!' };
 
@@ -35,14 +34,24 @@ async function prepareLocalInstance({ logCalls = false } = {}) {
 		log(`Kore stand-in listening on ${kore.url}`);
 		const tarball = h.packPackage(work);
 		const userFolder = h.makeInstance(tarball, path.join(work, 'n8n'));
-		log(`Installed ${path.basename(tarball)} into a fresh n8n ${n8n.version} user folder (${userFolder})`);
+		log(
+			`Installed ${path.basename(tarball)} into a fresh n8n ${n8n.version} user folder (${userFolder})`,
+		);
 		await h.importCredentials(n8n, userFolder, [
-			h.credentialRecord('koreStandInLocal', 'Kore stand-in (local)', credentialData(DEMO_ACCOUNT, kore.url)),
+			h.credentialRecord(
+				'koreStandInLocal',
+				'Kore stand-in (local)',
+				credentialData(DEMO_ACCOUNT, kore.url),
+			),
 		]);
 		const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
 		await h.importWorkflows(n8n, userFolder, [example]);
 		log(`Imported the credential "Kore stand-in (local)" and the workflow "${example.name}"`);
-		if (logCalls) kore.onRequest = (r) => log(`stand-in: ${r.method} ${r.path.split('/').slice(-1)[0]} campaignName=${r.query.campaignName ?? '-'} -> ${r.status}`);
+		if (logCalls)
+			kore.onRequest = (r) =>
+				log(
+					`stand-in: ${r.method} ${r.path.split('/').slice(-1)[0]} campaignName=${r.query.campaignName ?? '-'} -> ${r.status}`,
+				);
 		return { n8n, userFolder, kore, example, cleanup };
 	} catch (error) {
 		await cleanup();

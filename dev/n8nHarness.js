@@ -33,9 +33,15 @@ function ensureN8n() {
 
 /** Packs the package (building first) and returns the tarball's path. */
 function packPackage(destination) {
-	execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', '--silent', 'build'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const [info] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).toString(),
 	);
 	return path.join(destination, info.filename);
 }
@@ -44,11 +50,26 @@ function packPackage(destination) {
 function makeInstance(tarball, userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-n8n-'))) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	execFileSync('npm', ['install', '--ignore-scripts', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
-		cwd: nodesDir,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }),
+	);
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--ignore-scripts',
+			'--omit=peer',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			tarball,
+		],
+		{
+			cwd: nodesDir,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		},
+	);
 	return userFolder;
 }
 
@@ -82,15 +103,17 @@ function runN8n(n8n, userFolder, args, { timeoutMs = 180_000, env = {} } = {}) {
 		child.stderr.on('data', (d) => (stderr += d));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`n8n ${args.join(' ')} did not finish within ${timeoutMs / 1000} s\n${stderr}`));
+			reject(
+				new Error(`n8n ${args.join(' ')} did not finish within ${timeoutMs / 1000} s\n${stderr}`),
+			);
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
 			reject(error);
 		});
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
+			resolve({ code, signal, stdout, stderr });
 		});
 	});
 }
@@ -98,19 +121,30 @@ function runN8n(n8n, userFolder, args, { timeoutMs = 180_000, env = {} } = {}) {
 async function importJson(n8n, userFolder, kind, data) {
 	const file = path.join(userFolder, `import-${kind}-${Date.now()}.json`);
 	fs.writeFileSync(file, JSON.stringify(data, null, 2));
-	const { code, stdout, stderr } = await runN8n(n8n, userFolder, [`import:${kind}`, `--input=${file}`]);
+	const { code, stdout, stderr } = await runN8n(n8n, userFolder, [
+		`import:${kind}`,
+		`--input=${file}`,
+	]);
 	if (code !== 0) throw new Error(`n8n import:${kind} failed (exit ${code})\n${stdout}\n${stderr}`);
 }
 
 /** Imports credentials given as plain fields; n8n encrypts them on import. */
-const importCredentials = (n8n, userFolder, credentials) => importJson(n8n, userFolder, 'credentials', credentials);
+const importCredentials = (n8n, userFolder, credentials) =>
+	importJson(n8n, userFolder, 'credentials', credentials);
 
 /** Imports workflows (each must carry an `id`) in one n8n start-up. */
 async function importWorkflows(n8n, userFolder, workflows) {
 	const dir = fs.mkdtempSync(path.join(userFolder, 'workflows-'));
-	workflows.forEach((workflow, i) => fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow, null, 2)));
-	const { code, stdout, stderr } = await runN8n(n8n, userFolder, ['import:workflow', '--separate', `--input=${dir}`]);
-	if (code !== 0) throw new Error(`n8n import:workflow failed (exit ${code})\n${stdout}\n${stderr}`);
+	workflows.forEach((workflow, i) =>
+		fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow, null, 2)),
+	);
+	const { code, stdout, stderr } = await runN8n(n8n, userFolder, [
+		'import:workflow',
+		'--separate',
+		`--input=${dir}`,
+	]);
+	if (code !== 0)
+		throw new Error(`n8n import:workflow failed (exit ${code})\n${stdout}\n${stderr}`);
 }
 
 /**
@@ -119,7 +153,12 @@ async function importWorkflows(n8n, userFolder, workflows) {
  * n8n's environment (e.g. TZ, GENERIC_TIMEZONE).
  */
 async function executeWorkflow(n8n, userFolder, id, env = {}) {
-	const { code, stdout, stderr } = await runN8n(n8n, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { env });
+	const { code, signal, stdout, stderr } = await runN8n(
+		n8n,
+		userFolder,
+		['execute', `--id=${id}`, '--rawOutput'],
+		{ env },
+	);
 	const start = stdout.search(/^\{/m);
 	let run;
 	if (start >= 0) {
@@ -129,14 +168,18 @@ async function executeWorkflow(n8n, userFolder, id, env = {}) {
 			run = undefined;
 		}
 	}
-	return { ok: code === 0 && run !== undefined, code, run, stdout, stderr };
+	return { ok: code === 0 && run !== undefined, code, signal, run, stdout, stderr };
 }
 
 /**
  * Starts `n8n start` (the editor and REST API) on 127.0.0.1:`port` and resolves once it
  * answers /healthz and its REST API is up. `stop()` ends it (SIGTERM, then SIGKILL after 10 s).
  */
-async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 'ignore', timeoutMs = 120_000 } = {}) {
+async function startN8nServer(
+	n8n,
+	userFolder,
+	{ port = 5678, env = {}, stdio = 'ignore', timeoutMs = 120_000 } = {},
+) {
 	const child = spawn(path.join(n8n.nodeBin, 'node'), [n8n.n8nBin, 'start'], {
 		env: n8nEnv(n8n, userFolder, {
 			N8N_PORT: String(port),
@@ -153,7 +196,8 @@ async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 
 	let announced = false;
 	for (const stream of [child.stdout, child.stderr]) {
 		stream.on('data', (chunk) => {
-			if (stdio === 'inherit') (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+			if (stdio === 'inherit')
+				(stream === child.stdout ? process.stdout : process.stderr).write(chunk);
 			if (/Editor is now accessible/.test(String(chunk))) announced = true;
 		});
 	}
@@ -170,7 +214,11 @@ async function startN8nServer(n8n, userFolder, { port = 5678, env = {}, stdio = 
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
-		const ok = (p) => fetch(`${url}${p}`).then((r) => r.ok, () => false);
+		const ok = (p) =>
+			fetch(`${url}${p}`).then(
+				(r) => r.ok,
+				() => false,
+			);
 		if (announced && (await ok('/rest/settings')) && (await ok('/signin'))) break;
 		if (Date.now() > deadline) {
 			await stop();
@@ -204,7 +252,10 @@ async function restSession(url, email, password) {
 		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
 	});
 	if (!res.ok) throw new Error(`login to ${url} failed: HTTP ${res.status}`);
-	const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const cookie = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 	return async (pathname, { method = 'GET', body } = {}) => {
 		const r = await fetch(`${url}${pathname}`, {
 			method,

@@ -34,7 +34,12 @@ function webhookWorkflow(requestsPerMinute) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			{
 				id: 'queue-kore',
@@ -58,13 +63,22 @@ function webhookWorkflow(requestsPerMinute) {
 
 /** Starts an n8n process (`start` or `worker`) and resolves once it prints `ready`. */
 async function startN8nProcess(n8n, userFolder, args, env, ready, name) {
-	const child = spawn(path.join(n8n.nodeBin, 'node'), [n8n.n8nBin, ...args], { env: h.n8nEnv(n8n, userFolder, env), stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(path.join(n8n.nodeBin, 'node'), [n8n.n8nBin, ...args], {
+		env: h.n8nEnv(n8n, userFolder, env),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const proc = { name, child, output: '' };
-	for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (proc.output += chunk));
-	await waitFor(`n8n ${name}`, () => {
-		if (child.exitCode !== null) throw new Error(`n8n ${name} exited with ${child.exitCode}\n${proc.output.slice(-3000)}`);
-		return ready.test(proc.output);
-	}, 120_000);
+	for (const stream of [child.stdout, child.stderr])
+		stream.on('data', (chunk) => (proc.output += chunk));
+	await waitFor(
+		`n8n ${name}`,
+		() => {
+			if (child.exitCode !== null)
+				throw new Error(`n8n ${name} exited with ${child.exitCode}\n${proc.output.slice(-3000)}`);
+			return ready.test(proc.output);
+		},
+		120_000,
+	);
 	return proc;
 }
 
@@ -73,7 +87,12 @@ async function startN8nProcess(n8n, userFolder, args, env, ready, name) {
  * a fresh user folder, the webhook workflow published, main and `workers` workers. Returns what
  * callers need, and stop(), which ends everything it started.
  */
-async function startQueueMode({ workers = 2, requestsPerMinute = 60, standInLimit, mainPort } = {}) {
+async function startQueueMode({
+	workers = 2,
+	requestsPerMinute = 60,
+	standInLimit,
+	mainPort,
+} = {}) {
 	const cleanups = [];
 	const stop = async () => {
 		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -89,13 +108,25 @@ async function startQueueMode({ workers = 2, requestsPerMinute = 60, standInLimi
 		const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-queue-n8n-'));
 		cleanups.push(async () => fs.rmSync(work, { recursive: true, force: true }));
 		const userFolder = h.makeInstance(h.packPackage(work), path.join(work, 'n8n'));
-		const env = { ...services.env, N8N_LOG_LEVEL: 'info', OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' };
+		const env = {
+			...services.env,
+			N8N_LOG_LEVEL: 'info',
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		};
 		const cli = async (args) => {
 			const result = await h.runN8n(n8n, userFolder, args, { env });
-			if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${result.code})\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+			if (result.code !== 0)
+				throw new Error(
+					`n8n ${args[0]} failed (exit ${result.code})\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+				);
 		};
 		const credentialFile = path.join(work, 'credentials.json');
-		fs.writeFileSync(credentialFile, JSON.stringify([h.credentialRecord(CREDENTIAL.id, CREDENTIAL.name, credentialData(KORE, kore.url))]));
+		fs.writeFileSync(
+			credentialFile,
+			JSON.stringify([
+				h.credentialRecord(CREDENTIAL.id, CREDENTIAL.name, credentialData(KORE, kore.url)),
+			]),
+		);
 		await cli(['import:credentials', `--input=${credentialFile}`]);
 		const workflowFile = path.join(work, 'workflow.json');
 		fs.writeFileSync(workflowFile, JSON.stringify(webhookWorkflow(requestsPerMinute)));
@@ -108,15 +139,46 @@ async function startQueueMode({ workers = 2, requestsPerMinute = 60, standInLimi
 			for (const proc of processes) await stopProcess(proc.child);
 		});
 		// Each process runs its own task-runner broker: give each its own port.
-		const main = await startN8nProcess(n8n, userFolder, ['start'], { ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, /Editor is now accessible/, 'main');
+		const main = await startN8nProcess(
+			n8n,
+			userFolder,
+			['start'],
+			{
+				...env,
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			},
+			/Editor is now accessible/,
+			'main',
+		);
 		processes.push(main);
 		const started = await Promise.all(
 			Array.from({ length: workers }, async (_, i) =>
-				startN8nProcess(n8n, userFolder, ['worker', '--concurrency=10'], { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) }, /n8n worker is now ready/, `worker ${i + 1}`),
+				startN8nProcess(
+					n8n,
+					userFolder,
+					['worker', '--concurrency=10'],
+					{
+						...env,
+						N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+						QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+					},
+					/n8n worker is now ready/,
+					`worker ${i + 1}`,
+				),
 			),
 		);
 		processes.push(...started);
-		return { n8n, kore, main, workers: started, webhookUrl: `http://127.0.0.1:${port}/webhook/${WEBHOOK_PATH}`, editorUrl: `http://localhost:${port}`, stop };
+		return {
+			n8n,
+			kore,
+			main,
+			workers: started,
+			webhookUrl: `http://127.0.0.1:${port}/webhook/${WEBHOOK_PATH}`,
+			editorUrl: `http://localhost:${port}`,
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;

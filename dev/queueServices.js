@@ -37,7 +37,10 @@ function ensureInstalled() {
 	log(`installing ${missing.join(', ')} with apt-get`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'ignore', env });
+	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+		stdio: 'ignore',
+		env,
+	});
 }
 
 /** Polls `ready()` every 200 ms, at most `timeoutMs`. */
@@ -62,8 +65,29 @@ async function stopProcess(child) {
 
 async function startRedis(dir) {
 	const port = await freePort();
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-	await waitFor('Redis', () => spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping']).stdout?.toString().trim() === 'PONG');
+	const child = spawn(
+		'redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+		],
+		{ stdio: 'ignore' },
+	);
+	await waitFor(
+		'Redis',
+		() =>
+			spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'])
+				.stdout?.toString()
+				.trim() === 'PONG',
+	);
 	return { port, child };
 }
 
@@ -73,12 +97,55 @@ async function startPostgres(dir) {
 	fs.mkdirSync(data, { recursive: true });
 	// PostgreSQL refuses to run as root: its files and process belong to the postgres user.
 	execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-	execFileSync('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, 'initdb'), '-D', data, '--auth=trust', '-U', 'postgres', '--no-sync'], { stdio: 'ignore' });
-	const child = spawn('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, 'postgres'), '-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1', '-c', 'fsync=off'], {
-		stdio: 'ignore',
-	});
-	await waitFor('PostgreSQL', () => spawnSync(path.join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status === 0);
-	execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE n8n'], { stdio: 'ignore' });
+	execFileSync(
+		'runuser',
+		[
+			'-u',
+			'postgres',
+			'--',
+			path.join(PG_BIN, 'initdb'),
+			'-D',
+			data,
+			'--auth=trust',
+			'-U',
+			'postgres',
+			'--no-sync',
+		],
+		{ stdio: 'ignore' },
+	);
+	const child = spawn(
+		'runuser',
+		[
+			'-u',
+			'postgres',
+			'--',
+			path.join(PG_BIN, 'postgres'),
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-h',
+			'127.0.0.1',
+			'-c',
+			'fsync=off',
+		],
+		{
+			stdio: 'ignore',
+		},
+	);
+	await waitFor(
+		'PostgreSQL',
+		() =>
+			spawnSync(path.join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status ===
+			0,
+	);
+	execFileSync(
+		'psql',
+		['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE n8n'],
+		{ stdio: 'ignore' },
+	);
 	return { port, child };
 }
 

@@ -14,21 +14,30 @@ import { signKoreJwt } from '../nodes/KoreCampaignSchedule/transport/jwt';
 import { runNode as runInEngine, runWorkflow } from '../dev/engine';
 import { clientCredentials, KORE, WINDOW } from '../dev/fixtures';
 
-
 const { startKoreStandIn } = require('../../dev/koreStandIn.js');
 const { ensureN8n } = require('../../dev/n8nHarness.js');
 
-
 const ROOT = path.resolve(__dirname, '../..');
 const campaign = (i: number) => `Bench campaign ${i}`;
-const items = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { row: i, name: campaign(i) } }));
-const DAILY_BODY = { startDateTime: '2031-01-27 18:29:00', endDateTime: '2031-02-27 18:29:00', recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 1 } } };
+const items = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ json: { row: i, name: campaign(i) } }));
+const DAILY_BODY = {
+	startDateTime: '2031-01-27 18:29:00',
+	endDateTime: '2031-02-27 18:29:00',
+	recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 1 } },
+};
 
 /** The Kore node through n8n's engine (n8n-core's WorkflowExecute), one workflow run. */
 async function runNode(host: string, count: number, options: IDataObject, continueOnFail = false) {
 	return await runInEngine({
 		items: items(count),
-		parameters: { operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, onceEveryNdays: 1, options },
+		parameters: {
+			operation: 'schedule',
+			campaignName: '={{ $json.name }}',
+			...WINDOW,
+			onceEveryNdays: 1,
+			options,
+		},
 		credentials: clientCredentials(host),
 		continueOnFail,
 	});
@@ -48,7 +57,12 @@ function pastedToken(): string {
  */
 async function runHttpRequestNode(host: string, count: number): Promise<INodeExecutionData[]> {
 	const n8n = ensureN8n();
-	const { HttpRequest } = require(path.join(n8n.dir, 'n8n/node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js'));
+	const { HttpRequest } = require(
+		path.join(
+			n8n.dir,
+			'n8n/node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js',
+		),
+	);
 	const nodeType = new HttpRequest() as IVersionedNodeType;
 	const token = pastedToken();
 	const header = (name: string, value: string) => ({ name, value });
@@ -62,7 +76,13 @@ async function runHttpRequestNode(host: string, count: number): Promise<INodeExe
 				method: 'POST',
 				url: `=${host}/campaign/api/v2/public/${encodeURIComponent(KORE.botId)}/campaign/schedule?enableSchedule=true&campaignName={{ encodeURIComponent($json.name) }}`,
 				sendHeaders: true,
-				headerParameters: { parameters: [header('auth', token), header('accountId', KORE.accountId), header('iid', KORE.botId)] },
+				headerParameters: {
+					parameters: [
+						header('auth', token),
+						header('accountId', KORE.accountId),
+						header('iid', KORE.botId),
+					],
+				},
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: JSON.stringify(DAILY_BODY),
@@ -84,7 +104,12 @@ async function fetchLoop(host: string, count: number, concurrency: number): Prom
 			const url = `${host}/campaign/api/v2/public/${encodeURIComponent(KORE.botId)}/campaign/schedule?enableSchedule=true&campaignName=${encodeURIComponent(campaign(i))}`;
 			const res = await fetch(url, {
 				method: 'POST',
-				headers: { auth: signKoreJwt(KORE.clientId, KORE.clientSecret), accountId: KORE.accountId, iid: KORE.botId, 'Content-Type': 'application/json' },
+				headers: {
+					auth: signKoreJwt(KORE.clientId, KORE.clientSecret),
+					accountId: KORE.accountId,
+					iid: KORE.botId,
+					'Content-Type': 'application/json',
+				},
 				body,
 			});
 			const json = (await res.json()) as { status?: string };
@@ -126,14 +151,30 @@ async function overhead() {
 	const kore = await startKoreStandIn({ ...KORE, latencyMs: 20 });
 	const count = 500;
 	try {
-		console.error(`1. overhead: ${count} items, 20 ms stand-in latency, no limit — all in n8n's engine (n8n-core WorkflowExecute)`);
+		console.error(
+			`1. overhead: ${count} items, 20 ms stand-in latency, no limit — all in n8n's engine (n8n-core WorkflowExecute)`,
+		);
 		await runNode(kore.url, 20, { requestsPerMinute: 0, maxConcurrency: 4 }); // warm-up
 		await runHttpRequestNode(kore.url, 20);
 		await fetchLoop(kore.url, 20, 4);
 		const runs: Array<[string, () => Promise<number>]> = [
-			['Kore node, default options (Max Concurrency 50)', async () => (await runNode(kore.url, count, { requestsPerMinute: 0 })).filter((o) => o.json.status === 'success').length],
-			["n8n's HTTP Request node (v4.2), same calls, pasted token", async () => (await runHttpRequestNode(kore.url, count)).filter((o) => o.json.status === 'success').length],
-			['plain fetch loop, concurrency 4 (no n8n)', async () => count - (await fetchLoop(kore.url, count, 4))],
+			[
+				'Kore node, default options (Max Concurrency 50)',
+				async () =>
+					(await runNode(kore.url, count, { requestsPerMinute: 0 })).filter(
+						(o) => o.json.status === 'success',
+					).length,
+			],
+			[
+				"n8n's HTTP Request node (v4.2), same calls, pasted token",
+				async () =>
+					(await runHttpRequestNode(kore.url, count)).filter((o) => o.json.status === 'success')
+						.length,
+			],
+			[
+				'plain fetch loop, concurrency 4 (no n8n)',
+				async () => count - (await fetchLoop(kore.url, count, 4)),
+			],
 		];
 		const measured: Record<string, { ms: number; cpuMs: number }> = {};
 		for (const [what, run] of runs) {
@@ -142,11 +183,16 @@ async function overhead() {
 			measured[what] = m;
 			row(`${what}: wall time`, `${(m.ms / 1000).toFixed(2)} s (${m.result}/${count} scheduled)`);
 			row(`${what}: CPU per item (stand-in included)`, `${(m.cpuMs / count).toFixed(2)} ms`);
-			if (what.startsWith('Kore')) row('peak RSS / heap during the Kore node run', `${mb(m.peakRss)} / ${mb(m.peakHeap)}`);
+			if (what.startsWith('Kore'))
+				row('peak RSS / heap during the Kore node run', `${mb(m.peakRss)} / ${mb(m.peakHeap)}`);
 		}
 		const [koreRun, peerRun] = runs.map(([what]) => measured[what]);
 		row('wall time, Kore node / HTTP Request node', (koreRun.ms / peerRun.ms).toFixed(2), '<= 1');
-		row('CPU per item, Kore node / HTTP Request node', (koreRun.cpuMs / peerRun.cpuMs).toFixed(2), '<= 1');
+		row(
+			'CPU per item, Kore node / HTTP Request node',
+			(koreRun.cpuMs / peerRun.cpuMs).toFixed(2),
+			'<= 1',
+		);
 	} finally {
 		await kore.close();
 	}
@@ -156,12 +202,19 @@ async function limit() {
 	const perMinute = 600;
 	const kore = await startKoreStandIn({ ...KORE });
 	try {
-		console.error(`2. limit: 300 items, stand-in enforcing ${perMinute}/min as ${perMinute / 60} per rolling second`);
+		console.error(
+			`2. limit: 300 items, stand-in enforcing ${perMinute}/min as ${perMinute / 60} per rolling second`,
+		);
 		kore.setRateLimit(perMinute / 60, 1000);
-		const run = await measure(() => runNode(kore.url, 300, { requestsPerMinute: perMinute, maxConcurrency: 4 }));
+		const run = await measure(() =>
+			runNode(kore.url, 300, { requestsPerMinute: perMinute, maxConcurrency: 4 }),
+		);
 		const times = kore.scheduleCalls.map((c: { at: number }) => c.at);
 		const achieved = ((times.length - 1) / (times[times.length - 1] - times[0])) * 60_000;
-		row(`node at requestsPerMinute=${perMinute}`, `${(run.ms / 1000).toFixed(1)} s, ${achieved.toFixed(0)}/min achieved`);
+		row(
+			`node at requestsPerMinute=${perMinute}`,
+			`${(run.ms / 1000).toFixed(1)} s, ${achieved.toFixed(0)}/min achieved`,
+		);
 		row('achieved rate / limit', `${((achieved / perMinute) * 100).toFixed(1)} %`, '>= 95 %');
 		row('calls rejected by the stand-in (node)', String(kore.counters.rateLimited), '0');
 		kore.reset();
@@ -174,7 +227,10 @@ async function limit() {
 }
 
 /** Throughput as a share of the limit, from the stand-in's arrival times. */
-function achievedShare(kore: { scheduleCalls: Array<{ at: number }> }, perMinute: number): { perMinute: number; share: string } {
+function achievedShare(
+	kore: { scheduleCalls: Array<{ at: number }> },
+	perMinute: number,
+): { perMinute: number; share: string } {
 	const times = kore.scheduleCalls.map((c) => c.at).sort((a, b) => a - b);
 	const achieved = ((times.length - 1) / (times[times.length - 1] - times[0])) * 60_000;
 	return { perMinute: achieved, share: `${((achieved / perMinute) * 100).toFixed(1)} %` };
@@ -184,21 +240,36 @@ async function sharedLimit() {
 	const perMinute = 600;
 	const kore = await startKoreStandIn({ ...KORE });
 	try {
-		console.error(`3. one account, many runs: stand-in enforcing ${perMinute}/min as ${perMinute / 60} per rolling second, node at ${perMinute}/min`);
+		console.error(
+			`3. one account, many runs: stand-in enforcing ${perMinute}/min as ${perMinute / 60} per rolling second, node at ${perMinute}/min`,
+		);
 		kore.setRateLimit(perMinute / 60, 1000);
 		// Loop Over Items with batch size 1, or a webhook per row: many single-item runs.
 		await measure(async () => {
-			for (let run = 0; run < 60; run++) await runNode(kore.url, 1, { requestsPerMinute: perMinute, maxRetries: 0 }, true);
+			for (let run = 0; run < 60; run++)
+				await runNode(kore.url, 1, { requestsPerMinute: perMinute, maxRetries: 0 }, true);
 		});
 		const loop = achievedShare(kore, perMinute);
 		row('60 single-item runs back to back: achieved rate / limit', loop.share, '>= 95 %');
-		row('60 single-item runs back to back: calls rejected by the stand-in', String(kore.counters.rateLimited), '0');
+		row(
+			'60 single-item runs back to back: calls rejected by the stand-in',
+			String(kore.counters.rateLimited),
+			'0',
+		);
 		kore.reset();
 		kore.setRateLimit(perMinute / 60, 1000);
-		await Promise.all([0, 1, 2].map(() => runNode(kore.url, 40, { requestsPerMinute: perMinute, maxRetries: 0 }, true)));
+		await Promise.all(
+			[0, 1, 2].map(() =>
+				runNode(kore.url, 40, { requestsPerMinute: perMinute, maxRetries: 0 }, true),
+			),
+		);
 		const concurrent = achievedShare(kore, perMinute);
 		row('3 executions at once, 40 items each: achieved rate / limit', concurrent.share, '>= 95 %');
-		row('3 executions at once, 40 items each: calls rejected by the stand-in', String(kore.counters.rateLimited), '0');
+		row(
+			'3 executions at once, 40 items each: calls rejected by the stand-in',
+			String(kore.counters.rateLimited),
+			'0',
+		);
 	} finally {
 		await kore.close();
 	}
@@ -219,12 +290,24 @@ async function realN8n() {
 	const kore = await startKoreStandIn({ ...KORE });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-bench-'));
 	try {
-		console.error(`5. real n8n: ${count} schedule calls, HTTP Request node vs Kore node, n8n execute (about 3 minutes)`);
+		console.error(
+			`5. real n8n: ${count} schedule calls, HTTP Request node vs Kore node, n8n execute (about 3 minutes)`,
+		);
 		const n8n = ensureN8n();
 		const userFolder = h.makeInstance(h.packPackage(work), path.join(work, 'n8n'));
 		const credential = { id: 'koreBenchCreds01', name: 'Kore stand-in (bench)' };
-		await h.importCredentials(n8n, userFolder, [h.credentialRecord(credential.id, credential.name, { host: kore.url, accountId: KORE.accountId, botId: KORE.botId, authMode: 'clientCredentials', clientId: KORE.clientId, clientSecret: KORE.clientSecret })]);
-		const rows = (n: number) => `return Array.from({ length: ${n} }, (_, i) => ({ json: { name: 'Bench row ' + i } }));`;
+		await h.importCredentials(n8n, userFolder, [
+			h.credentialRecord(credential.id, credential.name, {
+				host: kore.url,
+				accountId: KORE.accountId,
+				botId: KORE.botId,
+				authMode: 'clientCredentials',
+				clientId: KORE.clientId,
+				clientSecret: KORE.clientSecret,
+			}),
+		]);
+		const rows = (n: number) =>
+			`return Array.from({ length: ${n} }, (_, i) => ({ json: { name: 'Bench row ' + i } }));`;
 		const header = (name: string, value: string) => ({ name, value });
 		const peer = {
 			type: 'n8n-nodes-base.httpRequest',
@@ -233,7 +316,13 @@ async function realN8n() {
 				method: 'POST',
 				url: `=${kore.url}/campaign/api/v2/public/${encodeURIComponent(KORE.botId)}/campaign/schedule?enableSchedule=true&campaignName={{ encodeURIComponent($json.name) }}`,
 				sendHeaders: true,
-				headerParameters: { parameters: [header('auth', pastedToken()), header('accountId', KORE.accountId), header('iid', KORE.botId)] },
+				headerParameters: {
+					parameters: [
+						header('auth', pastedToken()),
+						header('accountId', KORE.accountId),
+						header('iid', KORE.botId),
+					],
+				},
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: JSON.stringify(DAILY_BODY),
@@ -243,7 +332,12 @@ async function realN8n() {
 		const ours = {
 			type: h.NODE_TYPE,
 			typeVersion: 1,
-			parameters: { operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: { requestsPerMinute: 0 } },
+			parameters: {
+				operation: 'schedule',
+				campaignName: '={{ $json.name }}',
+				...WINDOW,
+				options: { requestsPerMinute: 0 },
+			},
 			credentials: { koreAiApi: credential },
 		};
 		const workflow = (id: string, node: IDataObject, n: number) => ({
@@ -252,20 +346,61 @@ async function realN8n() {
 			active: false,
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: `${id}-c`, name: 'Rows', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: rows(n) } },
+				{
+					id: `${id}-t`,
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: `${id}-c`,
+					name: 'Rows',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					position: [200, 0],
+					parameters: { jsCode: rows(n) },
+				},
 				{ id: `${id}-n`, name: 'Node', position: [400, 0], ...node },
 			],
-			connections: { Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] }, Rows: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+			connections: {
+				Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },
+				Rows: { main: [[{ node: 'Node', type: 'main', index: 0 }]] },
+			},
 		});
-		const flows = { peerMany: workflow('benchPeer0000300', peer, count), peer1: workflow('benchPeer0000001', peer, 1), oursMany: workflow('benchKore0000300', ours, count), ours1: workflow('benchKore0000001', ours, 1) };
+		const flows = {
+			peerMany: workflow('benchPeer0000300', peer, count),
+			peer1: workflow('benchPeer0000001', peer, 1),
+			oursMany: workflow('benchKore0000300', ours, count),
+			ours1: workflow('benchKore0000001', ours, 1),
+		};
 		await h.importWorkflows(n8n, userFolder, Object.values(flows));
 		/** Runs `n8n execute` under bash's `time` (asynchronously: the stand-in lives in this process). */
 		const execute = async (id: string) => {
-			const child = spawn('bash', ['-c', 'TIMEFORMAT="CPU %U %S"; time "$@"', '_', path.join(n8n.nodeBin, 'node'), n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
-				// BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of every n8n run there (to find where time goes).
-				env: h.n8nEnv(n8n, userFolder, process.env.BENCH_CPU_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}` } : {}),
-			});
+			const child = spawn(
+				'bash',
+				[
+					'-c',
+					'TIMEFORMAT="CPU %U %S"; time "$@"',
+					'_',
+					path.join(n8n.nodeBin, 'node'),
+					n8n.n8nBin,
+					'execute',
+					`--id=${id}`,
+					'--rawOutput',
+				],
+				{
+					// BENCH_CPU_PROFILE_DIR=<dir> writes a CPU profile of every n8n run there (to find where time goes).
+					env: h.n8nEnv(
+						n8n,
+						userFolder,
+						process.env.BENCH_CPU_PROFILE_DIR
+							? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}` }
+							: {},
+					),
+				},
+			);
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -277,7 +412,9 @@ async function realN8n() {
 			const json = stdout.slice(stdout.search(/^\{/m));
 			const data = JSON.parse(json.slice(0, json.search(/^\}$/m) + 1));
 			const task = data.data.resultData.runData.Node[0];
-			const ok = (task.data?.main?.[0] ?? []).filter((o: INodeExecutionData) => (o.json as IDataObject).status === 'success').length;
+			const ok = (task.data?.main?.[0] ?? []).filter(
+				(o: INodeExecutionData) => (o.json as IDataObject).status === 'success',
+			).length;
 			return { nodeMs: task.executionTime as number, cpuS: Number(user) + Number(system), ok };
 		};
 		for (const flow of Object.values(flows)) await execute(flow.id); // warm the disk cache
@@ -288,18 +425,38 @@ async function realN8n() {
 			for (const [key, flow] of Object.entries(flows)) result[key] = await execute(flow.id);
 			rounds.push(result);
 		}
-		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const median = (values: number[]) =>
+			[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 		const results = Object.fromEntries(
 			Object.keys(flows).map((key) => [
 				key,
-				{ nodeMs: median(rounds.map((r) => r[key].nodeMs)), cpuS: median(rounds.map((r) => r[key].cpuS)), ok: Math.min(...rounds.map((r) => r[key].ok)) },
+				{
+					nodeMs: median(rounds.map((r) => r[key].nodeMs)),
+					cpuS: median(rounds.map((r) => r[key].cpuS)),
+					ok: Math.min(...rounds.map((r) => r[key].ok)),
+				},
 			]),
 		);
-		const perItem = (many: { cpuS: number }, one: { cpuS: number }) => ((many.cpuS - one.cpuS) * 1000) / (count - 1);
-		row(`real n8n ${n8n.version}: HTTP Request node, ${count} calls: node time (median of 3)`, `${results.peerMany.nodeMs} ms (${results.peerMany.ok}/${count} scheduled)`);
-		row(`real n8n ${n8n.version}: Kore node (defaults, Requests per Minute 0), ${count} calls: node time (median of 3)`, `${results.oursMany.nodeMs} ms (${results.oursMany.ok}/${count} scheduled)`);
-		row('real n8n: node time, Kore / HTTP Request', (results.oursMany.nodeMs / results.peerMany.nodeMs).toFixed(2), '<= 1');
-		row(`real n8n: CPU per item (n8n process, ${count} rows minus 1 row), HTTP Request / Kore`, `${perItem(results.peerMany, results.peer1).toFixed(2)} / ${perItem(results.oursMany, results.ours1).toFixed(2)} ms`, 'Kore <= HTTP Request');
+		const perItem = (many: { cpuS: number }, one: { cpuS: number }) =>
+			((many.cpuS - one.cpuS) * 1000) / (count - 1);
+		row(
+			`real n8n ${n8n.version}: HTTP Request node, ${count} calls: node time (median of 3)`,
+			`${results.peerMany.nodeMs} ms (${results.peerMany.ok}/${count} scheduled)`,
+		);
+		row(
+			`real n8n ${n8n.version}: Kore node (defaults, Requests per Minute 0), ${count} calls: node time (median of 3)`,
+			`${results.oursMany.nodeMs} ms (${results.oursMany.ok}/${count} scheduled)`,
+		);
+		row(
+			'real n8n: node time, Kore / HTTP Request',
+			(results.oursMany.nodeMs / results.peerMany.nodeMs).toFixed(2),
+			'<= 1',
+		);
+		row(
+			`real n8n: CPU per item (n8n process, ${count} rows minus 1 row), HTTP Request / Kore`,
+			`${perItem(results.peerMany, results.peer1).toFixed(2)} / ${perItem(results.oursMany, results.ours1).toFixed(2)} ms`,
+			'Kore <= HTTP Request',
+		);
 	} finally {
 		await kore.close();
 		fs.rmSync(work, { recursive: true, force: true });
@@ -315,23 +472,46 @@ function startup() {
 	const timed = (preload: string) =>
 		`${preload}const t=process.hrtime.bigint();${ours};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
 	const median = (script: string) => {
-		const samples = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT }).toString()));
+		const samples = Array.from({ length: 5 }, () =>
+			Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT }).toString()),
+		);
 		return samples.sort((a, b) => a - b)[2];
 	};
-	row('cold require of node + credential, n8n-workflow and luxon preloaded as in n8n (median of 5)', `${median(timed("require('n8n-workflow');require('luxon');")).toFixed(1)} ms`, '<= 50 ms');
-	row('the same, nothing preloaded (n8n-workflow load included)', `${median(timed('')).toFixed(1)} ms`);
-	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
-	row('packed tarball', `${(pack.size / 1024).toFixed(1)} kB (${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked, ${pack.entryCount} files)`);
+	row(
+		'cold require of node + credential, n8n-workflow and luxon preloaded as in n8n (median of 5)',
+		`${median(timed("require('n8n-workflow');require('luxon');")).toFixed(1)} ms`,
+		'<= 50 ms',
+	);
+	row(
+		'the same, nothing preloaded (n8n-workflow load included)',
+		`${median(timed('')).toFixed(1)} ms`,
+	);
+	const [pack] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).toString(),
+	);
+	row(
+		'packed tarball',
+		`${(pack.size / 1024).toFixed(1)} kB (${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked, ${pack.entryCount} files)`,
+	);
 }
 
 async function main() {
-	if (process.argv.includes("--real-only")) { await realN8n(); for (const r of rows) console.log(r.join(" | ")); return; }
+	if (process.argv.includes('--real-only')) {
+		await realN8n();
+		for (const r of rows) console.log(r.join(' | '));
+		return;
+	}
 	await overhead();
 	await limit();
 	await sharedLimit();
 	startup();
 	await realN8n();
-	console.log(`\nBenchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores)\n`);
+	console.log(
+		`\nBenchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores)\n`,
+	);
 	console.log('| measure | result | goal |');
 	console.log('|---|---|---|');
 	for (const [what, value, goal] of rows) console.log(`| ${what} | ${value} | ${goal} |`);

@@ -8,15 +8,25 @@ const { startQueueMode, finishedBy, WEBHOOK_PATH } = require('../dev/queueMode')
 const WORKERS = 2;
 
 async function main() {
-	console.log('Starting Redis, PostgreSQL, n8n main and workers (the first run installs n8n, a few minutes)...');
+	console.log(
+		'Starting Redis, PostgreSQL, n8n main and workers (the first run installs n8n, a few minutes)...',
+	);
 	// README's advice for zero rejections: Requests per Minute = the limit / number of workers.
-	const queue = await startQueueMode({ workers: WORKERS, requestsPerMinute: 60 / WORKERS, standInLimit: { calls: 60, windowMs: 60_000 }, mainPort: Number(process.env.N8N_PORT ?? 5678) });
-	queue.kore.onRequest = (r) => console.log(`  Kore stand-in: ${r.status} ${r.query.campaignName ?? ''}`);
+	const queue = await startQueueMode({
+		workers: WORKERS,
+		requestsPerMinute: 60 / WORKERS,
+		standInLimit: { calls: 60, windowMs: 60_000 },
+		mainPort: Number(process.env.N8N_PORT ?? 5678),
+	});
+	queue.kore.onRequest = (r) =>
+		console.log(`  Kore stand-in: ${r.status} ${r.query.campaignName ?? ''}`);
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
 		stopping = true;
-		console.log(`\nStopping (executions per worker: ${queue.workers.map((w) => finishedBy(w).length).join(', ')})...`);
+		console.log(
+			`\nStopping (executions per worker: ${queue.workers.map((w) => finishedBy(w).length).join(', ')})...`,
+		);
 		await queue.stop();
 		process.exit(0);
 	};

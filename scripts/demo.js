@@ -10,17 +10,25 @@ async function main() {
 	try {
 		const result = await h.executeWorkflow(local.n8n, local.userFolder, local.example.id);
 		if (!result.ok) {
-			throw new Error(`the example workflow failed (n8n exit ${result.code})\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+			throw new Error(
+				`the example workflow failed (n8n exit ${result.code})\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+			);
 		}
 		const [items = []] = h.nodeOutput(result.run, 'Kore Campaign Schedule') ?? [];
 		log('\nKore Campaign Schedule output:');
 		for (const { json } of items) {
-			log(json.error ? `  ✗ ${json.campaignName}: ${json.error}` : `  ✓ ${json.campaignName}: id ${json.id} (${json.message})`);
+			log(
+				json.error
+					? `  ✗ ${json.campaignName}: ${json.error}`
+					: `  ✓ ${json.campaignName}: id ${json.id} (${json.message})`,
+			);
 		}
 		log('\nWhat the Kore stand-in received:');
 		for (const call of local.kore.scheduleCalls) {
 			log(`  POST ${call.rawUrl}  -> HTTP ${call.status}`);
-			log(`    headers: auth=<JWT appId=${call.claims?.appId}, jti=${call.claims?.jti}> accountId=${call.headers.accountid} iid=${call.headers.iid}`);
+			log(
+				`    headers: auth=<JWT appId=${call.claims?.appId}, jti=${call.claims?.jti}> accountId=${call.headers.accountid} iid=${call.headers.iid}`,
+			);
 			log(`    body: ${JSON.stringify(call.body)}`);
 		}
 		if (items.length === 0 || items.some((i) => i.json.error)) process.exitCode = 1;

@@ -19,17 +19,33 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-scan-'));
 let failed = false;
 try {
-	execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-	const [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+	execFileSync('npm', ['run', '--silent', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const [info] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).toString(),
+	);
 	const unpacked = path.join(work, 'package');
 	execFileSync('tar', ['-xzf', path.join(work, info.filename), '-C', work]);
 
 	const legs = [
-		['source (nodes/, credentials/, package.json)', await analyzePackage(root, SOURCE_FILE_PATTERNS)],
-		[`tarball ${info.filename} (compiled .js, package.json)`, await analyzePackage(unpacked, ['**/*.js', 'package.json'])],
+		[
+			'source (nodes/, credentials/, package.json)',
+			await analyzePackage(root, SOURCE_FILE_PATTERNS),
+		],
+		[
+			`tarball ${info.filename} (compiled .js, package.json)`,
+			await analyzePackage(unpacked, ['**/*.js', 'package.json']),
+		],
 	];
 	for (const [what, result] of legs) {
-		console.log(`${result.passed ? '✓' : '✗'} n8n scanner, ${what}${result.message ? `: ${result.message}` : ''}`);
+		console.log(
+			`${result.passed ? '✓' : '✗'} n8n scanner, ${what}${result.message ? `: ${result.message}` : ''}`,
+		);
 		if (result.details) console.log(result.details);
 		failed ||= !result.passed;
 	}

@@ -22,19 +22,26 @@ const { prepareLocalInstance, ownerEnv, OWNER, log } = require('../dev/localN8n'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHECK_ONLY = process.argv.includes('--check');
-const OUT = CHECK_ONLY ? fs.mkdtempSync(path.join(os.tmpdir(), 'kore-shots-')) : path.join(h.ROOT, 'docs');
+const OUT = CHECK_ONLY
+	? fs.mkdtempSync(path.join(os.tmpdir(), 'kore-shots-'))
+	: path.join(h.ROOT, 'docs');
 const PORT = Number(process.env.SCREENSHOT_N8N_PORT || 5698);
 const STEP_TIMEOUT = 30_000;
 
 function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;
 	if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-		throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (sudo apt-get install chromium), or set CHROMIUM_PATH.`);
+		throw new Error(
+			`${CHROMIUM} is missing: install Debian's chromium package (sudo apt-get install chromium), or set CHROMIUM_PATH.`,
+		);
 	}
 	log("Installing Debian's chromium (apt-get)...");
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env,
+	});
 }
 
 /** Fails with a message saying what the user would not see. */
@@ -75,7 +82,9 @@ async function run(page, baseUrl) {
 	await page.click('[data-test-id="node-creator-plus-button"]');
 	await expectVisible(page.locator('[data-test-id="node-creator-search-bar"]'), 'the nodes panel');
 	await page.keyboard.type('Kore');
-	const item = page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Kore Campaign Schedule' });
+	const item = page.locator('[data-test-id="node-creator-item-name"]', {
+		hasText: 'Kore Campaign Schedule',
+	});
 	await expectVisible(item, '"Kore Campaign Schedule" in the nodes panel (is the package loaded?)');
 	await shoot(page, 'nodes-panel.png', page.locator('[data-test-id="node-creator"]'));
 
@@ -84,10 +93,29 @@ async function run(page, baseUrl) {
 	await page.getByText('Schedule a campaign', { exact: true }).click();
 	const ndv = page.locator('[data-test-id="ndv"]');
 	await expectVisible(ndv, 'the node details view');
-	const params = ['operation', 'campaignName', 'startDateTime', 'endDateTime', 'recurrence', 'onceEveryNdays'];
-	for (const name of params) await expectVisible(page.locator(`[data-test-id="parameter-input-${name}"]`), `the "${name}" field`);
-	await expectVisible(page.locator('[data-test-id="node-credentials-select"]'), 'the credential picker');
-	await page.locator('[data-test-id="parameter-input-campaignName"] input, [data-test-id="parameter-input-campaignName"] textarea').first().fill('Spring Promo | Voice');
+	const params = [
+		'operation',
+		'campaignName',
+		'startDateTime',
+		'endDateTime',
+		'recurrence',
+		'onceEveryNdays',
+	];
+	for (const name of params)
+		await expectVisible(
+			page.locator(`[data-test-id="parameter-input-${name}"]`),
+			`the "${name}" field`,
+		);
+	await expectVisible(
+		page.locator('[data-test-id="node-credentials-select"]'),
+		'the credential picker',
+	);
+	await page
+		.locator(
+			'[data-test-id="parameter-input-campaignName"] input, [data-test-id="parameter-input-campaignName"] textarea',
+		)
+		.first()
+		.fill('Spring Promo | Voice');
 	for (const [name, value] of [
 		['startDateTime', '2027-03-01 09:00:00'],
 		['endDateTime', '2027-03-31 18:00:00'],
@@ -102,11 +130,25 @@ async function run(page, baseUrl) {
 
 	step('switch to Weekly');
 	await page.click('[data-test-id="parameter-input-recurrence"]');
-	await page.locator('.el-select-dropdown__item, [data-test-id="parameter-input-item"]', { hasText: /^Weekly/ }).first().click();
-	for (const name of ['onceEveryNweeks', 'whichDays']) await expectVisible(page.locator(`[data-test-id="parameter-input-${name}"]`), `the "${name}" field`);
+	await page
+		.locator('.el-select-dropdown__item, [data-test-id="parameter-input-item"]', {
+			hasText: /^Weekly/,
+		})
+		.first()
+		.click();
+	for (const name of ['onceEveryNweeks', 'whichDays'])
+		await expectVisible(
+			page.locator(`[data-test-id="parameter-input-${name}"]`),
+			`the "${name}" field`,
+		);
 	await page.click('[data-test-id="parameter-input-whichDays"]');
 	for (const day of ['Monday', 'Thursday']) {
-		await page.locator('.el-select-dropdown__item, [data-test-id="parameter-input-item"]', { hasText: new RegExp(`^${day}`) }).first().click();
+		await page
+			.locator('.el-select-dropdown__item, [data-test-id="parameter-input-item"]', {
+				hasText: new RegExp(`^${day}`),
+			})
+			.first()
+			.click();
 	}
 	await page.keyboard.press('Escape');
 	await expectVisible(ndv, 'the node details view after choosing days');
@@ -117,10 +159,16 @@ async function run(page, baseUrl) {
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
 	await expectVisible(modal, 'the credential form');
 	for (const field of ['host', 'accountId', 'botId', 'authMode', 'clientId', 'clientSecret']) {
-		await expectVisible(modal.locator(`[data-test-id="parameter-input-${field}"]`), `the credential field "${field}"`);
+		await expectVisible(
+			modal.locator(`[data-test-id="parameter-input-${field}"]`),
+			`the credential field "${field}"`,
+		);
 	}
 	// n8n runs the credential's test when the form opens: it must reach the stand-in and pass.
-	await expectVisible(modal.locator('[data-test-id="credentials-config-container-test-success"]'), 'a successful credential test against the stand-in');
+	await expectVisible(
+		modal.locator('[data-test-id="credentials-config-container-test-success"]'),
+		'a successful credential test against the stand-in',
+	);
 	await shoot(page, 'credential.png', modal);
 	await page.keyboard.press('Escape');
 
@@ -128,17 +176,32 @@ async function run(page, baseUrl) {
 	await page.goto(`${baseUrl}/workflow/koreExampleSheet`);
 	await expectVisible(page.locator('[data-test-id="canvas-node"]'), 'the example workflow');
 	await page.click('[data-test-id="execute-workflow-button"]');
-	await expectVisible(page.getByText(/Workflow executed successfully/), 'the example workflow finishing successfully');
+	await expectVisible(
+		page.getByText(/Workflow executed successfully/),
+		'the example workflow finishing successfully',
+	);
 	await shoot(page, 'example-workflow.png');
 
 	step("open the node's output");
-	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Kore Campaign Schedule' }).dblclick();
+	await page
+		.locator('[data-test-id="canvas-node"]', { hasText: 'Kore Campaign Schedule' })
+		.dblclick();
 	await expectVisible(ndv, 'the node details view of the example');
 	await page.locator('[data-test-id="output-panel"] [data-test-id="radio-button-table"]').click();
-	for (const name of ['Spring Promo | Voice', 'Renewal reminders & SMS', 'Product Feedback | Jan 9']) {
-		await expectVisible(page.locator('[data-test-id="output-panel"]').getByText(name, { exact: true }), `the output row of "${name}"`);
+	for (const name of [
+		'Spring Promo | Voice',
+		'Renewal reminders & SMS',
+		'Product Feedback | Jan 9',
+	]) {
+		await expectVisible(
+			page.locator('[data-test-id="output-panel"]').getByText(name, { exact: true }),
+			`the output row of "${name}"`,
+		);
 	}
-	await expectVisible(page.locator('[data-test-id="output-panel"]').getByText(/^cd-/), 'a campaign id in the output');
+	await expectVisible(
+		page.locator('[data-test-id="output-panel"]').getByText(/^cd-/),
+		'a campaign id in the output',
+	);
 	await shoot(page, 'example-output.png', ndv);
 	step('');
 }
@@ -150,11 +213,22 @@ async function main() {
 	let server;
 	let browser;
 	try {
-		server = await h.startN8nServer(local.n8n, local.userFolder, { port: PORT, env: ownerEnv(local.n8n) });
+		server = await h.startN8nServer(local.n8n, local.userFolder, {
+			port: PORT,
+			env: ownerEnv(local.n8n),
+		});
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
 			headless: true,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		page.setDefaultTimeout(STEP_TIMEOUT);
@@ -165,11 +239,17 @@ async function main() {
 			// Leave evidence: what the browser showed, and which test ids were on the page.
 			const failure = path.join(os.tmpdir(), 'kore-editor-check-failure.png');
 			await page.screenshot({ path: failure }).catch(() => undefined);
-			const ids = await page.$$eval('[data-test-id]', (els) => [...new Set(els.map((e) => e.getAttribute('data-test-id')))]).catch(() => []);
+			const ids = await page
+				.$$eval('[data-test-id]', (els) => [
+					...new Set(els.map((e) => e.getAttribute('data-test-id'))),
+				])
+				.catch(() => []);
 			error.message += `\n  page: ${page.url()}\n  screenshot: ${failure}\n  test ids on the page: ${ids.join(' ')}`;
 			throw error;
 		}
-		log(`editor checks passed; screenshots in ${CHECK_ONLY ? '(temporary folder, removed)' : path.relative(h.ROOT, OUT)}`);
+		log(
+			`editor checks passed; screenshots in ${CHECK_ONLY ? '(temporary folder, removed)' : path.relative(h.ROOT, OUT)}`,
+		);
 		log(`${passedSteps} passed, 0 failed`);
 	} finally {
 		await browser?.close();

@@ -10,7 +10,11 @@ async function main() {
 	let server;
 	try {
 		log(`Starting n8n on http://localhost:${N8N_PORT} ...`);
-		server = await h.startN8nServer(local.n8n, local.userFolder, { port: N8N_PORT, env: ownerEnv(local.n8n), stdio: 'inherit' });
+		server = await h.startN8nServer(local.n8n, local.userFolder, {
+			port: N8N_PORT,
+			env: ownerEnv(local.n8n),
+			stdio: 'inherit',
+		});
 	} catch (error) {
 		await local.cleanup();
 		throw error;
@@ -32,7 +36,9 @@ async function main() {
 	log('');
 	log(`n8n editor:    ${server.url}   (sign in as ${OWNER.email} / ${OWNER.password})`);
 	log(`Kore stand-in: ${local.kore.url}   (every call it receives is printed below)`);
-	log(`Open the workflow "${local.example.name}" and click "Execute workflow". Ctrl-C stops everything.`);
+	log(
+		`Open the workflow "${local.example.name}" and click "Execute workflow". Ctrl-C stops everything.`,
+	);
 	log('');
 }
 

@@ -11,7 +11,10 @@ echo "== build"
 npm run --silent build
 
 echo "== lint (n8n verification rules)"
-npx eslint . --max-warnings 0
+npm run --silent lint
+
+echo "== format (Prettier, n8n's settings)"
+npx prettier --check . > /dev/null
 
 echo "== n8n verification scanner, offline (source and packed tarball)"
 node scripts/scan.mjs

@@ -18,7 +18,10 @@ let packedSize: number;
 beforeAll(() => {
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-pack-test-'));
 	const [info] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).toString(),
 	);
 	files = info.files.map((f: { path: string }) => f.path).sort();
 	packedSize = info.size;
@@ -29,7 +32,9 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('the npm tarball', () => {
 	it('holds only dist/, README.md, LICENSE.md and package.json', () => {
-		const outside = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE.md', 'package.json'].includes(f));
+		const outside = files.filter(
+			(f) => !f.startsWith('dist/') && !['README.md', 'LICENSE.md', 'package.json'].includes(f),
+		);
 		expect(outside).toEqual([]);
 	});
 
@@ -48,14 +53,28 @@ describe('the npm tarball', () => {
 	});
 
 	it('holds no tests, test helpers, sources or their maps', () => {
-		expect(files.filter((f) => /(^|\/)test\/|\.test\.|\.spec\.|standin|fixtures|\.ts$(?<!\.d\.ts)/i.test(f))).toEqual([]);
-		expect(files.filter((f) => f.endsWith('.map') && !/^dist\/(nodes|credentials)\//.test(f))).toEqual([]);
+		expect(
+			files.filter((f) =>
+				/(^|\/)test\/|\.test\.|\.spec\.|standin|fixtures|\.ts$(?<!\.d\.ts)/i.test(f),
+			),
+		).toEqual([]);
+		expect(
+			files.filter((f) => f.endsWith('.map') && !/^dist\/(nodes|credentials)\//.test(f)),
+		).toEqual([]);
 	});
 
 	it('holds no secrets and no local config', () => {
 		expect(files.filter((f) => /(^|\/)\.(npmrc|env|git)|\.pem$|\.key$/.test(f))).toEqual([]);
-		const text = files.map((f) => fs.readFileSync(path.join(work, 'package', f), 'utf8')).join('\n');
-		for (const secret of [KORE.clientSecret, 'e2e-local-secret', 'demo-local-secret', 'BEGIN PRIVATE KEY', 'BEGIN RSA']) {
+		const text = files
+			.map((f) => fs.readFileSync(path.join(work, 'package', f), 'utf8'))
+			.join('\n');
+		for (const secret of [
+			KORE.clientSecret,
+			'e2e-local-secret',
+			'demo-local-secret',
+			'BEGIN PRIVATE KEY',
+			'BEGIN RSA',
+		]) {
 			expect(text).not.toContain(secret);
 		}
 	});

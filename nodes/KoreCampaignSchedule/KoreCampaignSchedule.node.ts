@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS, operationProperty } from './actions/operations';
@@ -17,7 +22,8 @@ export class KoreCampaignSchedule implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: `={{ ${JSON.stringify(Object.fromEntries(OPERATIONS.map((o) => [o.option.value, o.option.name])))}[$parameter["operation"]] }}`,
-		description: "Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule, or list campaigns",
+		description:
+			"Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule, or list campaigns",
 		defaults: { name: 'Kore Campaign Schedule' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -35,7 +35,10 @@ const CASES = [
 		check(main, kore) {
 			assert.equal(kore.scheduleCalls.length, 1);
 			const call = kore.scheduleCalls[0];
-			assert.deepEqual(call.query, { enableSchedule: 'true', campaignName: 'Agentless Voice | Product Feedback | Jan 9' });
+			assert.deepEqual(call.query, {
+				enableSchedule: 'true',
+				campaignName: 'Agentless Voice | Product Feedback | Jan 9',
+			});
 			assert.deepEqual(call.body, {
 				startDateTime: '2031-01-27 12:59:00',
 				endDateTime: '2031-02-27 12:59:00',
@@ -45,7 +48,10 @@ const CASES = [
 			const [out] = json(main[0]);
 			assert.match(out.id, /^cd-/);
 			assert.equal(out.status, 'success');
-			assert.equal(out.message, 'Campaign Agentless Voice | Product Feedback | Jan 9 scheduled successfully');
+			assert.equal(
+				out.message,
+				'Campaign Agentless Voice | Product Feedback | Jan 9 scheduled successfully',
+			);
 			assert.equal(out.timezone, 'Asia/Kolkata');
 			assert.deepEqual(paired(main[0]), [{ item: 0 }]);
 		},
@@ -57,18 +63,69 @@ const CASES = [
 			assert.deepEqual(kore.scheduleCalls[0].body, {
 				startDateTime: '2031-03-01 10:00:00',
 				endDateTime: '2031-06-01 10:00:00',
-				recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Wed', 'Fri'] } },
+				recurrenceObject: {
+					recurType: 'Weekly',
+					weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Wed', 'Fri'] },
+				},
 			});
 			assert.equal(json(main[0])[0].status, 'success');
+		},
+	},
+	{
+		name: 'node version 1.1: the campaign chosen From List is sent by name',
+		workflow: wf.picker,
+		check(main, kore) {
+			assert.deepEqual(
+				kore.scheduleCalls.map((c) => c.query.campaignName),
+				['Spring Promo 3 | Voice'],
+			);
+			assert.equal(json(main[0])[0].campaignName, 'Spring Promo 3 | Voice');
+		},
+	},
+	{
+		name: 'Get Many (voice, status Ready, Return All) → Schedule each by {{ $json.name }}',
+		workflow: wf.getManyThenSchedule,
+		check(main, kore) {
+			const ready = kore.campaigns
+				.filter((c) => c.channel === 'voice' && c.record.status === 'Ready')
+				.map((c) => c.record.name);
+			assert.ok(ready.length > 0);
+			assert.deepEqual(
+				kore.listCalls.map((c) => c.body),
+				[
+					{
+						type: 'voice',
+						limit: 50,
+						skip: 0,
+						page: 1,
+						sortBy: { createdAt: 'desc' },
+						filters: { status: ['Ready'] },
+					},
+				],
+			);
+			assert.deepEqual(
+				kore.scheduleCalls.map((c) => c.query.campaignName).sort(),
+				[...ready].sort(),
+			);
+			assert.deepEqual(
+				json(main[0]).map((o) => o.status),
+				ready.map(() => 'success'),
+			);
 		},
 	},
 	{
 		name: 'disable schedule',
 		workflow: wf.disable,
 		check(main, kore) {
-			assert.deepEqual(kore.scheduleCalls[0].query, { enableSchedule: 'false', campaignName: 'Old campaign' });
+			assert.deepEqual(kore.scheduleCalls[0].query, {
+				enableSchedule: 'false',
+				campaignName: 'Old campaign',
+			});
 			assert.deepEqual(kore.scheduleCalls[0].body, {});
-			assert.equal(json(main[0])[0].message, 'Campaign Old campaign schedule has been disabled successfully');
+			assert.equal(
+				json(main[0])[0].message,
+				'Campaign Old campaign schedule has been disabled successfully',
+			);
 		},
 	},
 	{
@@ -76,15 +133,27 @@ const CASES = [
 		workflow: wf.expressions,
 		check(main, kore) {
 			const calls = kore.scheduleCalls;
-			assert.deepEqual(calls.map((c) => c.query.campaignName).sort(), wf.rows.map((r) => r.name).sort());
+			assert.deepEqual(
+				calls.map((c) => c.query.campaignName).sort(),
+				wf.rows.map((r) => r.name).sort(),
+			);
 			const out = json(main[0]);
-			assert.deepEqual(out.map((o) => o.campaignName), wf.rows.map((r) => r.name));
-			assert.deepEqual(out.map((o) => o.recurrence.dailyDetails.onceEveryNdays), wf.rows.map((r) => r.every));
+			assert.deepEqual(
+				out.map((o) => o.campaignName),
+				wf.rows.map((r) => r.name),
+			);
+			assert.deepEqual(
+				out.map((o) => o.recurrence.dailyDetails.onceEveryNdays),
+				wf.rows.map((r) => r.every),
+			);
 			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 1 }, { item: 2 }]);
 			for (const call of calls) {
 				// $now.plus(1, 'day') is an instant, sent as UTC.
 				const start = Date.parse(`${call.body.startDateTime.replace(' ', 'T')}Z`);
-				assert.ok(Math.abs(start - (Date.now() + 86_400_000)) < 10 * 60_000, `start ${call.body.startDateTime} is not about now + 1 day`);
+				assert.ok(
+					Math.abs(start - (Date.now() + 86_400_000)) < 10 * 60_000,
+					`start ${call.body.startDateTime} is not about now + 1 day`,
+				);
 				assert.match(call.body.endDateTime, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 			}
 		},
@@ -99,12 +168,18 @@ const CASES = [
 			for (const row of wf.newYorkRows.filter((r) => r.sent)) {
 				const body = byName.get(row.name);
 				assert.ok(body, `no call for ${row.name}`);
-				if (row.sent[0] !== undefined) assert.equal(body.startDateTime, row.sent[0], `${row.name} start`);
+				if (row.sent[0] !== undefined)
+					assert.equal(body.startDateTime, row.sent[0], `${row.name} start`);
 				assert.equal(body.endDateTime, row.sent[1], `${row.name} end`);
 			}
 			// $now.plus(1, 'day') is an instant: sent as UTC, about 24 h from now.
-			const start = Date.parse(`${byName.get('NY now plus a day').startDateTime.replace(' ', 'T')}Z`);
-			assert.ok(Math.abs(start - (Date.now() + 86_400_000)) < 10 * 60_000, 'the $now.plus start is not now + 1 day in UTC');
+			const start = Date.parse(
+				`${byName.get('NY now plus a day').startDateTime.replace(' ', 'T')}Z`,
+			);
+			assert.ok(
+				Math.abs(start - (Date.now() + 86_400_000)) < 10 * 60_000,
+				'the $now.plus start is not now + 1 day in UTC',
+			);
 			const out = json(main[0]);
 			assert.equal(out.length, 5);
 			assert.deepEqual(
@@ -114,8 +189,14 @@ const CASES = [
 					['2031-07-01 13:00:00', '2031-07-01T09:00:00-04:00', 'America/New_York', 'UTC'],
 				],
 			);
-			assert.match(out[4].error, /^Start Date & Time: 2031-03-09 02:30:00 does not exist in America\/New_York; .*2031-03-09 01:30:00 or 2031-03-09 03:30:00/);
-			assert.deepEqual(paired(main[0]), [0, 1, 2, 3, 4].map((item) => ({ item })));
+			assert.match(
+				out[4].error,
+				/^Start Date & Time: 2031-03-09 02:30:00 does not exist in America\/New_York; .*2031-03-09 01:30:00 or 2031-03-09 03:30:00/,
+			);
+			assert.deepEqual(
+				paired(main[0]),
+				[0, 1, 2, 3, 4].map((item) => ({ item })),
+			);
 		},
 	},
 	{
@@ -135,7 +216,10 @@ const CASES = [
 		name: 'bad item among good ones, "continue (regular output)"',
 		workflow: wf.continueRegular,
 		check(main, kore) {
-			assert.deepEqual(kore.scheduleCalls.map((c) => c.query.campaignName).sort(), ['Good A', 'Good B']);
+			assert.deepEqual(kore.scheduleCalls.map((c) => c.query.campaignName).sort(), [
+				'Good A',
+				'Good B',
+			]);
 			const out = json(main[0]);
 			assert.equal(out.length, 3);
 			assert.equal(out[0].status, 'success');
@@ -152,7 +236,10 @@ const CASES = [
 		workflow: wf.continueErrorOutput,
 		check(main, kore) {
 			assert.equal(kore.scheduleCalls.length, 2);
-			assert.deepEqual(json(main[0]).map((o) => o.campaignName), ['Good A', 'Good B']);
+			assert.deepEqual(
+				json(main[0]).map((o) => o.campaignName),
+				['Good A', 'Good B'],
+			);
 			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 2 }]);
 			assert.equal(main[1]?.length, 1, 'one item on the error output');
 			assert.match(main[1][0].json.error, /could not read "27\/01\/2031"/);
@@ -176,7 +263,10 @@ const CASES = [
 			const [out] = json(main[0]);
 			assert.equal(out.dryRun, true);
 			assert.equal(out.request.headers.auth, '[redacted]');
-			assert.equal(out.request.url, `${kore.url}/campaign/api/v2/public/${KORE.botId}/campaign/schedule?enableSchedule=true&campaignName=Dry%20%26%20run`);
+			assert.equal(
+				out.request.url,
+				`${kore.url}/campaign/api/v2/public/${KORE.botId}/campaign/schedule?enableSchedule=true&campaignName=Dry%20%26%20run`,
+			);
 		},
 	},
 	{
@@ -203,40 +293,62 @@ const CASES = [
 			const bad = main[1] ?? [];
 			assert.equal(good.length, 90, 'success output');
 			assert.equal(bad.length, 10, 'error output');
-			assert.deepEqual(bad.map((i) => i.pairedItem.item), this.faultRows);
-			assert.deepEqual(good.map((i) => i.pairedItem.item), Array.from({ length: 100 }, (_, i) => i).filter((i) => !this.faultRows.includes(i)));
-			const issued = new Map(kore.scheduleCalls.filter((c) => c.response?.id).map((c) => [c.query.campaignName, c.response.id]));
+			assert.deepEqual(
+				bad.map((i) => i.pairedItem.item),
+				this.faultRows,
+			);
+			assert.deepEqual(
+				good.map((i) => i.pairedItem.item),
+				Array.from({ length: 100 }, (_, i) => i).filter((i) => !this.faultRows.includes(i)),
+			);
+			const issued = new Map(
+				kore.scheduleCalls
+					.filter((c) => c.response?.id)
+					.map((c) => [c.query.campaignName, c.response.id]),
+			);
 			for (const { json } of good) assert.equal(json.id, issued.get(json.campaignName));
 			const reasons = Object.fromEntries(bad.map((i) => [i.pairedItem.item, i.json.error]));
 			assert.match(reasons[46], /connection was closed before Kore.ai answered/);
 			assert.match(reasons[55], /no answer came within 2 s/);
 			assert.match(reasons[27], /HTTP 502 with an HTML page/);
 			assert.match(reasons[79], /HTTP 401: Invalid SDK credentials/);
-			for (const reason of Object.values(reasons)) assert.ok(typeof reason === 'string' && reason.length > 20, `reason ${reason}`);
+			for (const reason of Object.values(reasons))
+				assert.ok(typeof reason === 'string' && reason.length > 20, `reason ${reason}`);
 		},
 	},
 	{
-		name: 'Kore failure fails the workflow with Kore\'s text',
+		name: "Kore failure fails the workflow with Kore's text",
 		workflow: wf.failing,
 		expectFailure: true,
 		setup(kore) {
-			kore.failNext({ status: 200, body: { status: 'failure', message: 'Campaign is already completed' } });
+			kore.failNext({
+				status: 200,
+				body: { status: 'failure', message: 'Campaign is already completed' },
+			});
 		},
 		check(_main, kore, ctx) {
 			assert.equal(kore.scheduleCalls.length, 1);
-			assert.match(ctx.result.stdout + ctx.result.stderr, /Kore.ai reported a failure: Campaign is already completed/);
+			assert.match(
+				ctx.result.stdout + ctx.result.stderr,
+				/Kore.ai reported a failure: Campaign is already completed/,
+			);
 		},
 	},
 ];
 
 /** Every run of the Kore node in a run's data, in order (Loop Over Items runs it once per row). */
-const allRuns = (run, nodeName) => (run?.data?.resultData?.runData?.[nodeName] ?? []).flatMap((r) => r.data?.main?.[0] ?? []);
+const allRuns = (run, nodeName) =>
+	(run?.data?.resultData?.runData?.[nodeName] ?? []).flatMap((r) => r.data?.main?.[0] ?? []);
 
 /** Each campaign name exactly once at the stand-in, all accepted, none rejected by the limit. */
 function assertEachOnceWithinLimit(kore, names) {
 	const received = kore.scheduleCalls.map((c) => c.query.campaignName).sort();
 	assert.deepEqual(received, [...names].sort(), 'every row scheduled exactly once');
-	assert.equal(kore.counters.rateLimited, 0, `${kore.counters.rateLimited} calls rejected by the stand-in's limit`);
+	assert.equal(
+		kore.counters.rateLimited,
+		0,
+		`${kore.counters.rateLimited} calls rejected by the stand-in's limit`,
+	);
 	assert.ok(kore.scheduleCalls.every((c) => c.status === 200));
 }
 
@@ -247,11 +359,20 @@ const LIMIT_CASES = [
 		workflow: wf.loopOverItems,
 		async run(n8n, userFolder, kore) {
 			const result = await h.executeWorkflow(n8n, userFolder, wf.loopOverItems.id);
-			assert.ok(result.ok, `n8n execute failed (exit ${result.code})\n${result.stdout.slice(-2000)}`);
+			assert.ok(
+				result.ok,
+				`n8n execute failed (exit ${result.code})\n${result.stdout.slice(-2000)}`,
+			);
 			const outputs = allRuns(result.run, 'Kore');
 			assert.equal(outputs.length, 24);
-			assert.ok(outputs.every((o) => o.json.status === 'success'), 'every loop run scheduled its row');
-			assertEachOnceWithinLimit(kore, Array.from({ length: 24 }, (_, i) => `Loop row ${i}`));
+			assert.ok(
+				outputs.every((o) => o.json.status === 'success'),
+				'every loop run scheduled its row',
+			);
+			assertEachOnceWithinLimit(
+				kore,
+				Array.from({ length: 24 }, (_, i) => `Loop row ${i}`),
+			);
 		},
 	},
 	{
@@ -259,11 +380,27 @@ const LIMIT_CASES = [
 		workflows: wf.batch,
 		async run(n8n, userFolder, kore) {
 			const summary = path.join(userFolder, 'batch-summary.json');
-			const { code, stdout, stderr } = await h.runN8n(n8n, userFolder, ['executeBatch', `--ids=${wf.batch.map((w) => w.id).join(',')}`, '--concurrency=3', `--output=${summary}`]);
-			assert.equal(code, 0, `executeBatch exited ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-1000)}`);
+			const { code, stdout, stderr } = await h.runN8n(n8n, userFolder, [
+				'executeBatch',
+				`--ids=${wf.batch.map((w) => w.id).join(',')}`,
+				'--concurrency=3',
+				`--output=${summary}`,
+			]);
+			assert.equal(
+				code,
+				0,
+				`executeBatch exited ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-1000)}`,
+			);
 			const report = JSON.parse(fs.readFileSync(summary, 'utf8'));
-			assert.equal(report.summary?.successfulExecutions, 3, `executeBatch summary: ${JSON.stringify(report.summary)}`);
-			assertEachOnceWithinLimit(kore, ['A', 'B', 'C'].flatMap((p) => Array.from({ length: 8 }, (_, i) => `Batch ${p} row ${i}`)));
+			assert.equal(
+				report.summary?.successfulExecutions,
+				3,
+				`executeBatch summary: ${JSON.stringify(report.summary)}`,
+			);
+			assertEachOnceWithinLimit(
+				kore,
+				['A', 'B', 'C'].flatMap((p) => Array.from({ length: 8 }, (_, i) => `Batch ${p} row ${i}`)),
+			);
 		},
 	},
 ];
@@ -272,13 +409,29 @@ const OWNER = { email: 'e2e@kore-stand-in.local', password: 'E2e-Local-Only-1' }
 
 /** Starts n8n, signs in, and runs the credential test with good and bad values. */
 async function checkCredentialTest(n8n, userFolder, kore) {
-	const server = await h.startN8nServer(n8n, userFolder, { port: 5688, env: h.ownerEnv(n8n, OWNER) });
+	const server = await h.startN8nServer(n8n, userFolder, {
+		port: 5688,
+		env: h.ownerEnv(n8n, OWNER),
+	});
 	try {
 		const rest = await h.restSession(server.url, OWNER.email, OWNER.password);
 		const data = credentialData(KORE, `${kore.url}/`);
 		const test = async (over) => {
-			const res = await rest('/rest/credentials/test', { method: 'POST', body: { credentials: { id: wf.CREDENTIALS.clientCredentials.id, name: 'test', type: 'koreAiApi', data: { ...data, ...over } } } });
-			assert.ok(res.json?.data, `credential test answered HTTP ${res.status}: ${JSON.stringify(res.json)}`);
+			const res = await rest('/rest/credentials/test', {
+				method: 'POST',
+				body: {
+					credentials: {
+						id: wf.CREDENTIALS.clientCredentials.id,
+						name: 'test',
+						type: 'koreAiApi',
+						data: { ...data, ...over },
+					},
+				},
+			});
+			assert.ok(
+				res.json?.data,
+				`credential test answered HTTP ${res.status}: ${JSON.stringify(res.json)}`,
+			);
 			return res.json.data;
 		};
 		assert.deepEqual(await test({}), { status: 'OK', message: 'Connection successful!' });
@@ -289,9 +442,52 @@ async function checkCredentialTest(n8n, userFolder, kore) {
 		const wrong = await test({ clientSecret: 'not-the-secret' });
 		assert.equal(wrong.status, 'Error');
 		assert.match(wrong.message, /Unauthorized|401/);
-		assert.ok(!JSON.stringify(wrong).includes('not-the-secret'), 'the secret appears in the test result');
+		assert.ok(
+			!JSON.stringify(wrong).includes('not-the-secret'),
+			'the secret appears in the test result',
+		);
 		const empty = await test({ accountId: '' });
 		assert.match(empty.message, /Account ID is empty/);
+
+		// The campaign picker (From List), as the editor asks for it.
+		const search = async (filter, paginationToken) => {
+			const res = await rest('/rest/dynamic-node-parameters/resource-locator-results', {
+				method: 'POST',
+				body: {
+					path: 'parameters.campaignName',
+					nodeTypeAndVersion: { name: h.NODE_TYPE, version: 1.1 },
+					currentNodeParameters: {
+						operation: 'schedule',
+						campaignName: { __rl: true, mode: 'list', value: '' },
+					},
+					methodName: 'searchCampaigns',
+					credentials: {
+						koreAiApi: {
+							id: wf.CREDENTIALS.clientCredentials.id,
+							name: wf.CREDENTIALS.clientCredentials.name,
+						},
+					},
+					...(filter !== undefined ? { filter } : {}),
+					...(paginationToken !== undefined ? { paginationToken } : {}),
+				},
+			});
+			assert.ok(
+				res.json?.data?.results,
+				`list search answered HTTP ${res.status}: ${JSON.stringify(res.json)}`,
+			);
+			return res.json.data;
+		};
+		const all = await search();
+		assert.equal(all.results.length, kore.campaigns.length);
+		assert.deepEqual(
+			all.results.find((r) => r.value === 'Renewal Reminder | SMS'),
+			{ name: 'Renewal Reminder | SMS · SMS · Scheduled', value: 'Renewal Reminder | SMS' },
+		);
+		const sms = await search('| sms');
+		assert.deepEqual(
+			sms.results.map((r) => r.value),
+			['Renewal Reminder | SMS', 'Spring Promo | SMS', 'Survey | SMS', 'Winback | SMS'],
+		);
 	} finally {
 		await server.stop();
 	}
@@ -310,11 +506,24 @@ async function main() {
 		const jwt = pastedJwt();
 		const data = { host: kore.url, accountId: KORE.accountId, botId: KORE.botId };
 		await h.importCredentials(n8n, userFolder, [
-			h.credentialRecord(wf.CREDENTIALS.clientCredentials.id, wf.CREDENTIALS.clientCredentials.name, credentialData(KORE, kore.url)),
-			h.credentialRecord(wf.CREDENTIALS.jwt.id, wf.CREDENTIALS.jwt.name, { ...data, authMode: 'jwt', jwt }),
+			h.credentialRecord(
+				wf.CREDENTIALS.clientCredentials.id,
+				wf.CREDENTIALS.clientCredentials.name,
+				credentialData(KORE, kore.url),
+			),
+			h.credentialRecord(wf.CREDENTIALS.jwt.id, wf.CREDENTIALS.jwt.name, {
+				...data,
+				authMode: 'jwt',
+				jwt,
+			}),
 		]);
-		await h.importWorkflows(n8n, userFolder, [...CASES.map((c) => c.workflow), ...LIMIT_CASES.flatMap((c) => c.workflows ?? [c.workflow])]);
-		console.log(`e2e: n8n ${n8n.version}, package installed from ${path.basename(tarball)}, stand-in at ${kore.url}`);
+		await h.importWorkflows(n8n, userFolder, [
+			...CASES.map((c) => c.workflow),
+			...LIMIT_CASES.flatMap((c) => c.workflows ?? [c.workflow]),
+		]);
+		console.log(
+			`e2e: n8n ${n8n.version}, package installed from ${path.basename(tarball)}, stand-in at ${kore.url}`,
+		);
 
 		for (const c of CASES) {
 			kore.reset();
@@ -323,20 +532,27 @@ async function main() {
 			const result = await h.executeWorkflow(n8n, userFolder, c.workflow.id, c.env);
 			try {
 				if (c.expectFailure) {
-					assert.equal(result.code, 1, `n8n execute should exit 1 for a failing workflow, exited ${result.code}`);
+					assert.equal(
+						result.code,
+						1,
+						`n8n execute should exit 1 for a failing workflow, exited ${result.code}`,
+					);
 				} else {
 					assert.ok(result.ok, `n8n execute failed (exit ${result.code})`);
 					assert.equal(result.run.status, 'success', `execution status ${result.run.status}`);
 				}
 				const main = h.nodeOutput(result.run, 'Kore') ?? [];
-				if (!c.expectFailure) assert.ok(main.length > 0, 'the Kore node produced no output (node type missing?)');
+				if (!c.expectFailure)
+					assert.ok(main.length > 0, 'the Kore node produced no output (node type missing?)');
 				c.check(main, kore, { jwt, result });
 				passed++;
 				console.log(`  ✓ ${c.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 			} catch (error) {
 				failed++;
 				console.log(`  ✗ ${c.name}\n    ${String(error.message).split('\n').join('\n    ')}`);
-				console.log(`    n8n exit ${result.code}; stdout (tail):\n${result.stdout.slice(-3000)}\n    stderr (tail):\n${result.stderr.slice(-2000)}`);
+				console.log(
+					`    n8n exit ${result.code}; stdout (tail):\n${result.stdout.slice(-3000)}\n    stderr (tail):\n${result.stderr.slice(-2000)}`,
+				);
 			}
 		}
 		for (const c of LIMIT_CASES) {
@@ -359,7 +575,9 @@ async function main() {
 		try {
 			await checkCredentialTest(n8n, userFolder, kore);
 			passed++;
-			console.log(`  ✓ credential test (the editor's Test button) against the stand-in (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+			console.log(
+				`  ✓ the editor's calls through n8n's REST API: credential Test button, campaign picker (From List) (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+			);
 		} catch (error) {
 			failed++;
 			console.log(`  ✗ credential test\n    ${String(error.message).split('\n').join('\n    ')}`);

@@ -17,10 +17,18 @@ const CREDENTIALS = {
  * @param {string} [opts.onError] 'continueRegularOutput' | 'continueErrorOutput'
  * @param {'clientCredentials'|'jwt'} [opts.credential]
  * @param {string|null} [opts.timezone] the workflow's timezone setting (default UTC; null: none)
+ * @param {number} [opts.typeVersion] the Kore node's version (default 1, as workflows saved before 1.1)
  */
 function workflow(id, kore, opts = {}) {
 	const nodes = [
-		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-t`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections = {};
 	let previous = 'Start';
@@ -41,7 +49,7 @@ function workflow(id, kore, opts = {}) {
 		id: `${id}-k`,
 		name: 'Kore',
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: opts.typeVersion ?? 1,
 		position: [440, 0],
 		parameters: kore,
 		credentials: { koreAiApi: { id: credential.id, name: credential.name } },
@@ -49,8 +57,20 @@ function workflow(id, kore, opts = {}) {
 	});
 	connections[previous] = { main: [[{ node: 'Kore', type: 'main', index: 0 }]] };
 	// Without a timezone setting the workflow uses the instance's (GENERIC_TIMEZONE).
-	const timezone = opts.timezone === undefined ? { timezone: 'UTC' } : opts.timezone === null ? {} : { timezone: opts.timezone };
-	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1', ...timezone } };
+	const timezone =
+		opts.timezone === undefined
+			? { timezone: 'UTC' }
+			: opts.timezone === null
+				? {}
+				: { timezone: opts.timezone };
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1', ...timezone },
+	};
 }
 
 const WINDOW = { startDateTime: '2031-01-27T18:29:00', endDateTime: '2031-02-27T18:29:00' };
@@ -60,7 +80,13 @@ const NO_LIMIT = { requestsPerMinute: 0 };
 function badRowAmongGood(id, onError) {
 	return workflow(
 		id,
-		{ operation: 'schedule', campaignName: '={{ $json.name }}', startDateTime: '={{ $json.start }}', endDateTime: WINDOW.endDateTime, options: NO_LIMIT },
+		{
+			operation: 'schedule',
+			campaignName: '={{ $json.name }}',
+			startDateTime: '={{ $json.start }}',
+			endDateTime: WINDOW.endDateTime,
+			options: NO_LIMIT,
+		},
 		{
 			items: [
 				{ name: 'Good A', start: WINDOW.startDateTime },
@@ -77,10 +103,30 @@ function badRowAmongGood(id, onError) {
  * The gap row (02:30 on the night US clocks skip from 02:00 to 03:00) must be refused, unsent.
  */
 const newYorkRows = [
-	{ name: 'NY winter', start: '2031-01-27 09:00:00', end: '2031-02-27T09:00', sent: ['2031-01-27 14:00:00', '2031-02-27 14:00:00'] },
-	{ name: 'NY summer', start: '2031-07-01T09:00:00', end: '2031-08-01', sent: ['2031-07-01 13:00:00', '2031-08-01 04:00:00'] },
-	{ name: 'NY offset given', start: '2031-03-01T10:00:00+05:30', end: '2031-03-31T23:00:00Z', sent: ['2031-03-01 04:30:00', '2031-03-31 23:00:00'] },
-	{ name: 'NY now plus a day', start: 'now+1d', end: '2031-12-31 18:00:00', sent: [undefined, '2031-12-31 23:00:00'] },
+	{
+		name: 'NY winter',
+		start: '2031-01-27 09:00:00',
+		end: '2031-02-27T09:00',
+		sent: ['2031-01-27 14:00:00', '2031-02-27 14:00:00'],
+	},
+	{
+		name: 'NY summer',
+		start: '2031-07-01T09:00:00',
+		end: '2031-08-01',
+		sent: ['2031-07-01 13:00:00', '2031-08-01 04:00:00'],
+	},
+	{
+		name: 'NY offset given',
+		start: '2031-03-01T10:00:00+05:30',
+		end: '2031-03-31T23:00:00Z',
+		sent: ['2031-03-01 04:30:00', '2031-03-31 23:00:00'],
+	},
+	{
+		name: 'NY now plus a day',
+		start: 'now+1d',
+		end: '2031-12-31 18:00:00',
+		sent: [undefined, '2031-12-31 23:00:00'],
+	},
 	{ name: 'NY spring gap', start: '2031-03-09 02:30:00', end: '2031-04-01 09:00:00' },
 ];
 
@@ -106,7 +152,14 @@ function loopOverItems(id, count) {
 		{ operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: paced },
 		{ items: Array.from({ length: count }, (_, i) => ({ name: `Loop row ${i}` })) },
 	);
-	const loop = { id: `${id}-l`, name: 'Loop', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, position: [330, 0], parameters: { batchSize: 1, options: {} } };
+	const loop = {
+		id: `${id}-l`,
+		name: 'Loop',
+		type: 'n8n-nodes-base.splitInBatches',
+		typeVersion: 3,
+		position: [330, 0],
+		parameters: { batchSize: 1, options: {} },
+	};
 	base.nodes.splice(2, 0, loop);
 	base.connections.Rows = { main: [[{ node: 'Loop', type: 'main', index: 0 }]] };
 	// Output 0 is "done", output 1 "loop".
@@ -123,10 +176,67 @@ const batchMember = (id, prefix) =>
 		{ items: Array.from({ length: 8 }, (_, i) => ({ name: `${prefix} row ${i}` })) },
 	);
 
+/** A node of version 1.1 (the default for new nodes): the campaign as the picker stores it. */
+const picked = (value, mode = 'list') => ({
+	__rl: true,
+	mode,
+	value,
+	...(mode === 'list' ? { cachedResultName: `${value} · Voice · Ready` } : {}),
+});
+
+/** Get Many (voice, status Ready) → Schedule each by `{{ $json.name }}` (By Name): the issue's typical use. */
+function getManyThenSchedule(id) {
+	const base = workflow(
+		id,
+		{
+			operation: 'getMany',
+			campaignType: 'voice',
+			returnAll: true,
+			filters: { status: ['Ready'] },
+			options: NO_LIMIT,
+		},
+		{ typeVersion: 1.1 },
+	);
+	const list = base.nodes.find((n) => n.name === 'Kore');
+	list.name = 'Kore list';
+	base.nodes.push({
+		...list,
+		id: `${id}-s`,
+		name: 'Kore',
+		position: [660, 0],
+		parameters: {
+			operation: 'schedule',
+			campaignName: picked('={{ $json.name }}', 'name'),
+			...WINDOW,
+			options: NO_LIMIT,
+		},
+	});
+	base.connections = {
+		Start: { main: [[{ node: 'Kore list', type: 'main', index: 0 }]] },
+		'Kore list': { main: [[{ node: 'Kore', type: 'main', index: 0 }]] },
+	};
+	return base;
+}
+
 module.exports = {
 	SCALED_LIMIT,
+	picker: workflow(
+		'e2ePicker0000001',
+		{
+			operation: 'schedule',
+			campaignName: picked('Spring Promo 3 | Voice'),
+			...WINDOW,
+			options: NO_LIMIT,
+		},
+		{ typeVersion: 1.1 },
+	),
+	getManyThenSchedule: getManyThenSchedule('e2eGetManySched1'),
 	loopOverItems: loopOverItems('e2eLoopOverItem1', 24),
-	batch: [batchMember('e2eBatchMember01', 'Batch A'), batchMember('e2eBatchMember02', 'Batch B'), batchMember('e2eBatchMember03', 'Batch C')],
+	batch: [
+		batchMember('e2eBatchMember01', 'Batch A'),
+		batchMember('e2eBatchMember02', 'Batch B'),
+		batchMember('e2eBatchMember03', 'Batch C'),
+	],
 	CREDENTIALS,
 	WINDOW,
 	rows,
@@ -149,7 +259,11 @@ module.exports = {
 		whichDays: ['Fri', 'Mon', 'Wed'],
 		options: { ...NO_LIMIT, timezone: 'Asia/Kolkata' },
 	}),
-	disable: workflow('e2eDisable000001', { operation: 'disableSchedule', campaignName: 'Old campaign', options: NO_LIMIT }),
+	disable: workflow('e2eDisable000001', {
+		operation: 'disableSchedule',
+		campaignName: 'Old campaign',
+		options: NO_LIMIT,
+	}),
 	expressions: workflow(
 		'e2eExpress000001',
 		{
@@ -165,12 +279,29 @@ module.exports = {
 	),
 	continueRegular: badRowAmongGood('e2eContRegular01', 'continueRegularOutput'),
 	continueErrorOutput: badRowAmongGood('e2eContErrorOut1', 'continueErrorOutput'),
-	jwtMode: workflow('e2eJwtMode000001', { operation: 'schedule', campaignName: 'Pasted token', ...WINDOW, options: NO_LIMIT }, { credential: 'jwt' }),
-	dryRun: workflow('e2eDryRun0000001', { operation: 'schedule', campaignName: 'Dry & run', ...WINDOW, options: { ...NO_LIMIT, dryRun: true } }),
+	jwtMode: workflow(
+		'e2eJwtMode000001',
+		{ operation: 'schedule', campaignName: 'Pasted token', ...WINDOW, options: NO_LIMIT },
+		{ credential: 'jwt' },
+	),
+	dryRun: workflow('e2eDryRun0000001', {
+		operation: 'schedule',
+		campaignName: 'Dry & run',
+		...WINDOW,
+		options: { ...NO_LIMIT, dryRun: true },
+	}),
 	hundredRows: workflow(
 		'e2eHundredRows01',
-		{ operation: 'schedule', campaignName: '={{ $json.name }}', ...WINDOW, options: { requestsPerMinute: 0, maxConcurrency: 8, maxRetries: 0, timeout: 2 } },
-		{ items: Array.from({ length: 100 }, (_, i) => ({ name: `Row ${i}` })), onError: 'continueErrorOutput' },
+		{
+			operation: 'schedule',
+			campaignName: '={{ $json.name }}',
+			...WINDOW,
+			options: { requestsPerMinute: 0, maxConcurrency: 8, maxRetries: 0, timeout: 2 },
+		},
+		{
+			items: Array.from({ length: 100 }, (_, i) => ({ name: `Row ${i}` })),
+			onError: 'continueErrorOutput',
+		},
 	),
 	newYork: workflow(
 		'e2eNewYorkTz0001',
@@ -181,13 +312,28 @@ module.exports = {
 			endDateTime: '={{ $json.end }}',
 			options: NO_LIMIT,
 		},
-		{ items: newYorkRows.map(({ name, start, end }) => ({ name, start, end })), timezone: 'America/New_York', onError: 'continueRegularOutput' },
+		{
+			items: newYorkRows.map(({ name, start, end }) => ({ name, start, end })),
+			timezone: 'America/New_York',
+			onError: 'continueRegularOutput',
+		},
 	),
 	// No timezone setting: the instance's GENERIC_TIMEZONE applies (run with TZ set to another zone).
 	instanceTimezone: workflow(
 		'e2eInstanceTz001',
-		{ operation: 'schedule', campaignName: 'Berlin by instance default', startDateTime: '2031-01-27 09:00:00', endDateTime: '2031-07-27 09:00:00', options: NO_LIMIT },
+		{
+			operation: 'schedule',
+			campaignName: 'Berlin by instance default',
+			startDateTime: '2031-01-27 09:00:00',
+			endDateTime: '2031-07-27 09:00:00',
+			options: NO_LIMIT,
+		},
 		{ timezone: null },
 	),
-	failing: workflow('e2eFailing000001', { operation: 'schedule', campaignName: 'Kore says no', ...WINDOW, options: NO_LIMIT }),
+	failing: workflow('e2eFailing000001', {
+		operation: 'schedule',
+		campaignName: 'Kore says no',
+		...WINDOW,
+		options: NO_LIMIT,
+	}),
 };

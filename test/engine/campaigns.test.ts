@@ -13,24 +13,37 @@ import { runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
 const kore = useKoreStandIn();
 /** 120 voice campaigns (three pages of 50) and 3 SMS ones. */
 const MANY = [
-	...Array.from({ length: 120 }, (_, i) => ({ name: `Bulk ${String(i).padStart(3, '0')}`, type: 'voice', status: i % 2 === 0 ? 'Ready' : 'Paused' })),
+	...Array.from({ length: 120 }, (_, i) => ({
+		name: `Bulk ${String(i).padStart(3, '0')}`,
+		type: 'voice',
+		status: i % 2 === 0 ? 'Ready' : 'Paused',
+	})),
 	{ name: 'Text A', type: 'sms', status: 'Ready' },
 	{ name: 'Text B', type: 'sms', status: 'Stopped' },
 	{ name: 'Text C', type: 'sms', status: 'Ready' },
 ];
 const many = useKoreStandIn({ campaigns: MANY });
 
-const getMany = (extra: IDataObject = {}) => ({ operation: 'getMany', ...extra, options: { requestsPerMinute: 0 } });
-const bodies = (standIn: typeof kore) => standIn.listCalls.map((c: { body: IDataObject }) => c.body);
+const getMany = (extra: IDataObject = {}) => ({
+	operation: 'getMany',
+	...extra,
+	options: { requestsPerMinute: 0 },
+});
+const bodies = (standIn: typeof kore) =>
+	standIn.listCalls.map((c: { body: IDataObject }) => c.body);
 
 describe('Get Many', () => {
 	it('lists voice then SMS campaigns of the default catalogue, one item per campaign, paired to its input', async () => {
 		const out = await runNode({ parameters: getMany(), credentials: clientCredentials(kore) });
 		const catalogue = kore.campaigns as Array<{ channel: string; record: IDataObject }>;
 		expect(out).toHaveLength(catalogue.length);
-		expect(out.every((o) => JSON.stringify(o.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
+		expect(out.every((o) => JSON.stringify(o.pairedItem) === JSON.stringify({ item: 0 }))).toBe(
+			true,
+		);
 		const voice = catalogue.filter((c) => c.channel === 'voice').map((c) => c.record);
-		const newestVoice = [...voice].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0];
+		const newestVoice = [...voice].sort((a, b) =>
+			String(b.createdAt).localeCompare(String(a.createdAt)),
+		)[0];
 		expect(out[0].json).toEqual({
 			id: newestVoice._id,
 			name: newestVoice.name,
@@ -45,7 +58,10 @@ describe('Get Many', () => {
 		const sms = out.filter((o) => o.json.type === 'sms');
 		expect(sms).toHaveLength(catalogue.filter((c) => c.channel === 'sms').length);
 		expect(sms.every((o) => /^sms-/.test(String(o.json.id)))).toBe(true);
-		expect(sms.find((o) => o.json.name === 'Renewal Reminder | SMS')?.json).toMatchObject({ isSchedulingEnabled: true, isRecurrenceEnabled: true });
+		expect(sms.find((o) => o.json.name === 'Renewal Reminder | SMS')?.json).toMatchObject({
+			isSchedulingEnabled: true,
+			isRecurrenceEnabled: true,
+		});
 		expect(bodies(kore)).toEqual([
 			{ type: 'voice', limit: 50, skip: 0, page: 1, sortBy: { createdAt: 'desc' } },
 			{ type: 'sms', limit: 50, skip: 0, page: 1, sortBy: { createdAt: 'desc' } },
@@ -54,7 +70,10 @@ describe('Get Many', () => {
 	});
 
 	it('Return All walks every page until hasMore is false', async () => {
-		const out = await runNode({ parameters: getMany({ campaignType: 'voice', returnAll: true }), credentials: clientCredentials(many) });
+		const out = await runNode({
+			parameters: getMany({ campaignType: 'voice', returnAll: true }),
+			credentials: clientCredentials(many),
+		});
 		expect(out).toHaveLength(120);
 		expect(new Set(out.map((o) => o.json.name)).size).toBe(120);
 		expect(bodies(many).map((b: IDataObject) => [b.page, b.skip, b.limit])).toEqual([
@@ -65,44 +84,97 @@ describe('Get Many', () => {
 	});
 
 	it('Limit stops early, across channels too', async () => {
-		const sixty = await runNode({ parameters: getMany({ campaignType: 'voice', limit: 60 }), credentials: clientCredentials(many) });
+		const sixty = await runNode({
+			parameters: getMany({ campaignType: 'voice', limit: 60 }),
+			credentials: clientCredentials(many),
+		});
 		expect(sixty).toHaveLength(60);
 		expect(many.listCalls).toHaveLength(2);
 		many.reset();
-		const small = await runNode({ parameters: getMany({ limit: 3 }), credentials: clientCredentials(many) });
+		const small = await runNode({
+			parameters: getMany({ limit: 3 }),
+			credentials: clientCredentials(many),
+		});
 		expect(small).toHaveLength(3);
-		expect(bodies(many)).toEqual([{ type: 'voice', limit: 3, skip: 0, page: 1, sortBy: { createdAt: 'desc' } }]);
+		expect(bodies(many)).toEqual([
+			{ type: 'voice', limit: 3, skip: 0, page: 1, sortBy: { createdAt: 'desc' } },
+		]);
 	});
 
 	it('filters by status and channel', async () => {
-		const out = await runNode({ parameters: getMany({ campaignType: 'sms', filters: { status: ['Ready'] } }), credentials: clientCredentials(many) });
+		const out = await runNode({
+			parameters: getMany({ campaignType: 'sms', filters: { status: ['Ready'] } }),
+			credentials: clientCredentials(many),
+		});
 		expect(out.map((o) => o.json.name)).toEqual(['Text C', 'Text A']);
-		expect(bodies(many)).toEqual([{ type: 'sms', limit: 50, skip: 0, page: 1, sortBy: { createdAt: 'desc' }, filters: { status: ['Ready'] } }]);
+		expect(bodies(many)).toEqual([
+			{
+				type: 'sms',
+				limit: 50,
+				skip: 0,
+				page: 1,
+				sortBy: { createdAt: 'desc' },
+				filters: { status: ['Ready'] },
+			},
+		]);
 	});
 
 	it('refuses a status Kore does not know, and a bad limit, before any call', async () => {
-		const status = await runNodeExpectingError({ parameters: getMany({ filters: { status: '={{ ["Ready", "Sleeping"] }}' } }), credentials: clientCredentials(kore) });
-		expect(status.message).toBe('Filters → Status: "Sleeping" is not a Kore.ai campaign status. Use any of Active, Completed, Ready, Paused, Preparing, Stopped, Scheduled, Rescheduled.');
-		const limit = await runNodeExpectingError({ parameters: getMany({ limit: '={{ 0 }}' }), credentials: clientCredentials(kore) });
+		const status = await runNodeExpectingError({
+			parameters: getMany({ filters: { status: '={{ ["Ready", "Sleeping"] }}' } }),
+			credentials: clientCredentials(kore),
+		});
+		expect(status.message).toBe(
+			'Filters → Status: "Sleeping" is not a Kore.ai campaign status. Use any of Active, Completed, Ready, Paused, Preparing, Stopped, Scheduled, Rescheduled.',
+		);
+		const limit = await runNodeExpectingError({
+			parameters: getMany({ limit: '={{ 0 }}' }),
+			credentials: clientCredentials(kore),
+		});
 		expect(limit.message).toMatch(/^Limit must be a whole number from 1 to 10000/);
 		expect(kore.received).toHaveLength(0);
 	});
 
 	it('list calls share the account limit and retries: a 429 is waited out and retried', async () => {
-		kore.failNext({ status: 429, body: { status: 'failure', message: "You've exceeded the per-minute rate limit." }, headers: { 'retry-after': '1' } });
-		const out = await runNode({ parameters: getMany({ campaignType: 'sms' }), credentials: clientCredentials(kore) });
+		kore.failNext({
+			status: 429,
+			body: { status: 'failure', message: "You've exceeded the per-minute rate limit." },
+			headers: { 'retry-after': '1' },
+		});
+		const out = await runNode({
+			parameters: getMany({ campaignType: 'sms' }),
+			credentials: clientCredentials(kore),
+		});
 		expect(out.length).toBeGreaterThan(0);
 		expect(kore.listCalls.map((c: { status: number }) => c.status)).toEqual([429, 200]);
 	});
 
 	it('a Kore failure is a NodeApiError with its text; with Continue on Fail, one error item', async () => {
-		kore.failNext({ status: 403, body: { errors: [{ msg: 'Access denied for this API scope', code: 403 }] } });
-		const error = await runNodeExpectingError({ parameters: getMany(), credentials: clientCredentials(kore) });
+		kore.failNext({
+			status: 403,
+			body: { errors: [{ msg: 'Access denied for this API scope', code: 403 }] },
+		});
+		const error = await runNodeExpectingError({
+			parameters: getMany(),
+			credentials: clientCredentials(kore),
+		});
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Kore.ai answered HTTP 403: Access denied for this API scope');
 		kore.failNext({ status: 200, body: { status: 'success', message: 'ok' } });
-		const out = await runNode({ parameters: getMany(), credentials: clientCredentials(kore), continueOnFail: true });
-		expect(out).toEqual([{ json: { error: expect.stringMatching(/returned no campaign list/), details: expect.any(Object) }, pairedItem: { item: 0 } }]);
+		const out = await runNode({
+			parameters: getMany(),
+			credentials: clientCredentials(kore),
+			continueOnFail: true,
+		});
+		expect(out).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(/returned no campaign list/),
+					details: expect.any(Object),
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 });
 
@@ -110,17 +182,38 @@ describe('campaign picker (From List)', () => {
 	it('lists voice then SMS campaigns by name, shown with channel and status; the value is the name', async () => {
 		const first = await searchCampaignList(clientCredentials(kore));
 		const catalogue = kore.campaigns as Array<{ channel: string; record: IDataObject }>;
-		const byName = (channel: string) => catalogue.filter((c) => c.channel === channel).map((c) => String(c.record.name)).sort((a, b) => a.localeCompare(b));
+		const byName = (channel: string) =>
+			catalogue
+				.filter((c) => c.channel === channel)
+				.map((c) => String(c.record.name))
+				.sort((a, b) => a.localeCompare(b));
 		expect(first.results.map((r) => r.value)).toEqual([...byName('voice'), ...byName('sms')]);
-		expect(first.results.find((r) => r.value === 'Spring Promo 3 | Voice')).toEqual({ name: 'Spring Promo 3 | Voice · Voice · Ready', value: 'Spring Promo 3 | Voice' });
-		expect(first.results.find((r) => r.value === 'Renewal Reminder | SMS')).toEqual({ name: 'Renewal Reminder | SMS · SMS · Scheduled', value: 'Renewal Reminder | SMS' });
+		expect(first.results.find((r) => r.value === 'Spring Promo 3 | Voice')).toEqual({
+			name: 'Spring Promo 3 | Voice · Voice · Ready',
+			value: 'Spring Promo 3 | Voice',
+		});
+		expect(first.results.find((r) => r.value === 'Renewal Reminder | SMS')).toEqual({
+			name: 'Renewal Reminder | SMS · SMS · Scheduled',
+			value: 'Renewal Reminder | SMS',
+		});
 		expect(first.paginationToken).toBeUndefined();
-		expect(bodies(kore)[0]).toEqual({ type: 'voice', limit: 50, skip: 0, page: 1, sortBy: { name: 'asc' } });
+		expect(bodies(kore)[0]).toEqual({
+			type: 'voice',
+			limit: 50,
+			skip: 0,
+			page: 1,
+			sortBy: { name: 'asc' },
+		});
 	});
 
 	it('search filters by name, any case', async () => {
 		const found = await searchCampaignList(clientCredentials(kore), 'sms');
-		expect(found.results.map((r) => r.value)).toEqual(['Renewal Reminder | SMS', 'Spring Promo | SMS', 'Survey | SMS', 'Winback | SMS']);
+		expect(found.results.map((r) => r.value)).toEqual([
+			'Renewal Reminder | SMS',
+			'Spring Promo | SMS',
+			'Survey | SMS',
+			'Winback | SMS',
+		]);
 	});
 
 	it('pages on with the token: 50 per answer, voice pages then SMS, nothing twice, nothing lost', async () => {
@@ -139,7 +232,9 @@ describe('campaign picker (From List)', () => {
 	});
 
 	it('a bad credential is reported, naming the field', async () => {
-		await expect(searchCampaignList(clientCredentials(kore, { botId: '' }))).rejects.toThrow(/Bot ID is empty/);
+		await expect(searchCampaignList(clientCredentials(kore, { botId: '' }))).rejects.toThrow(
+			/Bot ID is empty/,
+		);
 	});
 });
 
@@ -147,32 +242,83 @@ describe('node versions', () => {
 	const { description } = new KoreCampaignSchedule();
 	const shown = (typeVersion: number, values: IDataObject) =>
 		description.properties
-			.filter((p) => NodeHelpers.displayParameter({ ...values } as INodeParameters, p, { typeVersion }, description))
+			.filter((p) =>
+				NodeHelpers.displayParameter(
+					{ ...values } as INodeParameters,
+					p,
+					{ typeVersion },
+					description,
+				),
+			)
 			.map((p) => `${p.name}:${p.type}`);
 
 	it('1.1 is the default; version 1 keeps the text field, 1.1 has the picker', () => {
 		expect(description.version).toEqual([1, 1.1]);
 		expect(description.defaultVersion).toBe(1.1);
-		expect(shown(1, { operation: 'disableSchedule' })).toEqual(['operation:options', 'campaignName:string', 'options:collection']);
-		expect(shown(1.1, { operation: 'disableSchedule' })).toEqual(['operation:options', 'campaignName:resourceLocator', 'options:collection']);
-		expect(shown(1.1, { operation: 'getMany', returnAll: false })).toEqual(['operation:options', 'campaignType:options', 'returnAll:boolean', 'limit:number', 'filters:collection', 'options:collection']);
+		expect(shown(1, { operation: 'disableSchedule' })).toEqual([
+			'operation:options',
+			'campaignName:string',
+			'options:collection',
+		]);
+		expect(shown(1.1, { operation: 'disableSchedule' })).toEqual([
+			'operation:options',
+			'campaignName:resourceLocator',
+			'options:collection',
+		]);
+		expect(shown(1.1, { operation: 'getMany', returnAll: false })).toEqual([
+			'operation:options',
+			'campaignType:options',
+			'returnAll:boolean',
+			'limit:number',
+			'filters:collection',
+			'options:collection',
+		]);
 	});
 
 	it.each([
 		['version 1, text', 1, 'Spring Promo 3 | Voice'],
-		['version 1.1, From List', 1.1, { __rl: true, mode: 'list', value: 'Spring Promo 3 | Voice', cachedResultName: 'Spring Promo 3 | Voice · Voice · Ready' }],
+		[
+			'version 1.1, From List',
+			1.1,
+			{
+				__rl: true,
+				mode: 'list',
+				value: 'Spring Promo 3 | Voice',
+				cachedResultName: 'Spring Promo 3 | Voice · Voice · Ready',
+			},
+		],
 		['version 1.1, By Name', 1.1, { __rl: true, mode: 'name', value: 'Spring Promo 3 | Voice' }],
-		['version 1.1, By Name from an expression', 1.1, { __rl: true, mode: 'name', value: '={{ "Spring Promo 3 | " + "Voice" }}' }],
+		[
+			'version 1.1, By Name from an expression',
+			1.1,
+			{ __rl: true, mode: 'name', value: '={{ "Spring Promo 3 | " + "Voice" }}' },
+		],
 	])('%s: the name is sent', async (_label, typeVersion, campaignName) => {
-		const out = await runNode({ typeVersion, parameters: { operation: 'schedule', campaignName, ...WINDOW, options: { requestsPerMinute: 0 } }, credentials: clientCredentials(kore) });
-		expect(out[0].json).toMatchObject({ status: 'success', campaignName: 'Spring Promo 3 | Voice' });
+		const out = await runNode({
+			typeVersion,
+			parameters: {
+				operation: 'schedule',
+				campaignName,
+				...WINDOW,
+				options: { requestsPerMinute: 0 },
+			},
+			credentials: clientCredentials(kore),
+		});
+		expect(out[0].json).toMatchObject({
+			status: 'success',
+			campaignName: 'Spring Promo 3 | Voice',
+		});
 		expect(kore.scheduleCalls[0].query.campaignName).toBe('Spring Promo 3 | Voice');
 	});
 
 	it('an empty picker is refused naming the field, nothing sent', async () => {
 		const error = await runNodeExpectingError({
 			typeVersion: 1.1,
-			parameters: { operation: 'disableSchedule', campaignName: { __rl: true, mode: 'name', value: '={{ "" }}' }, options: { requestsPerMinute: 0 } },
+			parameters: {
+				operation: 'disableSchedule',
+				campaignName: { __rl: true, mode: 'name', value: '={{ "" }}' },
+				options: { requestsPerMinute: 0 },
+			},
 			credentials: clientCredentials(kore),
 		});
 		expect(error.message).toMatch(/^Campaign Name is empty/);

@@ -20,13 +20,19 @@ const schedule = (extra: IDataObject = {}): IDataObject => ({
 
 describe('against the Kore stand-in', () => {
 	it('schedules a daily campaign: exact request, signed token, Kore answer in the output', async () => {
-		const out = await runNode({ parameters: schedule({ onceEveryNdays: 2 }), credentials: clientCredentials(kore) });
+		const out = await runNode({
+			parameters: schedule({ onceEveryNdays: 2 }),
+			credentials: clientCredentials(kore),
+		});
 
 		expect(kore.scheduleCalls).toHaveLength(1);
 		const call = kore.scheduleCalls[0];
 		expect(call.status).toBe(200);
 		expect(call.path).toBe(`/campaign/api/v2/public/${KORE.botId}/campaign/schedule`);
-		expect(call.query).toEqual({ enableSchedule: 'true', campaignName: 'Agentless Voice | Product Feedback | Jan 9' });
+		expect(call.query).toEqual({
+			enableSchedule: 'true',
+			campaignName: 'Agentless Voice | Product Feedback | Jan 9',
+		});
 		expect(call.headers.accountid).toBe(kore.accountId);
 		expect(call.headers.iid).toBe(KORE.botId);
 		expect(call.body).toEqual({
@@ -34,7 +40,11 @@ describe('against the Kore stand-in', () => {
 			endDateTime: '2031-02-27 18:29:00',
 			recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 2 } },
 		});
-		expect(call.claims).toMatchObject({ appId: KORE.clientId, sub: expect.any(String), jti: expect.any(String) });
+		expect(call.claims).toMatchObject({
+			appId: KORE.clientId,
+			sub: expect.any(String),
+			jti: expect.any(String),
+		});
 
 		expect(out).toEqual([
 			{
@@ -72,7 +82,10 @@ describe('against the Kore stand-in', () => {
 		expect(kore.scheduleCalls[0].body).toEqual({
 			startDateTime: '2031-03-01 10:00:00',
 			endDateTime: '2031-05-31 18:30:00',
-			recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Wed', 'Sun'] } },
+			recurrenceObject: {
+				recurType: 'Weekly',
+				weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Wed', 'Sun'] },
+			},
 		});
 		expect(out[0].json).toMatchObject({
 			timezone: 'Asia/Kolkata',
@@ -86,11 +99,19 @@ describe('against the Kore stand-in', () => {
 		const out = await runNode({
 			items: [{ json: {} }, { json: {} }],
 			parameters: (i) =>
-				schedule(i === 0 ? { startDateTime: '2031-01-27 09:00:00', endDateTime: '2031-02-27T09:00' } : { startDateTime: '2031-07-01T09:00:00', endDateTime: '2031-08-01' }),
+				schedule(
+					i === 0
+						? { startDateTime: '2031-01-27 09:00:00', endDateTime: '2031-02-27T09:00' }
+						: { startDateTime: '2031-07-01T09:00:00', endDateTime: '2031-08-01' },
+				),
 			credentials: clientCredentials(kore),
 			timezone: 'America/New_York',
 		});
-		expect(kore.scheduleCalls.map((c: { body: IDataObject }) => [c.body.startDateTime, c.body.endDateTime]).sort()).toEqual([
+		expect(
+			kore.scheduleCalls
+				.map((c: { body: IDataObject }) => [c.body.startDateTime, c.body.endDateTime])
+				.sort(),
+		).toEqual([
 			['2031-01-27 14:00:00', '2031-02-27 14:00:00'],
 			['2031-07-01 13:00:00', '2031-08-01 04:00:00'],
 		]);
@@ -102,10 +123,19 @@ describe('against the Kore stand-in', () => {
 
 	it('disables a schedule with body {} and enableSchedule=false', async () => {
 		const out = await runNode({
-			parameters: { operation: 'disableSchedule', campaignName: 'Old campaign', startDateTime: 'ignored', options: { requestsPerMinute: 0 } },
+			parameters: {
+				operation: 'disableSchedule',
+				campaignName: 'Old campaign',
+				startDateTime: 'ignored',
+				options: { requestsPerMinute: 0 },
+			},
 			credentials: clientCredentials(kore),
 		});
-		expect(kore.scheduleCalls[0]).toMatchObject({ query: { enableSchedule: 'false', campaignName: 'Old campaign' }, body: {}, status: 200 });
+		expect(kore.scheduleCalls[0]).toMatchObject({
+			query: { enableSchedule: 'false', campaignName: 'Old campaign' },
+			body: {},
+			status: 200,
+		});
 		expect(out[0].json).toEqual({
 			id: expect.stringMatching(/^cd-/),
 			status: 'success',
@@ -116,14 +146,22 @@ describe('against the Kore stand-in', () => {
 	});
 
 	it('dry run returns the exact request with the token redacted and sends nothing', async () => {
-		const out = await runNode({ parameters: schedule({ options: { dryRun: true } }), credentials: clientCredentials(kore) });
+		const out = await runNode({
+			parameters: schedule({ options: { dryRun: true } }),
+			credentials: clientCredentials(kore),
+		});
 		expect(kore.received).toHaveLength(0);
 		expect(out[0].json).toMatchObject({
 			dryRun: true,
 			request: {
 				method: 'POST',
 				url: `${kore.url}/campaign/api/v2/public/${KORE.botId}/campaign/schedule?enableSchedule=true&campaignName=Agentless%20Voice%20%7C%20Product%20Feedback%20%7C%20Jan%209`,
-				headers: { auth: '[redacted]', accountId: kore.accountId, iid: KORE.botId, 'Content-Type': 'application/json' },
+				headers: {
+					auth: '[redacted]',
+					accountId: kore.accountId,
+					iid: KORE.botId,
+					'Content-Type': 'application/json',
+				},
 				body: { startDateTime: '2031-01-27 18:29:00', endDateTime: '2031-02-27 18:29:00' },
 			},
 		});
@@ -139,10 +177,14 @@ describe('against the Kore stand-in', () => {
 			credentials: clientCredentials(kore),
 		});
 		// Calls run concurrently, so they may arrive in any order; each name exactly once.
-		expect(kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName).sort()).toEqual([...names].sort());
+		expect(
+			kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName).sort(),
+		).toEqual([...names].sort());
 		expect(out.map((o) => o.json.campaignName)).toEqual(names);
 		expect(out.map((o) => o.pairedItem)).toEqual(names.map((_, i) => ({ item: i })));
-		expect(out.map((o) => (o.json.recurrence as IDataObject).dailyDetails)).toEqual(names.map((_, i) => ({ onceEveryNdays: i + 1 })));
+		expect(out.map((o) => (o.json.recurrence as IDataObject).dailyDetails)).toEqual(
+			names.map((_, i) => ({ onceEveryNdays: i + 1 })),
+		);
 		const tokens = new Set(kore.scheduleCalls.map((c: { headers: IDataObject }) => c.headers.auth));
 		expect(tokens.size).toBe(names.length);
 	});
@@ -151,15 +193,26 @@ describe('against the Kore stand-in', () => {
 		const jwt = signKoreJwt(KORE.clientId, KORE.clientSecret);
 		await runNode({
 			parameters: schedule(),
-			credentials: { host: kore.url, accountId: kore.accountId, botId: KORE.botId, authMode: 'jwt', jwt },
+			credentials: {
+				host: kore.url,
+				accountId: kore.accountId,
+				botId: KORE.botId,
+				authMode: 'jwt',
+				jwt,
+			},
 		});
 		expect(kore.scheduleCalls[0]).toMatchObject({ status: 200, headers: { auth: jwt } });
 	});
 
-	it('a wrong client secret gets Kore\'s 401 text as a NodeApiError with itemIndex', async () => {
-		const error = await runNodeExpectingError({ parameters: schedule(), credentials: clientCredentials(kore, { clientSecret: 'wrong-secret' }) });
+	it("a wrong client secret gets Kore's 401 text as a NodeApiError with itemIndex", async () => {
+		const error = await runNodeExpectingError({
+			parameters: schedule(),
+			credentials: clientCredentials(kore, { clientSecret: 'wrong-secret' }),
+		});
 		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toBe('Kore.ai answered HTTP 401: error verifying the jwt: invalid signature');
+		expect(error.message).toBe(
+			'Kore.ai answered HTTP 401: error verifying the jwt: invalid signature',
+		);
 		expect(error.description).toMatch(/Client ID and Client Secret/);
 		expect((error as NodeApiError).httpCode).toBe('401');
 		expect(error.context.itemIndex).toBe(0);
@@ -167,15 +220,24 @@ describe('against the Kore stand-in', () => {
 	});
 
 	it('status "failure" with HTTP 200 is an error carrying Kore\'s message', async () => {
-		kore.failNext({ status: 200, body: { status: 'failure', message: 'Campaign is already completed' } });
-		const error = await runNodeExpectingError({ parameters: schedule(), credentials: clientCredentials(kore) });
+		kore.failNext({
+			status: 200,
+			body: { status: 'failure', message: 'Campaign is already completed' },
+		});
+		const error = await runNodeExpectingError({
+			parameters: schedule(),
+			credentials: clientCredentials(kore),
+		});
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Kore.ai reported a failure: Campaign is already completed');
 	});
 
 	it('a non-JSON body is explained plainly', async () => {
 		kore.failNext({ status: 200, body: 'Welcome to nginx!', contentType: 'text/plain' });
-		const error = await runNodeExpectingError({ parameters: schedule(), credentials: clientCredentials(kore) });
+		const error = await runNodeExpectingError({
+			parameters: schedule(),
+			credentials: clientCredentials(kore),
+		});
 		expect(error.message).toMatch(/not JSON: "Welcome to nginx!"/);
 		expect(error.description).toMatch(/Host/);
 	});
@@ -194,7 +256,10 @@ describe('against the Kore stand-in', () => {
 	});
 
 	it('continueOnFail: bad and failing items become paired error items, the rest are scheduled', async () => {
-		kore.failFor('kore-says-no', { status: 400, body: { errors: [{ msg: 'Campaign is not in a schedulable state', code: 400 }] } });
+		kore.failFor('kore-says-no', {
+			status: 400,
+			body: { errors: [{ msg: 'Campaign is not in a schedulable state', code: 400 }] },
+		});
 		const names = ['good 1', '', 'kore-says-no', 'good 2'];
 		const out = await runNode({
 			items: names.map(() => ({ json: {} })),
@@ -203,19 +268,37 @@ describe('against the Kore stand-in', () => {
 			continueOnFail: true,
 		});
 		expect(out).toHaveLength(4);
-		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out.map((o) => o.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(out[0].json).toMatchObject({ status: 'success', campaignName: 'good 1' });
-		expect(out[1].json).toEqual({ error: expect.stringMatching(/Campaign Name is empty/), details: { description: expect.stringMatching(/Fix the "campaignName" parameter/), campaignName: '' } });
+		expect(out[1].json).toEqual({
+			error: expect.stringMatching(/Campaign Name is empty/),
+			details: {
+				description: expect.stringMatching(/Fix the "campaignName" parameter/),
+				campaignName: '',
+			},
+		});
 		expect(out[2].json).toEqual({
 			error: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state',
-			details: { description: expect.stringMatching(/Kore.ai did not accept the request/), httpCode: '400', campaignName: 'kore-says-no' },
+			details: {
+				description: expect.stringMatching(/Kore.ai did not accept the request/),
+				httpCode: '400',
+				campaignName: 'kore-says-no',
+			},
 		});
 		expect(out[3].json).toMatchObject({ status: 'success', campaignName: 'good 2' });
 		expect(kore.scheduleCalls).toHaveLength(3);
 	});
 
 	it('"continue (using error output)": n8n routes the failed items to the error output, details kept', async () => {
-		kore.failFor('kore-says-no', { status: 400, body: { errors: [{ msg: 'Campaign is not in a schedulable state', code: 400 }] } });
+		kore.failFor('kore-says-no', {
+			status: 400,
+			body: { errors: [{ msg: 'Campaign is not in a schedulable state', code: 400 }] },
+		});
 		const names = ['good 1', '', 'kore-says-no', 'good 2'];
 		const { outputs } = await runWorkflow({
 			items: names.map((name) => ({ json: { row: name } })),
@@ -252,9 +335,14 @@ describe('against the Kore stand-in', () => {
 
 	it('a refused connection says where it tried to go', async () => {
 		const url = await refusedHost();
-		const error = await runNodeExpectingError({ parameters: schedule(), credentials: clientCredentials(url) });
+		const error = await runNodeExpectingError({
+			parameters: schedule(),
+			credentials: clientCredentials(url),
+		});
 		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toBe(`Could not reach Kore.ai at ${url}: the connection was refused (nothing is listening there)`);
+		expect(error.message).toBe(
+			`Could not reach Kore.ai at ${url}: the connection was refused (nothing is listening there)`,
+		);
 	});
 });
 
@@ -262,18 +350,48 @@ describe('node description', () => {
 	const { description } = new KoreCampaignSchedule();
 	/** The fields n8n's editor shows for these values (n8n's own display rules), and their options. */
 	const shown = (values: IDataObject) => {
-		const fields = description.properties.filter((p) => NodeHelpers.displayParameter(values as INodeParameters, p, { typeVersion: 1 }, description));
+		const fields = description.properties.filter((p) =>
+			NodeHelpers.displayParameter(values as INodeParameters, p, { typeVersion: 1 }, description),
+		);
 		const options = fields.find((p) => p.name === 'options')?.options?.map((o) => o.name);
 		return { fields: fields.map((p) => p.name), options };
 	};
 	const RUN_SETTINGS = ['maxConcurrency', 'maxRetries', 'requestsPerMinute', 'timeout'];
 	it('shows each operation its own fields', () => {
 		expect(shown({ operation: 'schedule', recurrence: 'daily' })).toEqual({
-			fields: ['operation', 'campaignName', 'startDateTime', 'endDateTime', 'recurrence', 'onceEveryNdays', 'options'],
-			options: ['dryRun', 'koreTimezone', 'maxConcurrency', 'maxRetries', 'requestsPerMinute', 'timeout', 'timezone'],
+			fields: [
+				'operation',
+				'campaignName',
+				'startDateTime',
+				'endDateTime',
+				'recurrence',
+				'onceEveryNdays',
+				'options',
+			],
+			options: [
+				'dryRun',
+				'koreTimezone',
+				'maxConcurrency',
+				'maxRetries',
+				'requestsPerMinute',
+				'timeout',
+				'timezone',
+			],
 		});
-		expect(shown({ operation: 'schedule', recurrence: 'weekly' }).fields).toEqual(['operation', 'campaignName', 'startDateTime', 'endDateTime', 'recurrence', 'onceEveryNweeks', 'whichDays', 'options']);
-		expect(shown({ operation: 'disableSchedule' })).toEqual({ fields: ['operation', 'campaignName', 'options'], options: ['dryRun', ...RUN_SETTINGS] });
+		expect(shown({ operation: 'schedule', recurrence: 'weekly' }).fields).toEqual([
+			'operation',
+			'campaignName',
+			'startDateTime',
+			'endDateTime',
+			'recurrence',
+			'onceEveryNweeks',
+			'whichDays',
+			'options',
+		]);
+		expect(shown({ operation: 'disableSchedule' })).toEqual({
+			fields: ['operation', 'campaignName', 'options'],
+			options: ['dryRun', ...RUN_SETTINGS],
+		});
 	});
 	it('is usable as a tool and needs the Kore.ai credential', () => {
 		expect(description.usableAsTool).toBe(true);

@@ -2,12 +2,22 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode, runWorkflow } from '../../dev/engine';
 import { clientCredentials, WINDOW } from '../../dev/fixtures';
-import { RATE_LIMIT_MESSAGE, refusedHost, runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
+import {
+	RATE_LIMIT_MESSAGE,
+	refusedHost,
+	runNodeExpectingError,
+	useKoreStandIn,
+} from '../helpers/standIn';
 
 const kore = useKoreStandIn();
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { row: i } }));
-const params = (options: IDataObject) => (i: number) => ({ operation: 'schedule', campaignName: `Campaign ${i}`, ...WINDOW, options });
+const params = (options: IDataObject) => (i: number) => ({
+	operation: 'schedule',
+	campaignName: `Campaign ${i}`,
+	...WINDOW,
+	options,
+});
 
 /** Largest number of calls the stand-in received within any `windowMs`. */
 function peakPerWindow(times: number[], windowMs: number): number {
@@ -34,17 +44,30 @@ describe('rate limit, shared by every run on the account', () => {
 
 	it('one run: the limit is never exceeded and the calls are spaced', async () => {
 		const started = Date.now();
-		const out = await runNode({ items: items(15), parameters: params({ requestsPerMinute: NODE_RATE, maxConcurrency: 4 }), credentials: clientCredentials(kore) });
+		const out = await runNode({
+			items: items(15),
+			parameters: params({ requestsPerMinute: NODE_RATE, maxConcurrency: 4 }),
+			credentials: clientCredentials(kore),
+		});
 		expect(kore.counters).toMatchObject({ total: 15, accepted: 15, rateLimited: 0 });
 		expect(out.every((o) => o.json.status === 'success')).toBe(true);
-		expect(peakPerWindow(kore.scheduleCalls.map((c: { at: number }) => c.at), STAND_IN_LIMIT.windowMs)).toBeLessThanOrEqual(STAND_IN_LIMIT.calls);
+		expect(
+			peakPerWindow(
+				kore.scheduleCalls.map((c: { at: number }) => c.at),
+				STAND_IN_LIMIT.windowMs,
+			),
+		).toBeLessThanOrEqual(STAND_IN_LIMIT.calls);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(14 * INTERVAL);
 	});
 
 	it('20 single-item runs back to back (Loop Over Items, batch size 1): paced as one, 0 rejected', async () => {
 		const started = Date.now();
 		for (let run = 0; run < 20; run++) {
-			const out = await runNode({ items: [{ json: {} }], parameters: params({ requestsPerMinute: NODE_RATE }), credentials: clientCredentials(kore) });
+			const out = await runNode({
+				items: [{ json: {} }],
+				parameters: params({ requestsPerMinute: NODE_RATE }),
+				credentials: clientCredentials(kore),
+			});
 			expect(out[0].json.status).toBe('success');
 		}
 		expect(kore.counters).toMatchObject({ total: 20, accepted: 20, rateLimited: 0 });
@@ -55,14 +78,24 @@ describe('rate limit, shared by every run on the account', () => {
 		const run = (prefix: string) =>
 			runNode({
 				items: items(8),
-				parameters: (i) => ({ ...params({ requestsPerMinute: NODE_RATE, maxConcurrency: 4 })(i), campaignName: `${prefix} ${i}` }),
+				parameters: (i) => ({
+					...params({ requestsPerMinute: NODE_RATE, maxConcurrency: 4 })(i),
+					campaignName: `${prefix} ${i}`,
+				}),
 				credentials: clientCredentials(kore),
 			});
 		const [a, b] = await Promise.all([run('A'), run('B')]);
 		expect([...a, ...b].every((o) => o.json.status === 'success')).toBe(true);
 		expect(kore.counters).toMatchObject({ total: 16, accepted: 16, rateLimited: 0 });
-		expect(new Set(kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName)).size).toBe(16);
-		expect(peakPerWindow(kore.scheduleCalls.map((c: { at: number }) => c.at), STAND_IN_LIMIT.windowMs)).toBeLessThanOrEqual(STAND_IN_LIMIT.calls);
+		expect(
+			new Set(kore.scheduleCalls.map((c: { query: IDataObject }) => c.query.campaignName)).size,
+		).toBe(16);
+		expect(
+			peakPerWindow(
+				kore.scheduleCalls.map((c: { at: number }) => c.at),
+				STAND_IN_LIMIT.windowMs,
+			),
+		).toBeLessThanOrEqual(STAND_IN_LIMIT.calls);
 	});
 
 	it('control: without a limit the same run gets rejected by the stand-in (so the tests above can fail)', async () => {
@@ -74,22 +107,38 @@ describe('rate limit, shared by every run on the account', () => {
 		});
 		expect(kore.counters.rateLimited).toBeGreaterThan(0);
 		expect(out.filter((o) => o.json.error).length).toBe(kore.counters.rateLimited);
-		expect(out.find((o) => o.json.error)?.json.error).toBe(`Kore.ai's rate limit was exceeded: ${RATE_LIMIT_MESSAGE}`);
+		expect(out.find((o) => o.json.error)?.json.error).toBe(
+			`Kore.ai's rate limit was exceeded: ${RATE_LIMIT_MESSAGE}`,
+		);
 	});
 });
 
 describe('what is sent, and when it stops', () => {
 	it('a success whose message says "Rate Limit" (the campaign\'s name) is sent once and reported as success', async () => {
 		const name = 'Data Rate Limit Upsell | SMS';
-		const out = await runNode({ items: items(1), parameters: () => ({ ...params({ requestsPerMinute: 0 })(0), campaignName: name }), credentials: clientCredentials(kore) });
-		expect(out[0].json).toMatchObject({ status: 'success', message: `Campaign ${name} scheduled successfully` });
+		const out = await runNode({
+			items: items(1),
+			parameters: () => ({ ...params({ requestsPerMinute: 0 })(0), campaignName: name }),
+			credentials: clientCredentials(kore),
+		});
+		expect(out[0].json).toMatchObject({
+			status: 'success',
+			message: `Campaign ${name} scheduled successfully`,
+		});
 		expect(kore.scheduleCalls).toHaveLength(1);
 	});
 
 	it('without Continue on Fail, a failure stops new calls: slots already reserved are not used', async () => {
 		// 60/min: item 0 goes at once, item 1's slot is a second later. Item 0 is refused at once.
-		kore.failFor('Campaign 0', { status: 400, body: { errors: [{ msg: 'Campaign is not in a schedulable state', code: 400 }] } });
-		const error = await runNode({ items: items(10), parameters: params({ requestsPerMinute: 60, maxConcurrency: 10 }), credentials: clientCredentials(kore) }).catch((e) => e);
+		kore.failFor('Campaign 0', {
+			status: 400,
+			body: { errors: [{ msg: 'Campaign is not in a schedulable state', code: 400 }] },
+		});
+		const error = await runNode({
+			items: items(10),
+			parameters: params({ requestsPerMinute: 60, maxConcurrency: 10 }),
+			credentials: clientCredentials(kore),
+		}).catch((e) => e);
 		expect(error.message).toBe('Kore.ai answered HTTP 400: Campaign is not in a schedulable state');
 		expect(error.context.itemIndex).toBe(0);
 		expect(kore.scheduleCalls).toHaveLength(1);
@@ -106,7 +155,12 @@ describe('what is sent, and when it stops', () => {
 				stop();
 			}
 		};
-		const { run, nodeSettled } = await runWorkflow({ items: items(10), parameters: params({ requestsPerMinute: 60, maxConcurrency: 4 }), credentials: clientCredentials(kore), stopWhen }).finally(() => {
+		const { run, nodeSettled } = await runWorkflow({
+			items: items(10),
+			parameters: params({ requestsPerMinute: 60, maxConcurrency: 4 }),
+			credentials: clientCredentials(kore),
+			stopWhen,
+		}).finally(() => {
 			kore.onRequest = undefined;
 		});
 		expect(run.status).toBe('canceled');
@@ -123,54 +177,103 @@ describe('what is sent, and when it stops', () => {
 describe('retries', () => {
 	it('recover from injected 429 and 503, with a fresh token for every attempt', async () => {
 		kore.failNext(
-			{ status: 429, body: { status: 'failure', message: RATE_LIMIT_MESSAGE }, headers: { 'retry-after': '0' } },
+			{
+				status: 429,
+				body: { status: 'failure', message: RATE_LIMIT_MESSAGE },
+				headers: { 'retry-after': '0' },
+			},
 			{ status: 503, body: '<html>Service Unavailable</html>', headers: { 'retry-after': '0' } },
 		);
-		const out = await runNode({ items: items(1), parameters: params({ requestsPerMinute: 0 }), credentials: clientCredentials(kore) });
+		const out = await runNode({
+			items: items(1),
+			parameters: params({ requestsPerMinute: 0 }),
+			credentials: clientCredentials(kore),
+		});
 		expect(out[0].json).toMatchObject({ status: 'success', campaignName: 'Campaign 0' });
 		expect(kore.scheduleCalls.map((c: { status: number }) => c.status)).toEqual([429, 503, 200]);
-		expect(new Set(kore.scheduleCalls.map((c: { headers: IDataObject }) => c.headers.auth)).size).toBe(3);
+		expect(
+			new Set(kore.scheduleCalls.map((c: { headers: IDataObject }) => c.headers.auth)).size,
+		).toBe(3);
 	});
 
 	it('honour Retry-After (seconds) before trying again', async () => {
-		kore.failNext({ status: 429, body: { message: RATE_LIMIT_MESSAGE }, headers: { 'retry-after': '1' } });
-		await runNode({ items: items(1), parameters: params({ requestsPerMinute: 0 }), credentials: clientCredentials(kore) });
+		kore.failNext({
+			status: 429,
+			body: { message: RATE_LIMIT_MESSAGE },
+			headers: { 'retry-after': '1' },
+		});
+		await runNode({
+			items: items(1),
+			parameters: params({ requestsPerMinute: 0 }),
+			credentials: clientCredentials(kore),
+		});
 		const [first, second] = kore.scheduleCalls;
 		expect(second.at - first.at).toBeGreaterThanOrEqual(990);
 	});
 
-	it('give up after maxRetries with Kore\'s text and the attempt count', async () => {
-		const busy = { status: 503, body: { message: 'upstream busy' }, headers: { 'retry-after': '0' } };
+	it("give up after maxRetries with Kore's text and the attempt count", async () => {
+		const busy = {
+			status: 503,
+			body: { message: 'upstream busy' },
+			headers: { 'retry-after': '0' },
+		};
 		kore.failNext(busy, busy, busy);
-		const error = await runNode({ items: items(1), parameters: params({ requestsPerMinute: 0, maxRetries: 2 }), credentials: clientCredentials(kore) }).catch((e) => e);
+		const error = await runNode({
+			items: items(1),
+			parameters: params({ requestsPerMinute: 0, maxRetries: 2 }),
+			credentials: clientCredentials(kore),
+		}).catch((e) => e);
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('Kore.ai answered HTTP 503: upstream busy (after 3 attempts)');
 		expect(kore.scheduleCalls).toHaveLength(3);
 	});
 
 	it('never retry a 401', async () => {
-		kore.failNext({ status: 401, body: { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] } });
-		const error = await runNode({ items: items(1), parameters: params({ requestsPerMinute: 0 }), credentials: clientCredentials(kore) }).catch((e) => e);
+		kore.failNext({
+			status: 401,
+			body: { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] },
+		});
+		const error = await runNode({
+			items: items(1),
+			parameters: params({ requestsPerMinute: 0 }),
+			credentials: clientCredentials(kore),
+		}).catch((e) => e);
 		expect(error.message).toBe('Kore.ai answered HTTP 401: Invalid SDK credentials');
 		expect(kore.scheduleCalls).toHaveLength(1);
 	});
 
 	it('retry a call that timed out', async () => {
 		kore.failNext({ kind: 'hang' });
-		const out = await runNode({ items: items(1), parameters: params({ requestsPerMinute: 0, timeout: 1 }), credentials: clientCredentials(kore) });
+		const out = await runNode({
+			items: items(1),
+			parameters: params({ requestsPerMinute: 0, timeout: 1 }),
+			credentials: clientCredentials(kore),
+		});
 		expect(out[0].json.status).toBe('success');
 		expect(kore.scheduleCalls).toHaveLength(2);
 	});
 
 	it('after the last timeout, say plainly that Kore may have done it and that running again is safe', async () => {
 		kore.failNext({ kind: 'hang' }, { kind: 'hang' });
-		const error = await runNode({ items: items(1), parameters: params({ requestsPerMinute: 0, timeout: 1, maxRetries: 1 }), credentials: clientCredentials(kore) }).catch((e) => e);
-		expect(error.message).toMatch(/^Could not reach Kore\.ai at .*: no answer came within 1 s \(after 2 attempts\)$/);
-		expect(error.description).toMatch(/^Kore\.ai may still have carried it out\. Running this item again is safe: a new schedule replaces the previous one/);
+		const error = await runNode({
+			items: items(1),
+			parameters: params({ requestsPerMinute: 0, timeout: 1, maxRetries: 1 }),
+			credentials: clientCredentials(kore),
+		}).catch((e) => e);
+		expect(error.message).toMatch(
+			/^Could not reach Kore\.ai at .*: no answer came within 1 s \(after 2 attempts\)$/,
+		);
+		expect(error.description).toMatch(
+			/^Kore\.ai may still have carried it out\. Running this item again is safe: a new schedule replaces the previous one/,
+		);
 	});
 
 	it('a refused connection (nothing sent) does not claim Kore may have done it', async () => {
-		const error = await runNodeExpectingError({ items: items(1), parameters: params({ requestsPerMinute: 0 }), credentials: clientCredentials(await refusedHost()) });
+		const error = await runNodeExpectingError({
+			items: items(1),
+			parameters: params({ requestsPerMinute: 0 }),
+			credentials: clientCredentials(await refusedHost()),
+		});
 		expect(error.message).toMatch(/the connection was refused/);
 		expect(error.description).not.toMatch(/may still have carried it out/);
 	});
@@ -179,9 +282,17 @@ describe('retries', () => {
 describe('concurrency', () => {
 	it('keeps output order and pairing equal to input order when calls finish out of order', async () => {
 		for (let i = 0; i < 12; i++) kore.latencyFor(`Campaign ${i}`, (12 - i) * 15);
-		const out = await runNode({ items: items(12), parameters: params({ requestsPerMinute: 0, maxConcurrency: 6 }), credentials: clientCredentials(kore) });
-		expect(out.map((o) => o.json.campaignName)).toEqual(Array.from({ length: 12 }, (_, i) => `Campaign ${i}`));
-		expect(out.map((o) => o.pairedItem)).toEqual(Array.from({ length: 12 }, (_, i) => ({ item: i })));
+		const out = await runNode({
+			items: items(12),
+			parameters: params({ requestsPerMinute: 0, maxConcurrency: 6 }),
+			credentials: clientCredentials(kore),
+		});
+		expect(out.map((o) => o.json.campaignName)).toEqual(
+			Array.from({ length: 12 }, (_, i) => `Campaign ${i}`),
+		);
+		expect(out.map((o) => o.pairedItem)).toEqual(
+			Array.from({ length: 12 }, (_, i) => ({ item: i })),
+		);
 		// The stand-in did answer them out of order (later rows were faster).
 		const answered = [...kore.scheduleCalls]
 			.sort((a: { answeredAt: number }, b: { answeredAt: number }) => a.answeredAt - b.answeredAt)
@@ -190,7 +301,11 @@ describe('concurrency', () => {
 	});
 
 	it('rejects an out-of-range setting before sending anything', async () => {
-		const error = await runNodeExpectingError({ items: items(2), parameters: params({ maxConcurrency: 0 }), credentials: clientCredentials(kore) });
+		const error = await runNodeExpectingError({
+			items: items(2),
+			parameters: params({ maxConcurrency: 0 }),
+			credentials: clientCredentials(kore),
+		});
 		expect(error.message).toBe('Max Concurrency must be a whole number from 1 to 50; got 0.');
 		expect(kore.received).toHaveLength(0);
 	});

@@ -29,12 +29,14 @@ export function useKoreStandIn(options: Record<string, unknown> = {}): KoreStand
 	beforeEach(() => running?.reset());
 	return new Proxy({} as KoreStandIn, {
 		get(_target, property) {
-			if (running === undefined) throw new Error('the stand-in is not running yet (use it inside a test)');
+			if (running === undefined)
+				throw new Error('the stand-in is not running yet (use it inside a test)');
 			const value = running[property];
 			return typeof value === 'function' ? value.bind(running) : value;
 		},
 		set(_target, property, value) {
-			if (running === undefined) throw new Error('the stand-in is not running yet (use it inside a test)');
+			if (running === undefined)
+				throw new Error('the stand-in is not running yet (use it inside a test)');
 			running[property] = value;
 			return true;
 		},
@@ -49,7 +51,9 @@ export async function refusedHost(): Promise<string> {
 }
 
 /** Runs the node and returns the error it fails with; fails the test when the run succeeds. */
-export async function runNodeExpectingError(spec: Parameters<typeof runNode>[0]): Promise<NodeApiError | NodeOperationError> {
+export async function runNodeExpectingError(
+	spec: Parameters<typeof runNode>[0],
+): Promise<NodeApiError | NodeOperationError> {
 	try {
 		await runNode(spec);
 	} catch (error) {

@@ -52,7 +52,10 @@ export function campaignNameField(operation: string): INodeProperties[] {
 }
 
 /** A run-wide number option, its label, default and range taken from RUN_SETTING_LIMITS. */
-function runSettingOption(name: keyof typeof RUN_SETTING_LIMITS, description: string): INodeProperties {
+function runSettingOption(
+	name: keyof typeof RUN_SETTING_LIMITS,
+	description: string,
+): INodeProperties {
 	const { label, default: value, min, max } = RUN_SETTING_LIMITS[name];
 	return {
 		displayName: label,
@@ -69,7 +72,8 @@ export const dryRunOption: INodeProperties = {
 	name: 'dryRun',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to return the exact request that would be sent (token redacted) instead of calling Kore.ai',
+	description:
+		'Whether to return the exact request that would be sent (token redacted) instead of calling Kore.ai',
 };
 
 export const koreTimezoneOption: INodeProperties = {

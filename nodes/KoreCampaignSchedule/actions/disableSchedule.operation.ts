@@ -5,7 +5,12 @@ import { campaignNameOf } from '../helpers/validation';
 import { scheduleUrl } from '../transport/endpoints';
 import type { CampaignCall } from './campaignCall';
 import { sendCampaignCall } from './campaignCall';
-import { campaignNameField, dryRunOption, optionsCollection, runSettingOptions } from './common.descriptions';
+import {
+	campaignNameField,
+	dryRunOption,
+	optionsCollection,
+	runSettingOptions,
+} from './common.descriptions';
 import { defineOperation } from './operation';
 
 const OPERATION = 'disableSchedule';

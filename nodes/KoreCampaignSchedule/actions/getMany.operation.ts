@@ -28,7 +28,11 @@ const description: INodeProperties[] = [
 		default: 'all',
 		options: [
 			{ name: 'All', value: 'all', description: 'Voice and SMS campaigns' },
-			...CAMPAIGN_CHANNELS.map((c) => ({ name: c.label, value: c.value, description: `${c.label} campaigns only` })),
+			...CAMPAIGN_CHANNELS.map((c) => ({
+				name: c.label,
+				value: c.value,
+				description: `${c.label} campaigns only`,
+			})),
 		],
 		displayOptions: forGetMany,
 	},
@@ -79,11 +83,20 @@ interface CampaignListing {
 }
 
 function statusesOf(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : typeof value === 'string' && value.trim() !== '' ? value.split(',') : [];
+	const list = Array.isArray(value)
+		? value
+		: typeof value === 'string' && value.trim() !== ''
+			? value.split(',')
+			: [];
 	return list.map((entry) => {
-		const status = CAMPAIGN_STATUSES.find((s) => typeof entry === 'string' && s.toLowerCase() === entry.trim().toLowerCase());
+		const status = CAMPAIGN_STATUSES.find(
+			(s) => typeof entry === 'string' && s.toLowerCase() === entry.trim().toLowerCase(),
+		);
 		if (status === undefined) {
-			throw new InputError(`Filters → Status: ${showValue(entry)} is not a Kore.ai campaign status. Use any of ${CAMPAIGN_STATUSES.join(', ')}.`, 'filters.status');
+			throw new InputError(
+				`Filters → Status: ${showValue(entry)} is not a Kore.ai campaign status. Use any of ${CAMPAIGN_STATUSES.join(', ')}.`,
+				'filters.status',
+			);
 		}
 		return status;
 	});
@@ -102,13 +115,18 @@ export const getMany = defineOperation<CampaignListing>({
 		const type = read('campaignType', itemIndex, 'all');
 		const channel = CAMPAIGN_CHANNELS.find((c) => c.value === type);
 		if (type !== 'all' && channel === undefined) {
-			throw new InputError(`Campaign Type: ${showValue(type)} is not supported; use "all", "voice" or "sms".`, 'campaignType');
+			throw new InputError(
+				`Campaign Type: ${showValue(type)} is not supported; use "all", "voice" or "sms".`,
+				'campaignType',
+			);
 		}
 		const returnAll = read('returnAll', itemIndex, false) === true;
 		const filters = (read('filters', itemIndex, {}) ?? {}) as IDataObject;
 		return {
 			channels: channel === undefined ? CAMPAIGN_CHANNELS.map((c) => c.value) : [channel.value],
-			limit: returnAll ? undefined : everyN(read('limit', itemIndex, 50), 'Limit', 'limit', MAX_LIMIT),
+			limit: returnAll
+				? undefined
+				: everyN(read('limit', itemIndex, 50), 'Limit', 'limit', MAX_LIMIT),
 			statuses: statusesOf(filters.status),
 		};
 	},
@@ -131,7 +149,8 @@ export const getMany = defineOperation<CampaignListing>({
 					{ channel, page, pageSize, statuses: listing.statuses, sortBy: { createdAt: 'desc' } },
 					itemIndex,
 				);
-				for (const record of results.slice(0, wanted - campaigns.length)) campaigns.push(campaignJson(record, channel));
+				for (const record of results.slice(0, wanted - campaigns.length))
+					campaigns.push(campaignJson(record, channel));
 				if (!hasMore || results.length === 0) break;
 			}
 		}

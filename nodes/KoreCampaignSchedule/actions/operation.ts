@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { ReadParameter } from '../helpers/parameters';
 import type { KoreConnection } from '../transport/connection';
@@ -25,7 +30,12 @@ export interface KoreOperation<Prepared = unknown> {
 	option: INodePropertyOptions & { value: string };
 	description: INodeProperties[];
 	prepare(input: ItemInput): Prepared;
-	execute(ctx: IExecuteFunctions, prepared: Prepared, session: KoreSession, itemIndex: number): Promise<IDataObject[]>;
+	execute(
+		ctx: IExecuteFunctions,
+		prepared: Prepared,
+		session: KoreSession,
+		itemIndex: number,
+	): Promise<IDataObject[]>;
 }
 
 /** Declares an operation; its prepared items stay typed inside its own file. */

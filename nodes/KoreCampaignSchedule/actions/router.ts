@@ -50,9 +50,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const operation = operationNamed(value);
 			if (operation === undefined) {
 				const known = OPERATIONS.map((o) => `"${o.option.value}"`).join(', ');
-				throw new InputError(`Operation: ${showValue(value)} is not supported; use one of ${known}.`, 'operation');
+				throw new InputError(
+					`Operation: ${showValue(value)} is not supported; use one of ${known}.`,
+					'operation',
+				);
 			}
-			return { operation, prepared: operation.prepare({ read, itemIndex, nowMs, connection: session.connection, workflowTimezone }) };
+			return {
+				operation,
+				prepared: operation.prepare({
+					read,
+					itemIndex,
+					nowMs,
+					connection: session.connection,
+					workflowTimezone,
+				}),
+			};
 		} catch (caught) {
 			return asNodeError(this, caught, itemIndex);
 		}
@@ -62,23 +74,32 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (firstBad) throw firstBad;
 	}
 
-	const results = await mapInOrder(items.length, settings.maxConcurrency, async (itemIndex): Promise<INodeExecutionData[]> => {
-		const item = prepared[itemIndex];
-		try {
-			if (isNodeError(item)) throw item;
-			if (stop.signal.aborted) throw new WaitAborted();
-			// A credential problem made every prepared item an error, so the session is open here.
-			const outputs = await item.operation.execute(this, item.prepared, session as KoreSession, itemIndex);
-			return outputs.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-		} catch (caught) {
-			const error = asNodeError(this, caught, itemIndex);
-			if (!continueOnFail || stop.signal.aborted) {
-				stop.abort();
-				throw error;
+	const results = await mapInOrder(
+		items.length,
+		settings.maxConcurrency,
+		async (itemIndex): Promise<INodeExecutionData[]> => {
+			const item = prepared[itemIndex];
+			try {
+				if (isNodeError(item)) throw item;
+				if (stop.signal.aborted) throw new WaitAborted();
+				// A credential problem made every prepared item an error, so the session is open here.
+				const outputs = await item.operation.execute(
+					this,
+					item.prepared,
+					session as KoreSession,
+					itemIndex,
+				);
+				return outputs.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			} catch (caught) {
+				const error = asNodeError(this, caught, itemIndex);
+				if (!continueOnFail || stop.signal.aborted) {
+					stop.abort();
+					throw error;
+				}
+				return [errorItem(error, itemIndex, campaignNameOf(read, itemIndex))];
 			}
-			return [errorItem(error, itemIndex, campaignNameOf(read, itemIndex))];
-		}
-	});
+		},
+	);
 	return [results.flat()];
 }
 

@@ -2,19 +2,34 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { readCampaignName, readItemOptions } from '../helpers/parameters';
 import type { ScheduleCommand, ScheduleParameters } from '../helpers/validation';
-import { MAX_EVERY_N_DAYS, MAX_EVERY_N_WEEKS, validateSchedule, WEEKDAY_NAMES, WEEKDAYS } from '../helpers/validation';
+import {
+	MAX_EVERY_N_DAYS,
+	MAX_EVERY_N_WEEKS,
+	validateSchedule,
+	WEEKDAY_NAMES,
+	WEEKDAYS,
+} from '../helpers/validation';
 import type { KoreConnection } from '../transport/connection';
 import type { KoreRequest } from '../transport/endpoints';
 import { scheduleUrl } from '../transport/endpoints';
 import type { CampaignCall } from './campaignCall';
 import { sendCampaignCall } from './campaignCall';
-import { campaignNameField, dryRunOption, koreTimezoneOption, optionsCollection, runSettingOptions, timezoneOption } from './common.descriptions';
+import {
+	campaignNameField,
+	dryRunOption,
+	koreTimezoneOption,
+	optionsCollection,
+	runSettingOptions,
+	timezoneOption,
+} from './common.descriptions';
 import type { ItemInput } from './operation';
 import { defineOperation } from './operation';
 
 const OPERATION = 'schedule';
 const forSchedule = { show: { operation: [OPERATION] } };
-const forRecurrence = (recurrence: string) => ({ show: { operation: [OPERATION], recurrence: [recurrence] } });
+const forRecurrence = (recurrence: string) => ({
+	show: { operation: [OPERATION], recurrence: [recurrence] },
+});
 
 const description: INodeProperties[] = [
 	...campaignNameField(OPERATION),
@@ -76,11 +91,20 @@ const description: INodeProperties[] = [
 		description: 'Days on which the campaign runs. Sent in week order, each once.',
 		displayOptions: forRecurrence('weekly'),
 	},
-	optionsCollection(OPERATION, [dryRunOption, koreTimezoneOption, timezoneOption, ...runSettingOptions]),
+	optionsCollection(OPERATION, [
+		dryRunOption,
+		koreTimezoneOption,
+		timezoneOption,
+		...runSettingOptions,
+	]),
 ];
 
 /** Reads one Schedule item's parameters as n8n resolved them (expressions included), unchecked. */
-function readScheduleParameters({ read, itemIndex, workflowTimezone }: ItemInput): ScheduleParameters & { dryRun: boolean } {
+function readScheduleParameters({
+	read,
+	itemIndex,
+	workflowTimezone,
+}: ItemInput): ScheduleParameters & { dryRun: boolean } {
 	const options = readItemOptions(read, itemIndex, workflowTimezone);
 	const params: ScheduleParameters & { dryRun: boolean } = {
 		campaignName: readCampaignName(read, itemIndex),
@@ -91,7 +115,10 @@ function readScheduleParameters({ read, itemIndex, workflowTimezone }: ItemInput
 		koreTimezone: options.koreTimezone,
 		dryRun: options.dryRun,
 	};
-	if (typeof params.recurrence === 'string' && params.recurrence.trim().toLowerCase() === 'weekly') {
+	if (
+		typeof params.recurrence === 'string' &&
+		params.recurrence.trim().toLowerCase() === 'weekly'
+	) {
 		params.onceEveryNweeks = read('onceEveryNweeks', itemIndex, 1);
 		params.whichDays = read('whichDays', itemIndex, []);
 	} else {
@@ -140,7 +167,11 @@ export const schedule = defineOperation<CampaignCall>({
 	prepare(input) {
 		const params = readScheduleParameters(input);
 		const command = validateSchedule(params, input.nowMs);
-		return { request: scheduleRequest(command, input.connection), summary: scheduleSummary(command), dryRun: params.dryRun };
+		return {
+			request: scheduleRequest(command, input.connection),
+			summary: scheduleSummary(command),
+			dryRun: params.dryRun,
+		};
 	},
 	execute: sendCampaignCall,
 });

@@ -104,7 +104,11 @@ interface WallClock {
  */
 function instantsShowing(wall: WallClock, zone: Zone): number[] {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-	const offsets = new Set([zone.offset(asUtc - 24 * HOUR_MS), zone.offset(asUtc), zone.offset(asUtc + 24 * HOUR_MS)]);
+	const offsets = new Set([
+		zone.offset(asUtc - 24 * HOUR_MS),
+		zone.offset(asUtc),
+		zone.offset(asUtc + 24 * HOUR_MS),
+	]);
 	const found = new Set<number>();
 	for (const offset of offsets) {
 		const candidate = asUtc - offset * 60_000;
@@ -114,7 +118,13 @@ function instantsShowing(wall: WallClock, zone: Zone): number[] {
 }
 
 /** Refuses a wall-clock time the clocks skip, naming the nearest valid times either side. */
-function gapError(wall: WallClock, zone: Zone, zoneName: string, label: string, field: string): InputError {
+function gapError(
+	wall: WallClock,
+	zone: Zone,
+	zoneName: string,
+	label: string,
+	field: string,
+): InputError {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 	const before = zone.offset(asUtc - 24 * HOUR_MS);
 	const after = zone.offset(asUtc + 24 * HOUR_MS);
@@ -135,29 +145,46 @@ function gapError(wall: WallClock, zone: Zone, zoneName: string, label: string, 
  *
  * @param label the field's display name, used in messages
  */
-export function readDateTime(value: unknown, zone: string, label: string, field: string): ReadDateTime {
+export function readDateTime(
+	value: unknown,
+	zone: string,
+	label: string,
+	field: string,
+): ReadDateTime {
 	const instant = (epochMs: number): ReadDateTime => ({ epochMs, local: localText(epochMs, zone) });
 	if (DateTime.isDateTime(value)) {
 		if (!value.isValid) {
-			throw new InputError(`${label}: the expression gave an invalid date (${value.invalidReason ?? 'unknown reason'}). ${ACCEPTED}`, field);
+			throw new InputError(
+				`${label}: the expression gave an invalid date (${value.invalidReason ?? 'unknown reason'}). ${ACCEPTED}`,
+				field,
+			);
 		}
 		// May come from n8n's own copy of luxon: only its epoch millis are used.
 		return instant(value.toMillis());
 	}
 	if (isJsDate(value)) {
 		if (Number.isNaN(value.getTime())) {
-			throw new InputError(`${label}: the expression gave an invalid JavaScript Date. ${ACCEPTED}`, field);
+			throw new InputError(
+				`${label}: the expression gave an invalid JavaScript Date. ${ACCEPTED}`,
+				field,
+			);
 		}
 		return instant(value.getTime());
 	}
 	if (typeof value !== 'string' || value.trim() === '') {
-		const what = typeof value === 'string' || value === undefined || value === null ? 'is empty' : `got ${showValue(value)}`;
+		const what =
+			typeof value === 'string' || value === undefined || value === null
+				? 'is empty'
+				: `got ${showValue(value)}`;
 		throw new InputError(`${label} ${what}: a date and time is required. ${ACCEPTED}`, field);
 	}
 
 	const match = DATE_TIME_TEXT.exec(value.trim());
 	if (!match) {
-		throw new InputError(`${label}: could not read ${showValue(value)} as a date and time. ${ACCEPTED}`, field);
+		throw new InputError(
+			`${label}: could not read ${showValue(value)} as a date and time. ${ACCEPTED}`,
+			field,
+		);
 	}
 	const [, year, month, day, hour = '00', minute = '00', second = '00', offset] = match;
 	const wall: WallClock = {
@@ -171,17 +198,30 @@ export function readDateTime(value: unknown, zone: string, label: string, field:
 	// A calendar check in UTC, which has no gaps: 2027-02-30 or 24:30 are not real.
 	const calendar = DateTime.fromObject(wall, { zone: FixedOffsetZone.utcInstance });
 	if (!calendar.isValid) {
-		throw new InputError(`${label}: ${showValue(value)} is not a real date and time (${calendar.invalidExplanation ?? calendar.invalidReason}). ${ACCEPTED}`, field);
+		throw new InputError(
+			`${label}: ${showValue(value)} is not a real date and time (${calendar.invalidExplanation ?? calendar.invalidReason}). ${ACCEPTED}`,
+			field,
+		);
 	}
 
 	if (offset !== undefined) {
-		const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) ?? ['', '+', '00', '00'];
-		const minutes = offset.toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
+		const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) ?? [
+			'',
+			'+',
+			'00',
+			'00',
+		];
+		const minutes =
+			offset.toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
 		return instant(calendar.toMillis() - minutes * 60_000);
 	}
 
 	const readZone = zoneOf(zone);
-	if (readZone === undefined) throw new InputError(`Timezone: ${showValue(zone)} is not a known IANA timezone.`, 'options.timezone');
+	if (readZone === undefined)
+		throw new InputError(
+			`Timezone: ${showValue(zone)} is not a known IANA timezone.`,
+			'options.timezone',
+		);
 	const [earliest] = instantsShowing(wall, readZone);
 	if (earliest === undefined) throw gapError(wall, readZone, zone, label, field);
 	return instant(earliest);

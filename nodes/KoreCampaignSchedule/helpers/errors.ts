@@ -30,7 +30,8 @@ export function showValue(value: unknown): string {
 	let text: string;
 	if (typeof value === 'string') text = JSON.stringify(value);
 	else if (value === undefined) text = 'nothing';
-	else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
+	else if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+		text = String(value);
 	else {
 		try {
 			text = JSON.stringify(value) ?? String(value);
@@ -51,7 +52,11 @@ export function isNodeError(value: unknown): value is NodeError {
  * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
  * client's error, whose request config carries the signed token.
  */
-export function koreApiError(ctx: KoreCallContext, failure: KoreFailure, itemIndex: number): NodeApiError {
+export function koreApiError(
+	ctx: KoreCallContext,
+	failure: KoreFailure,
+	itemIndex: number,
+): NodeApiError {
 	const summary: JsonObject = { message: failure.message };
 	if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
 	if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;
@@ -72,14 +77,21 @@ export function asNodeError(ctx: KoreCallContext, error: unknown, itemIndex: num
 	if (error instanceof InputError) {
 		return new NodeOperationError(ctx.getNode(), error.message, {
 			itemIndex,
-			description: error.description ?? `Fix the "${error.field}" parameter for this item; nothing was sent to Kore.ai for it.`,
+			description:
+				error.description ??
+				`Fix the "${error.field}" parameter for this item; nothing was sent to Kore.ai for it.`,
 		});
 	}
 	if (error instanceof WaitAborted) {
-		return new NodeOperationError(ctx.getNode(), 'Nothing was sent to Kore.ai for this item: the run stopped before its turn came.', {
-			itemIndex,
-			description: 'The execution was stopped, or an earlier item failed while "On Error" is set to stop the workflow.',
-		});
+		return new NodeOperationError(
+			ctx.getNode(),
+			'Nothing was sent to Kore.ai for this item: the run stopped before its turn came.',
+			{
+				itemIndex,
+				description:
+					'The execution was stopped, or an earlier item failed while "On Error" is set to stop the workflow.',
+			},
+		);
 	}
 	if (error instanceof KoreCredentialError) {
 		return new NodeOperationError(ctx.getNode(), error.message, {
@@ -96,7 +108,11 @@ export function asNodeError(ctx: KoreCallContext, error: unknown, itemIndex: num
  * (using error output)"), and keeps them as they are on the regular one. (An item carrying the
  * error object itself would be cut down by n8n to `{ error: message }`, losing the details.)
  */
-export function errorItem(error: NodeError, itemIndex: number, campaignName: unknown): INodeExecutionData {
+export function errorItem(
+	error: NodeError,
+	itemIndex: number,
+	campaignName: unknown,
+): INodeExecutionData {
 	return {
 		json: {
 			error: error.message,

@@ -14,7 +14,11 @@ export function successJson(answer: KoreSuccess, summary: IDataObject): IDataObj
 }
 
 /** Output of a dry run: what was asked, and the exact request with the token redacted. Nothing is sent. */
-export function dryRunJson(summary: IDataObject, request: KoreRequest, connection: KoreConnection): IDataObject {
+export function dryRunJson(
+	summary: IDataObject,
+	request: KoreRequest,
+	connection: KoreConnection,
+): IDataObject {
 	return {
 		dryRun: true,
 		...summary,

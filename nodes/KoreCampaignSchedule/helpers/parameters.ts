@@ -9,7 +9,12 @@ function hasExpression(value: unknown): boolean {
 }
 
 /** Reads a node parameter for an item, as `getNodeParameter` does. */
-export type ReadParameter = (name: string, itemIndex: number, fallback?: unknown, options?: IGetNodeParameterOptions) => unknown;
+export type ReadParameter = (
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+	options?: IGetNodeParameterOptions,
+) => unknown;
 
 /**
  * Reads node parameters for one run. A parameter without any expression has the same value for
@@ -46,11 +51,18 @@ export interface ItemOptions {
 }
 
 /** Reads one item's Options as n8n resolved them, unchecked. */
-export function readItemOptions(read: ReadParameter, itemIndex: number, workflowTimezone: string): ItemOptions {
+export function readItemOptions(
+	read: ReadParameter,
+	itemIndex: number,
+	workflowTimezone: string,
+): ItemOptions {
 	const options = (read('options', itemIndex, {}) ?? {}) as IDataObject;
 	return {
 		dryRun: options.dryRun === true,
-		timezone: typeof options.timezone === 'string' && options.timezone.trim() !== '' ? options.timezone : workflowTimezone,
+		timezone:
+			typeof options.timezone === 'string' && options.timezone.trim() !== ''
+				? options.timezone
+				: workflowTimezone,
 		koreTimezone: options.koreTimezone === '' ? undefined : options.koreTimezone,
 	};
 }

@@ -32,10 +32,14 @@ export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 		const { label, min, max } = RUN_SETTING_LIMITS[name];
 		const value = options[name] ?? RUN_SETTING_LIMITS[name].default;
 		if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-			throw new NodeOperationError(ctx.getNode(), `${label} must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}.`, {
-				description: "Fix it under the node's Options (it is read from the first item).",
-				itemIndex: 0,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${label} must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}.`,
+				{
+					description: "Fix it under the node's Options (it is read from the first item).",
+					itemIndex: 0,
+				},
+			);
 		}
 		return value;
 	};

@@ -104,7 +104,10 @@ export function weekdaysOf(value: unknown): Weekday[] {
 			(d) => d.toLowerCase() === text || WEEKDAY_NAMES[d].toLowerCase() === text,
 		);
 		if (day === undefined) {
-			throw new InputError(`Days of the Week: ${showValue(entry)} is not a weekday. ${accepted}`, 'whichDays');
+			throw new InputError(
+				`Days of the Week: ${showValue(entry)} is not a weekday. ${accepted}`,
+				'whichDays',
+			);
 		}
 		chosen.add(day);
 	}
@@ -152,13 +155,21 @@ export function validateSchedule(params: ScheduleParameters, nowMs: number): Sch
 		);
 	}
 
-	const recurrence = typeof params.recurrence === 'string' ? params.recurrence.trim().toLowerCase() : params.recurrence;
+	const recurrence =
+		typeof params.recurrence === 'string'
+			? params.recurrence.trim().toLowerCase()
+			: params.recurrence;
 	let recurrenceObject: RecurrenceObject;
 	if (recurrence === 'weekly') {
 		recurrenceObject = {
 			recurType: 'Weekly',
 			weeklyDetails: {
-				onceEveryNweeks: everyN(params.onceEveryNweeks, 'Every N Weeks', 'onceEveryNweeks', MAX_EVERY_N_WEEKS),
+				onceEveryNweeks: everyN(
+					params.onceEveryNweeks,
+					'Every N Weeks',
+					'onceEveryNweeks',
+					MAX_EVERY_N_WEEKS,
+				),
 				whichDays: weekdaysOf(params.whichDays),
 			},
 		};
@@ -166,7 +177,12 @@ export function validateSchedule(params: ScheduleParameters, nowMs: number): Sch
 		recurrenceObject = {
 			recurType: 'Daily',
 			dailyDetails: {
-				onceEveryNdays: everyN(params.onceEveryNdays, 'Every N Days', 'onceEveryNdays', MAX_EVERY_N_DAYS),
+				onceEveryNdays: everyN(
+					params.onceEveryNdays,
+					'Every N Days',
+					'onceEveryNdays',
+					MAX_EVERY_N_DAYS,
+				),
 			},
 		};
 	} else {

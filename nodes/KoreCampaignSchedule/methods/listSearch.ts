@@ -1,9 +1,18 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/errors';
 import { RUN_SETTING_LIMITS } from '../helpers/runSettings';
 import type { CampaignChannel } from '../transport/campaignList';
-import { CAMPAIGN_CHANNELS, fetchCampaignPage, LIST_PAGE_SIZE, MAX_LIST_PAGES } from '../transport/campaignList';
+import {
+	CAMPAIGN_CHANNELS,
+	fetchCampaignPage,
+	LIST_PAGE_SIZE,
+	MAX_LIST_PAGES,
+} from '../transport/campaignList';
 import { KoreCredentialError } from '../transport/connection';
 import { openSession } from '../transport/session';
 
@@ -13,7 +22,12 @@ const PAGES_PER_REQUEST = 10;
 /** Where the list goes on: a channel's next page, e.g. `sms:3`. */
 function parseToken(token: string | undefined): { channel: number; page: number } {
 	const [channel, page] = (token ?? '').split(':').map(Number);
-	return Number.isInteger(channel) && Number.isInteger(page) && channel >= 0 && channel < CAMPAIGN_CHANNELS.length && page >= 1 && page <= MAX_LIST_PAGES
+	return Number.isInteger(channel) &&
+		Number.isInteger(page) &&
+		channel >= 0 &&
+		channel < CAMPAIGN_CHANNELS.length &&
+		page >= 1 &&
+		page <= MAX_LIST_PAGES
 		? { channel, page }
 		: { channel: 0, page: 1 };
 }
@@ -50,11 +64,19 @@ export async function searchCampaigns(
 	let { channel, page } = parseToken(paginationToken);
 	for (let read = 0; read < PAGES_PER_REQUEST && channel < CAMPAIGN_CHANNELS.length; read++) {
 		const kind = CAMPAIGN_CHANNELS[channel].value;
-		const found = await fetchCampaignPage(this, session, { channel: kind, page, pageSize: LIST_PAGE_SIZE, sortBy: { name: 'asc' } }, 0);
+		const found = await fetchCampaignPage(
+			this,
+			session,
+			{ channel: kind, page, pageSize: LIST_PAGE_SIZE, sortBy: { name: 'asc' } },
+			0,
+		);
 		for (const record of found.results) {
 			const name = typeof record.name === 'string' ? record.name : '';
 			if (name === '' || (search !== '' && !name.toLowerCase().includes(search))) continue;
-			results.push({ name: `${name} · ${label(kind)} · ${String(record.status ?? 'unknown status')}`, value: name });
+			results.push({
+				name: `${name} · ${label(kind)} · ${String(record.status ?? 'unknown status')}`,
+				value: name,
+			});
 		}
 		if (found.hasMore && found.results.length > 0 && page < MAX_LIST_PAGES) page++;
 		else {
@@ -63,5 +85,8 @@ export async function searchCampaigns(
 		}
 		if (results.length >= LIST_PAGE_SIZE) break;
 	}
-	return { results, paginationToken: channel < CAMPAIGN_CHANNELS.length ? `${channel}:${page}` : undefined };
+	return {
+		results,
+		paginationToken: channel < CAMPAIGN_CHANNELS.length ? `${channel}:${page}` : undefined,
+	};
 }

@@ -108,7 +108,9 @@ export class AccountLimiter {
 				// Still valid unless a rate-limit answer paused the account meanwhile.
 				if (state.epoch === epoch && this.clock.now() >= state.pausedUntil) return { epoch };
 			}
-			throw new Error(`No call slot for this Kore.ai account after ${MAX_RESERVATIONS} rate-limit pauses.`);
+			throw new Error(
+				`No call slot for this Kore.ai account after ${MAX_RESERVATIONS} rate-limit pauses.`,
+			);
 		} finally {
 			state.waiting--;
 			state.lastUsed = this.clock.now();
@@ -145,12 +147,17 @@ export class AccountLimiter {
 		return this.accounts.size;
 	}
 
-	private reserve(state: AccountState, requestsPerMinute: number, now: number): { startAt: number; epoch: number } {
+	private reserve(
+		state: AccountState,
+		requestsPerMinute: number,
+		now: number,
+	): { startAt: number; epoch: number } {
 		state.settings.set(requestsPerMinute, now);
 		const configured = this.configuredRate(state, now);
 		const startAt = Math.max(now, state.pausedUntil, configured > 0 ? state.nextSlot : 0);
 		if (configured > 0) {
-			state.nextSlot = startAt + Math.ceil((60_000 / (configured * this.share(state, now))) * SAFETY_MARGIN);
+			state.nextSlot =
+				startAt + Math.ceil((60_000 / (configured * this.share(state, now))) * SAFETY_MARGIN);
 		}
 		return { startAt, epoch: state.epoch };
 	}
@@ -175,7 +182,16 @@ export class AccountLimiter {
 		let state = this.accounts.get(account);
 		if (state === undefined) {
 			this.forgetIdle(now);
-			state = { nextSlot: 0, pausedUntil: 0, epoch: 0, shareAfterCut: 1, cutAt: now, settings: new Map(), waiting: 0, lastUsed: now };
+			state = {
+				nextSlot: 0,
+				pausedUntil: 0,
+				epoch: 0,
+				shareAfterCut: 1,
+				cutAt: now,
+				settings: new Map(),
+				waiting: 0,
+				lastUsed: now,
+			};
 			this.accounts.set(account, state);
 		} else {
 			// Most recently used last: the first entries are the ones to forget.
@@ -189,7 +205,8 @@ export class AccountLimiter {
 	/** Forgets accounts idle for long; at the size bound, the least recently used idle ones. */
 	private forgetIdle(now: number): void {
 		for (const [account, state] of this.accounts) {
-			const idle = state.waiting === 0 && now - state.lastUsed > this.limits.idleMs && now >= state.nextSlot;
+			const idle =
+				state.waiting === 0 && now - state.lastUsed > this.limits.idleMs && now >= state.nextSlot;
 			const over = this.accounts.size >= this.limits.maxAccounts && state.waiting === 0;
 			if (idle || over) this.accounts.delete(account);
 			if (!idle && !over && this.accounts.size < this.limits.maxAccounts) break;

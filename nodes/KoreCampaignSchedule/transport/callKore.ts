@@ -1,4 +1,9 @@
-import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import { koreApiError } from '../helpers/errors';
 import { connectionFailure, credentialProblem } from './connectionErrors';
@@ -26,7 +31,11 @@ interface FullResponse {
  * HTTP errors do not throw; they come back as a KoreFailure, as do connection problems.
  * A credential problem throws the KoreCredentialError.
  */
-async function sendOnce(ctx: KoreCallContext, transport: KoreTransport, request: KoreRequest): Promise<KoreOutcome> {
+async function sendOnce(
+	ctx: KoreCallContext,
+	transport: KoreTransport,
+	request: KoreRequest,
+): Promise<KoreOutcome> {
 	const { host, timeoutMs } = transport;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -41,16 +50,27 @@ async function sendOnce(ctx: KoreCallContext, transport: KoreTransport, request:
 	};
 	let response: FullResponse;
 	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: transport.credentials,
-		})) as FullResponse;
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			options,
+			{
+				credentialsDecrypted: transport.credentials,
+			},
+		)) as FullResponse;
 	} catch (error) {
 		// A credential field the authenticate step refused: the router reports it for the item.
 		const problem = credentialProblem(error);
 		if (problem !== undefined) throw problem;
 		return connectionFailure(error, host, timeoutMs);
 	}
-	return interpretKoreResponse(response.statusCode, response.body, lowerCaseKeys(response.headers), Date.now(), request.expects);
+	return interpretKoreResponse(
+		response.statusCode,
+		response.body,
+		lowerCaseKeys(response.headers),
+		Date.now(),
+		request.expects,
+	);
 }
 
 function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -93,7 +113,8 @@ export async function callKore(
 	const { outcome, attempts } = await withRetries(
 		async () => {
 			const answer = await sendOnce(ctx, transport, request);
-			if (!answer.ok && answer.rateLimited) limiter.rateLimited(account, slot, rateLimitPauseMs(answer, transport.retry));
+			if (!answer.ok && answer.rateLimited)
+				limiter.rateLimited(account, slot, rateLimitPauseMs(answer, transport.retry));
 			return answer;
 		},
 		transport.retry,
@@ -105,7 +126,10 @@ export async function callKore(
 		},
 	);
 	if (!outcome.ok) {
-		const failure = attempts > 1 ? { ...outcome, message: `${outcome.message} (after ${attempts} attempts)` } : outcome;
+		const failure =
+			attempts > 1
+				? { ...outcome, message: `${outcome.message} (after ${attempts} attempts)` }
+				: outcome;
 		throw koreApiError(ctx, failure, itemIndex);
 	}
 	return { ...outcome, attempts };

@@ -16,7 +16,16 @@ export const CAMPAIGN_CHANNELS = [
 export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number]['value'];
 
 /** The statuses Kore's list can be filtered by. */
-export const CAMPAIGN_STATUSES = ['Active', 'Completed', 'Ready', 'Paused', 'Preparing', 'Stopped', 'Scheduled', 'Rescheduled'] as const;
+export const CAMPAIGN_STATUSES = [
+	'Active',
+	'Completed',
+	'Ready',
+	'Paused',
+	'Preparing',
+	'Stopped',
+	'Scheduled',
+	'Rescheduled',
+] as const;
 
 /** Campaigns per list call: the page size of Kore's own samples. */
 export const LIST_PAGE_SIZE = 50;
@@ -43,7 +52,8 @@ export function listRequest(connection: KoreConnection, query: ListQuery): KoreR
 		page: query.page,
 		sortBy: query.sortBy,
 	};
-	if (query.statuses !== undefined && query.statuses.length > 0) body.filters = { status: query.statuses };
+	if (query.statuses !== undefined && query.statuses.length > 0)
+		body.filters = { status: query.statuses };
 	return { method: 'POST', url: listUrl(connection), body, expects: 'campaignList' };
 }
 
@@ -54,12 +64,20 @@ export async function fetchCampaignPage(
 	query: ListQuery,
 	itemIndex: number,
 ): Promise<KorePage> {
-	const answer = await callKore(ctx, session.transport, listRequest(session.connection, query), itemIndex);
+	const answer = await callKore(
+		ctx,
+		session.transport,
+		listRequest(session.connection, query),
+		itemIndex,
+	);
 	return answer.page ?? { results: [], hasMore: false };
 }
 
 /** A campaign of Kore's list as the node outputs it (voice campaigns carry `_id`, SMS ones `id`). */
-export function campaignJson(record: Record<string, unknown>, channel: CampaignChannel): IDataObject {
+export function campaignJson(
+	record: Record<string, unknown>,
+	channel: CampaignChannel,
+): IDataObject {
 	const schedule = (record.schedule ?? {}) as Record<string, unknown>;
 	return {
 		id: (channel === 'sms' ? (record.id ?? record._id) : (record._id ?? record.id)) as string,

@@ -56,7 +56,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 const WHERE_TO_FIND: Record<string, string> = {
 	accountId: 'Enter the Kore.ai account ID the campaigns belong to (sent as the accountId header).',
-	botId: "Find it on the bot's App Settings page (the Bot ID, also called Stream ID, starts with st-).",
+	botId:
+		"Find it on the bot's App Settings page (the Bot ID, also called Stream ID, starts with st-).",
 	clientId:
 		"Find it in the bot's App Settings > Dev Tools: the Client ID of the app mapped to the Campaign Management scope (it starts with cs-).",
 	clientSecret: "Find it next to the Client ID in the bot's App Settings > Dev Tools.",
@@ -74,7 +75,12 @@ function requiredText(
 ): string {
 	const raw = credentials[field];
 	const label = FIELD_LABELS[field] ?? field;
-	const value = typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw).trim();
+	const value =
+		typeof raw === 'string'
+			? raw.trim()
+			: raw === undefined || raw === null
+				? ''
+				: String(raw).trim();
 	if (value === '') {
 		throw new KoreCredentialError(
 			`The credential's ${label} is empty. ${WHERE_TO_FIND[field] ?? ''}`.trim(),
@@ -99,7 +105,10 @@ function requiredText(
 function botIdOf(credentials: ICredentialDataDecryptedObject): string {
 	const botId = requiredText(credentials, 'botId');
 	if (/^\.+$/.test(botId)) {
-		throw new KoreCredentialError(`The credential's Bot ID "${botId}" is not a bot ID. ${WHERE_TO_FIND.botId}`, 'botId');
+		throw new KoreCredentialError(
+			`The credential's Bot ID "${botId}" is not a bot ID. ${WHERE_TO_FIND.botId}`,
+			'botId',
+		);
 	}
 	return botId;
 }
@@ -111,7 +120,8 @@ function botIdOf(credentials: ICredentialDataDecryptedObject): string {
 export function normaliseHost(raw: unknown): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const accepted = `Use your Kore.ai environment URL, for example ${DEFAULT_HOST} (or your on-premises origin).`;
-	if (text === '') throw new KoreCredentialError(`The credential's Host is empty. ${accepted}`, 'host');
+	if (text === '')
+		throw new KoreCredentialError(`The credential's Host is empty. ${accepted}`, 'host');
 	if (CONTROL_CHARS.test(text)) {
 		throw new KoreCredentialError(
 			`The credential's Host contains a line break or another control character. ${accepted}`,
@@ -119,7 +129,10 @@ export function normaliseHost(raw: unknown): string {
 		);
 	}
 	if (!URL.canParse(text)) {
-		throw new KoreCredentialError(`The credential's Host "${text}" is not a URL. ${accepted}`, 'host');
+		throw new KoreCredentialError(
+			`The credential's Host "${text}" is not a URL. ${accepted}`,
+			'host',
+		);
 	}
 	const url = new URL(text);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -158,7 +171,10 @@ type AuthSettings =
 	| { authMode: 'clientCredentials'; clientId: string; clientSecret: string };
 
 /** Checks the authentication fields of the chosen mode without signing anything. */
-export function readAuth(credentials: ICredentialDataDecryptedObject, nowMs = Date.now()): AuthSettings {
+export function readAuth(
+	credentials: ICredentialDataDecryptedObject,
+	nowMs = Date.now(),
+): AuthSettings {
 	if (credentials.authMode === 'jwt') {
 		const token = typeof credentials.jwt === 'string' ? credentials.jwt.trim() : '';
 		const problem = checkPastedJwt(token, nowMs);
@@ -178,7 +194,9 @@ export function readAuth(credentials: ICredentialDataDecryptedObject, nowMs = Da
  */
 export function authToken(credentials: ICredentialDataDecryptedObject, nowMs = Date.now()): string {
 	const auth = readAuth(credentials, nowMs);
-	return auth.authMode === 'jwt' ? auth.token : signKoreJwt(auth.clientId, auth.clientSecret, nowMs);
+	return auth.authMode === 'jwt'
+		? auth.token
+		: signKoreJwt(auth.clientId, auth.clientSecret, nowMs);
 }
 
 /** The headers every Kore.ai campaign call carries. */

@@ -10,11 +10,21 @@ import type { KoreFailure } from './koreResponse';
  * Node.js / axios error codes of a request that never got an answer. `maybeDone`: the request
  * may have reached Kore.ai, so it may have been carried out.
  */
-const CONNECTION_PROBLEMS: Record<string, { what: string; retryable: boolean; maybeDone?: boolean }> = {
-	ECONNREFUSED: { what: 'the connection was refused (nothing is listening there)', retryable: false },
+const CONNECTION_PROBLEMS: Record<
+	string,
+	{ what: string; retryable: boolean; maybeDone?: boolean }
+> = {
+	ECONNREFUSED: {
+		what: 'the connection was refused (nothing is listening there)',
+		retryable: false,
+	},
 	ENOTFOUND: { what: 'the host name could not be found', retryable: false },
 	EAI_AGAIN: { what: 'the host name could not be looked up (DNS)', retryable: true },
-	ECONNRESET: { what: 'the connection was closed before Kore.ai answered', retryable: true, maybeDone: true },
+	ECONNRESET: {
+		what: 'the connection was closed before Kore.ai answered',
+		retryable: true,
+		maybeDone: true,
+	},
 	EPIPE: { what: 'the connection was closed while sending', retryable: true, maybeDone: true },
 	ETIMEDOUT: { what: 'no answer came in time', retryable: true, maybeDone: true },
 	ECONNABORTED: { what: 'no answer came in time', retryable: true, maybeDone: true },
@@ -44,9 +54,16 @@ function causes(error: unknown): Array<Record<string, unknown>> {
 /** Turns an error thrown before any answer arrived into a failure the user can act on. */
 export function connectionFailure(error: unknown, host: string, timeoutMs: number): KoreFailure {
 	const chain = causes(error);
-	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && c in CONNECTION_PROBLEMS);
+	const code = chain
+		.map((e) => e.code)
+		.find((c): c is string => typeof c === 'string' && c in CONNECTION_PROBLEMS);
 	const timedOut = chain.some((e) => typeof e.message === 'string' && /timeout/i.test(e.message));
-	const problem = code !== undefined ? CONNECTION_PROBLEMS[code] : timedOut ? CONNECTION_PROBLEMS.ETIMEDOUT : undefined;
+	const problem =
+		code !== undefined
+			? CONNECTION_PROBLEMS[code]
+			: timedOut
+				? CONNECTION_PROBLEMS.ETIMEDOUT
+				: undefined;
 	const what =
 		problem?.what === CONNECTION_PROBLEMS.ETIMEDOUT.what
 			? `no answer came within ${Math.round(timeoutMs / 1000)} s`
@@ -64,5 +81,7 @@ export function connectionFailure(error: unknown, host: string, timeoutMs: numbe
 
 /** Finds a credential problem raised by the credential's authenticate step, however wrapped. */
 export function credentialProblem(error: unknown): KoreCredentialError | undefined {
-	return causes(error).find((e) => e.name === 'KoreCredentialError') as KoreCredentialError | undefined;
+	return causes(error).find((e) => e.name === 'KoreCredentialError') as
+		| KoreCredentialError
+		| undefined;
 }

@@ -19,7 +19,11 @@ function campaignBase(connection: KoreConnection): string {
 }
 
 /** `…/campaign/schedule?enableSchedule=…&campaignName=…`, with the bot id and name encoded. */
-export function scheduleUrl(connection: KoreConnection, campaignName: string, enable: boolean): string {
+export function scheduleUrl(
+	connection: KoreConnection,
+	campaignName: string,
+	enable: boolean,
+): string {
 	return `${campaignBase(connection)}/schedule?enableSchedule=${enable}&campaignName=${encodeURIComponent(campaignName)}`;
 }
 

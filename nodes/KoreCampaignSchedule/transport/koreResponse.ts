@@ -78,20 +78,31 @@ export function parseRetryAfter(header: unknown, nowMs: number = Date.now()): nu
 
 /** A short, single-line glimpse of a body that is not Kore's JSON (HTML tags stripped). */
 function glimpse(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? '';
-	const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+	const plain = text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
 }
 
 const HINTS: Record<string, string> = {
-	'400': 'Kore.ai did not accept the request. Check the campaign name, the dates (the end must be after the start and in the future) and the recurrence.',
-	'401': "Kore.ai did not accept the token. Check the credential's Client ID and Client Secret (or paste a fresh JWT), and that the app belongs to this bot.",
-	'403': "The app is not allowed to manage campaigns. In the bot's App Settings > Dev Tools, map the app to an API scope that includes Campaign Management, and publish the scope.",
-	'404': "Kore.ai found no such campaign or bot. Check the campaign name (exact spelling, including spaces and |) and the credential's Bot ID and Host.",
-	'429': "Kore.ai allows 60 campaign API calls per minute per account. Lower the node's Requests per Minute option, or wait a minute and run again.",
-	'5xx': 'Kore.ai had trouble on its side. Try again in a few minutes; if it keeps happening, contact Kore.ai support.',
-	failure: 'Kore.ai answered but did not do it. Its message above says why; most often the campaign name does not match an existing campaign exactly, or the dates are not accepted.',
-	notJson: "Whatever answered is not Kore.ai's campaign API (a proxy, a login page or a wrong Host?). Check the credential's Host.",
+	'400':
+		'Kore.ai did not accept the request. Check the campaign name, the dates (the end must be after the start and in the future) and the recurrence.',
+	'401':
+		"Kore.ai did not accept the token. Check the credential's Client ID and Client Secret (or paste a fresh JWT), and that the app belongs to this bot.",
+	'403':
+		"The app is not allowed to manage campaigns. In the bot's App Settings > Dev Tools, map the app to an API scope that includes Campaign Management, and publish the scope.",
+	'404':
+		"Kore.ai found no such campaign or bot. Check the campaign name (exact spelling, including spaces and |) and the credential's Bot ID and Host.",
+	'429':
+		"Kore.ai allows 60 campaign API calls per minute per account. Lower the node's Requests per Minute option, or wait a minute and run again.",
+	'5xx':
+		'Kore.ai had trouble on its side. Try again in a few minutes; if it keeps happening, contact Kore.ai support.',
+	failure:
+		'Kore.ai answered but did not do it. Its message above says why; most often the campaign name does not match an existing campaign exactly, or the dates are not accepted.',
+	notJson:
+		"Whatever answered is not Kore.ai's campaign API (a proxy, a login page or a wrong Host?). Check the credential's Host.",
 };
 
 /**
@@ -106,10 +117,12 @@ export function interpretKoreResponse(
 	expects: KoreAnswerKind = 'campaignId',
 ): KoreOutcome {
 	const text = koreText(body);
-	const succeeded = statusCode >= 200 && statusCode < 300 && isObject(body) && body.status !== 'failure';
+	const succeeded =
+		statusCode >= 200 && statusCode < 300 && isObject(body) && body.status !== 'failure';
 	// Only a failure can be a rate limit: a success message repeats the campaign's name, which may
 	// well contain "Rate Limit".
-	const rateLimited = statusCode === 429 || (!succeeded && text !== undefined && RATE_LIMIT_TEXT.test(text));
+	const rateLimited =
+		statusCode === 429 || (!succeeded && text !== undefined && RATE_LIMIT_TEXT.test(text));
 	const retryAfterMs = parseRetryAfter(headers['retry-after'], nowMs);
 	const fail = (message: string, description: string, retryable = false): KoreFailure => ({
 		ok: false,
@@ -120,10 +133,14 @@ export function interpretKoreResponse(
 		retryable,
 		...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
 	});
-	const withKoreText = (headline: string) => (text !== undefined ? `${headline}: ${text}` : headline);
+	const withKoreText = (headline: string) =>
+		text !== undefined ? `${headline}: ${text}` : headline;
 
 	if (rateLimited) {
-		return { ...fail(withKoreText("Kore.ai's rate limit was exceeded"), HINTS['429'], true), rateLimited: true };
+		return {
+			...fail(withKoreText("Kore.ai's rate limit was exceeded"), HINTS['429'], true),
+			rateLimited: true,
+		};
 	}
 	if (statusCode >= 200 && statusCode < 300) {
 		if (!isObject(body)) {
@@ -138,7 +155,13 @@ export function interpretKoreResponse(
 			const data = body.data;
 			if (isObject(data) && Array.isArray(data.results) && data.results.every(isObject)) {
 				const page = { results: data.results, hasMore: data.hasMore === true };
-				return { ok: true, id: '', status: 'success', message: typeof body.message === 'string' ? body.message : '', page };
+				return {
+					ok: true,
+					id: '',
+					status: 'success',
+					message: typeof body.message === 'string' ? body.message : '',
+					page,
+				};
 			}
 			return fail(
 				withKoreText('Kore.ai reported success but returned no campaign list (data.results)'),
@@ -147,10 +170,17 @@ export function interpretKoreResponse(
 		}
 		if (body.status === 'success') {
 			if (typeof body.id === 'string' && body.id !== '') {
-				return { ok: true, id: body.id, status: 'success', message: typeof body.message === 'string' ? body.message : '' };
+				return {
+					ok: true,
+					id: body.id,
+					status: 'success',
+					message: typeof body.message === 'string' ? body.message : '',
+				};
 			}
 			return fail(
-				withKoreText('Kore.ai reported success but returned no campaign id, so the result cannot be confirmed'),
+				withKoreText(
+					'Kore.ai reported success but returned no campaign id, so the result cannot be confirmed',
+				),
 				'Check the campaign in Kore.ai before running this item again.',
 			);
 		}

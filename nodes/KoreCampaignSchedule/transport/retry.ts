@@ -27,7 +27,12 @@ export function rateLimitPauseMs(failure: KoreFailure, policy: RetryPolicy): num
 	return Math.min(failure.retryAfterMs ?? policy.rateLimitBaseDelayMs, policy.maxDelayMs);
 }
 
-export function backoffMs(failure: KoreFailure, retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffMs(
+	failure: KoreFailure,
+	retry: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, policy.maxDelayMs);
 	const base = failure.rateLimited ? policy.rateLimitBaseDelayMs : policy.baseDelayMs;
 	const exponential = Math.min(base * 2 ** (retry - 1), policy.maxDelayMs);
@@ -58,7 +63,8 @@ export async function withRetries(
 		await hooks.beforeAttempt();
 		outcome = await attempt();
 		attempts++;
-		if (outcome.ok || !outcome.retryable || attempts > policy.maxRetries) return { outcome, attempts };
+		if (outcome.ok || !outcome.retryable || attempts > policy.maxRetries)
+			return { outcome, attempts };
 		await hooks.waitBeforeRetry(backoffMs(outcome, attempts, policy), outcome);
 	}
 }

@@ -36,7 +36,12 @@ export async function openSession(
 		connection,
 		transport: {
 			// Handed to n8n's helper so it does not fetch and decrypt the credential for every call.
-			credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
+			credentials: {
+				id: reference?.id ?? '',
+				name: reference?.name ?? '',
+				type: CREDENTIAL_TYPE,
+				data: credentials,
+			},
 			host: connection.host,
 			account: `${connection.host} ${connection.accountId}`,
 			requestsPerMinute: settings.requestsPerMinute,

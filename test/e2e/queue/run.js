@@ -21,7 +21,11 @@ const WINDOW = { start: '2031-01-27 09:00:00', end: '2031-02-27 09:00:00' };
 
 async function main() {
 	const started = Date.now();
-	const queue = await startQueueMode({ workers: 2, requestsPerMinute: LIMIT.perMinute, standInLimit: LIMIT });
+	const queue = await startQueueMode({
+		workers: 2,
+		requestsPerMinute: LIMIT.perMinute,
+		standInLimit: LIMIT,
+	});
 	let passed = 0;
 	let failed = 0;
 	const check = (name, fn) => {
@@ -35,12 +39,18 @@ async function main() {
 		}
 	};
 	try {
-		console.log(`queue mode: n8n ${queue.n8n.version}, main + ${queue.workers.length} workers, Redis, PostgreSQL; stand-in at ${queue.kore.url} allowing ${LIMIT.calls} calls per ${LIMIT.windowMs / 1000} s`);
+		console.log(
+			`queue mode: n8n ${queue.n8n.version}, main + ${queue.workers.length} workers, Redis, PostgreSQL; stand-in at ${queue.kore.url} allowing ${LIMIT.calls} calls per ${LIMIT.windowMs / 1000} s`,
+		);
 		const names = Array.from({ length: CALLS }, (_, i) => `Queue row ${i}`);
 		const t0 = Date.now();
 		const answers = await Promise.all(
 			names.map(async (name) => {
-				const res = await fetch(queue.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, ...WINDOW }) });
+				const res = await fetch(queue.webhookUrl, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ name, ...WINDOW }),
+				});
 				return { name, status: res.status, body: await res.json().catch(() => undefined) };
 			}),
 		);
@@ -60,14 +70,26 @@ async function main() {
 			assert.deepEqual(accepted.map((c) => c.query.campaignName).sort(), [...names].sort());
 		});
 		check(`both workers ran executions (${ran.join(' + ')}), none failed`, () => {
-			assert.ok(ran.every((n) => n > 0), `executions per worker: ${ran.join(', ')}`);
-			assert.equal(ran.reduce((a, b) => a + b, 0), CALLS);
-			for (const w of queue.workers) assert.doesNotMatch(w.output, /Worker failed|Problem with execution/i);
+			assert.ok(
+				ran.every((n) => n > 0),
+				`executions per worker: ${ran.join(', ')}`,
+			);
+			assert.equal(
+				ran.reduce((a, b) => a + b, 0),
+				CALLS,
+			);
+			for (const w of queue.workers)
+				assert.doesNotMatch(w.output, /Worker failed|Problem with execution/i);
 		});
-		check(`rate-limit rejections under 10 % of calls (${rejected} of ${CALLS}), none reached a caller`, () => {
-			assert.ok(rejected < CALLS * 0.1, `${rejected} rejections`);
-		});
-		console.log(`  calls ${CALLS}, wall time ${(wallMs / 1000).toFixed(1)} s, accepted rate ${perMinute.toFixed(0)}/min = ${((perMinute / LIMIT.perMinute) * 100).toFixed(1)} % of the limit, rejections ${rejected}`);
+		check(
+			`rate-limit rejections under 10 % of calls (${rejected} of ${CALLS}), none reached a caller`,
+			() => {
+				assert.ok(rejected < CALLS * 0.1, `${rejected} rejections`);
+			},
+		);
+		console.log(
+			`  calls ${CALLS}, wall time ${(wallMs / 1000).toFixed(1)} s, accepted rate ${perMinute.toFixed(0)}/min = ${((perMinute / LIMIT.perMinute) * 100).toFixed(1)} % of the limit, rejections ${rejected}`,
+		);
 	} finally {
 		await queue.stop();
 	}

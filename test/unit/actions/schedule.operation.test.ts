@@ -39,11 +39,17 @@ describe('scheduleRequest (Schedule)', () => {
 				campaignName: 'W',
 				startDateTime: '2027-01-01 18:29:00',
 				endDateTime: '2027-01-27 18:29:00',
-				recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Fri'] } },
+				recurrenceObject: {
+					recurType: 'Weekly',
+					weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Fri'] },
+				},
 				...ZONES,
 			},
 			connection,
 		);
-		expect(req.body.recurrenceObject).toEqual({ recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Fri'] } });
+		expect(req.body.recurrenceObject).toEqual({
+			recurType: 'Weekly',
+			weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Fri'] },
+		});
 	});
 });

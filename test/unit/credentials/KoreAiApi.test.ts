@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 
 import { KoreAiApi } from '../../../credentials/KoreAiApi.credentials';
-import { authToken, koreHeaders, normaliseHost, readAuth, readConnection } from '../../../nodes/KoreCampaignSchedule/transport/connection';
+import {
+	authToken,
+	koreHeaders,
+	normaliseHost,
+	readAuth,
+	readConnection,
+} from '../../../nodes/KoreCampaignSchedule/transport/connection';
 import { signKoreJwt } from '../../../nodes/KoreCampaignSchedule/transport/jwt';
 import { clientCredentials, KORE } from '../../../dev/fixtures';
 
@@ -26,16 +32,31 @@ describe('normaliseHost', () => {
 
 describe('readConnection / readAuth', () => {
 	it('trims pasted values', () => {
-		const c = readConnection(clientCredentials('https://platform.kore.ai/', { botId: ` ${KORE.botId}\n` }));
-		expect(c).toEqual({ host: 'https://platform.kore.ai', accountId: KORE.accountId, botId: KORE.botId, authMode: 'clientCredentials' });
+		const c = readConnection(
+			clientCredentials('https://platform.kore.ai/', { botId: ` ${KORE.botId}\n` }),
+		);
+		expect(c).toEqual({
+			host: 'https://platform.kore.ai',
+			accountId: KORE.accountId,
+			botId: KORE.botId,
+			authMode: 'clientCredentials',
+		});
 	});
 	it('names the empty field and where to find it', () => {
-		expect(() => readConnection(clientCredentials('https://x.test', { accountId: '' }))).toThrow(/Account ID is empty/);
-		expect(() => readConnection(clientCredentials('https://x.test', { botId: '  ' }))).toThrow(/Bot ID is empty.*App Settings/);
-		expect(() => readAuth(clientCredentials('https://x.test', { clientId: '' }))).toThrow(/Client ID is empty.*Dev Tools/);
+		expect(() => readConnection(clientCredentials('https://x.test', { accountId: '' }))).toThrow(
+			/Account ID is empty/,
+		);
+		expect(() => readConnection(clientCredentials('https://x.test', { botId: '  ' }))).toThrow(
+			/Bot ID is empty.*App Settings/,
+		);
+		expect(() => readAuth(clientCredentials('https://x.test', { clientId: '' }))).toThrow(
+			/Client ID is empty.*Dev Tools/,
+		);
 	});
 	it('rejects header-bound values with line breaks, quoting secrets never', () => {
-		expect(() => readConnection(clientCredentials('https://x.test', { accountId: 'a\r\nX-Evil: 1' }))).toThrow(/Account ID contains a line break/);
+		expect(() =>
+			readConnection(clientCredentials('https://x.test', { accountId: 'a\r\nX-Evil: 1' })),
+		).toThrow(/Account ID contains a line break/);
 		let message = '';
 		try {
 			readAuth(clientCredentials('https://x.test', { clientSecret: 'top\nsecret' }));
@@ -82,25 +103,44 @@ describe('KoreAiApi.authenticate', () => {
 
 	it('sends a pasted JWT unchanged', async () => {
 		const jwt = signKoreJwt(KORE.clientId, KORE.clientSecret);
-		const out = await credential.authenticate({ ...clientCredentials('https://platform.kore.ai'), authMode: 'jwt', jwt }, { url: '/' });
+		const out = await credential.authenticate(
+			{ ...clientCredentials('https://platform.kore.ai'), authMode: 'jwt', jwt },
+			{ url: '/' },
+		);
 		expect(out.headers?.auth).toBe(jwt);
 	});
 
 	it('has a read-only credential test against the list endpoint', () => {
-		expect(credential.test.request).toMatchObject({ method: 'POST', qs: { accountId: expect.any(String) } });
+		expect(credential.test.request).toMatchObject({
+			method: 'POST',
+			qs: { accountId: expect.any(String) },
+		});
 		expect(String(credential.test.request.url)).toContain('/campaign/getAllCampaignDetails');
 	});
 
 	it('exposes the documented field names', () => {
-		expect(credential.properties.map((p) => p.name)).toEqual(['host', 'accountId', 'botId', 'authMode', 'clientId', 'clientSecret', 'jwt']);
-		const secretFields = credential.properties.filter((p) => p.typeOptions?.password).map((p) => p.name);
+		expect(credential.properties.map((p) => p.name)).toEqual([
+			'host',
+			'accountId',
+			'botId',
+			'authMode',
+			'clientId',
+			'clientSecret',
+			'jwt',
+		]);
+		const secretFields = credential.properties
+			.filter((p) => p.typeOptions?.password)
+			.map((p) => p.name);
 		expect(secretFields).toEqual(['clientSecret', 'jwt']);
 	});
 });
 
 describe('koreHeaders', () => {
 	it('puts the token in "auth", not Authorization', () => {
-		const headers = koreHeaders(readConnection(clientCredentials('https://x.test')), authToken(clientCredentials('https://x.test')));
+		const headers = koreHeaders(
+			readConnection(clientCredentials('https://x.test')),
+			authToken(clientCredentials('https://x.test')),
+		);
 		expect(Object.keys(headers)).toEqual(['auth', 'accountId', 'iid', 'Content-Type']);
 	});
 });

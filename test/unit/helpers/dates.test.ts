@@ -1,12 +1,17 @@
 import { DateTime, IANAZone, Settings } from 'luxon';
 
-import { checkTimezone, readDateTime, toKoreText } from '../../../nodes/KoreCampaignSchedule/helpers/dates';
+import {
+	checkTimezone,
+	readDateTime,
+	toKoreText,
+} from '../../../nodes/KoreCampaignSchedule/helpers/dates';
 import { InputError } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
 
 /** What Kore.ai receives (UTC) for a value read in `zone`. */
 const sent = (value: unknown, zone = 'UTC', koreZone = 'UTC') =>
 	toKoreText(readDateTime(value, zone, 'Start Date & Time', 'startDateTime').epochMs, koreZone);
-const local = (value: unknown, zone: string) => readDateTime(value, zone, 'Start Date & Time', 'startDateTime').local;
+const local = (value: unknown, zone: string) =>
+	readDateTime(value, zone, 'Start Date & Time', 'startDateTime').local;
 
 // npm test runs this file under several process zones (TZ) and with luxon's default zone set to
 // yet another one (test/setup/luxonDefaultZone.ts), as n8n does during an execution.
@@ -23,8 +28,18 @@ describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Se
 	describe('without an offset: wall-clock time in the Timezone option, sent as UTC', () => {
 		it.each([
 			// America/New_York, winter (EST, UTC-5) and summer (EDT, UTC-4)
-			['2027-03-01 09:00:00', 'America/New_York', '2027-03-01 14:00:00', '2027-03-01T09:00:00-05:00'],
-			['2027-07-01T09:00:00', 'America/New_York', '2027-07-01 13:00:00', '2027-07-01T09:00:00-04:00'],
+			[
+				'2027-03-01 09:00:00',
+				'America/New_York',
+				'2027-03-01 14:00:00',
+				'2027-03-01T09:00:00-05:00',
+			],
+			[
+				'2027-07-01T09:00:00',
+				'America/New_York',
+				'2027-07-01 13:00:00',
+				'2027-07-01T09:00:00-04:00',
+			],
 			['2027-12-31T21:30', 'America/New_York', '2028-01-01 02:30:00', '2027-12-31T21:30:00-05:00'],
 			// India (UTC+5:30, no daylight saving) and Berlin (CET/CEST)
 			['2027-03-01 09:00:00', 'Asia/Kolkata', '2027-03-01 03:30:00', '2027-03-01T09:00:00+05:30'],
@@ -51,10 +66,18 @@ describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Se
 	});
 
 	it('reads luxon DateTimes ($now.plus) and JS Dates as instants', () => {
-		expect(sent(DateTime.fromISO('2027-03-01T10:00:00', { zone: 'Asia/Kolkata' }), 'America/New_York')).toBe('2027-03-01 04:30:00');
-		expect(sent(DateTime.fromISO('2027-03-01T10:00:00Z', { zone: 'utc' }), 'Asia/Kolkata')).toBe('2027-03-01 10:00:00');
-		expect(sent(new Date('2027-03-01T10:00:00Z'), 'America/Los_Angeles')).toBe('2027-03-01 10:00:00');
-		expect(local(new Date('2027-03-01T10:00:00Z'), 'America/Los_Angeles')).toBe('2027-03-01T02:00:00-08:00');
+		expect(
+			sent(DateTime.fromISO('2027-03-01T10:00:00', { zone: 'Asia/Kolkata' }), 'America/New_York'),
+		).toBe('2027-03-01 04:30:00');
+		expect(sent(DateTime.fromISO('2027-03-01T10:00:00Z', { zone: 'utc' }), 'Asia/Kolkata')).toBe(
+			'2027-03-01 10:00:00',
+		);
+		expect(sent(new Date('2027-03-01T10:00:00Z'), 'America/Los_Angeles')).toBe(
+			'2027-03-01 10:00:00',
+		);
+		expect(local(new Date('2027-03-01T10:00:00Z'), 'America/Los_Angeles')).toBe(
+			'2027-03-01T02:00:00-08:00',
+		);
 	});
 
 	it('refuses a wall-clock time the clocks skip, naming the nearest valid times', () => {
@@ -63,7 +86,9 @@ describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Se
 			/^Start Date & Time: 2031-03-09 02:30:00 does not exist in America\/New_York; .* for example 2031-03-09 01:30:00 or 2031-03-09 03:30:00\.$/,
 		);
 		// Berlin: 02:00 -> 03:00 on 2027-03-28.
-		expect(() => sent('2027-03-28T02:15', 'Europe/Berlin')).toThrow(/does not exist in Europe\/Berlin/);
+		expect(() => sent('2027-03-28T02:15', 'Europe/Berlin')).toThrow(
+			/does not exist in Europe\/Berlin/,
+		);
 		// The edges of the gap are real times.
 		expect(sent('2031-03-09 01:59:59', 'America/New_York')).toBe('2031-03-09 06:59:59');
 		expect(sent('2031-03-09 03:00:00', 'America/New_York')).toBe('2031-03-09 07:00:00');
@@ -78,7 +103,9 @@ describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Se
 	});
 
 	it('sends in another Kore Timezone when one is named', () => {
-		expect(sent('2027-03-01 09:00:00', 'America/New_York', 'Asia/Kolkata')).toBe('2027-03-01 19:30:00');
+		expect(sent('2027-03-01 09:00:00', 'America/New_York', 'Asia/Kolkata')).toBe(
+			'2027-03-01 19:30:00',
+		);
 		expect(toKoreText(Date.UTC(2027, 6, 1, 12), 'Europe/Berlin')).toBe('2027-07-01 14:00:00');
 	});
 
@@ -126,6 +153,8 @@ describe('checkTimezone', () => {
 		expect(() => checkTimezone(zone)).toThrow(/^Timezone: .* is not a known IANA timezone/);
 	});
 	it('names the Kore Timezone option when asked to', () => {
-		expect(() => checkTimezone('Nowhere', 'options.koreTimezone', 'Kore Timezone', 'leave it out')).toThrow(/^Kore Timezone: "Nowhere" .* or leave it out\.$/);
+		expect(() =>
+			checkTimezone('Nowhere', 'options.koreTimezone', 'Kore Timezone', 'leave it out'),
+		).toThrow(/^Kore Timezone: "Nowhere" .* or leave it out\.$/);
 	});
 });

@@ -1,5 +1,10 @@
 import type { LimiterClock } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
-import { AccountLimiter, FULL_RECOVERY_MS, SAFETY_MARGIN, WaitAborted } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
+import {
+	AccountLimiter,
+	FULL_RECOVERY_MS,
+	SAFETY_MARGIN,
+	WaitAborted,
+} from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
 
 /**
  * A virtual clock: `wait` registers a timer; `run` fires timers earliest first, moving the
@@ -7,7 +12,12 @@ import { AccountLimiter, FULL_RECOVERY_MS, SAFETY_MARGIN, WaitAborted } from '..
  */
 function virtualClock(start = 1_000_000) {
 	let now = start;
-	const timers: Array<{ at: number; fire: () => void; fail: (e: Error) => void; signal?: AbortSignal }> = [];
+	const timers: Array<{
+		at: number;
+		fire: () => void;
+		fail: (e: Error) => void;
+		signal?: AbortSignal;
+	}> = [];
 	const clock: LimiterClock = {
 		now: () => now,
 		wait: async (ms, signal) =>
@@ -22,7 +32,10 @@ function virtualClock(start = 1_000_000) {
 			}),
 	};
 	/** Runs until `work` settles; `onTick` may act between timers (at most 100,000 of them). */
-	async function run<T>(work: Promise<T>, onTick: (now: number) => void = () => undefined): Promise<T> {
+	async function run<T>(
+		work: Promise<T>,
+		onTick: (now: number) => void = () => undefined,
+	): Promise<T> {
 		let settled = false;
 		const done = work.finally(() => (settled = true));
 		done.catch(() => undefined);
@@ -39,16 +52,36 @@ function virtualClock(start = 1_000_000) {
 		}
 		return await done;
 	}
-	return { clock, run, advance: (ms: number) => (now += ms), get now() { return now; } };
+	return {
+		clock,
+		run,
+		advance: (ms: number) => (now += ms),
+		get now() {
+			return now;
+		},
+	};
 }
 
 const ACCOUNT = 'https://platform.kore.ai acc-1';
-const interval = (perMinute: number, share = 1) => Math.ceil((60_000 / (perMinute * share)) * SAFETY_MARGIN);
+const interval = (perMinute: number, share = 1) =>
+	Math.ceil((60_000 / (perMinute * share)) * SAFETY_MARGIN);
 
 /** `callers` concurrent callers each starting `calls` calls; the start times, in order. */
-async function startsOf(limiter: AccountLimiter, v: ReturnType<typeof virtualClock>, callers: Array<{ perMinute: number; calls: number; account?: string }>) {
+async function startsOf(
+	limiter: AccountLimiter,
+	v: ReturnType<typeof virtualClock>,
+	callers: Array<{ perMinute: number; calls: number; account?: string }>,
+) {
 	const starts: number[] = [];
-	const caller = async ({ perMinute, calls, account = ACCOUNT }: { perMinute: number; calls: number; account?: string }) => {
+	const caller = async ({
+		perMinute,
+		calls,
+		account = ACCOUNT,
+	}: {
+		perMinute: number;
+		calls: number;
+		account?: string;
+	}) => {
 		for (let i = 0; i < calls; i++) {
 			await limiter.acquire(account, perMinute);
 			starts.push(v.now);
@@ -69,9 +102,14 @@ describe('AccountLimiter (virtual clock)', () => {
 	it('shares one limit between concurrent runs of the same account: never more than N in any minute, yet N reached', async () => {
 		const v = virtualClock();
 		// Four "runs" (loop iterations, executions, workflows) of 75 calls each, at 120/min.
-		const starts = await startsOf(new AccountLimiter(v.clock), v, Array.from({ length: 4 }, () => ({ perMinute: 120, calls: 75 })));
+		const starts = await startsOf(
+			new AccountLimiter(v.clock),
+			v,
+			Array.from({ length: 4 }, () => ({ perMinute: 120, calls: 75 })),
+		);
 		expect(starts).toHaveLength(300);
-		for (let i = 0; i + 120 < starts.length; i++) expect(starts[i + 120] - starts[i]).toBeGreaterThanOrEqual(60_000);
+		for (let i = 0; i + 120 < starts.length; i++)
+			expect(starts[i + 120] - starts[i]).toBeGreaterThanOrEqual(60_000);
 		expect(starts[299] - starts[0]).toBe(299 * interval(120));
 	});
 
@@ -119,7 +157,9 @@ describe('AccountLimiter (virtual clock)', () => {
 		const t0 = v.now;
 		const slot = await limiter.acquire(ACCOUNT, 60);
 		// Two more callers reserve slots at +1025 and +2050 and wait for them...
-		const later = [limiter.acquire(ACCOUNT, 60), limiter.acquire(ACCOUNT, 60)].map((p) => p.then(() => v.now));
+		const later = [limiter.acquire(ACCOUNT, 60), limiter.acquire(ACCOUNT, 60)].map((p) =>
+			p.then(() => v.now),
+		);
 		await new Promise((resolve) => setImmediate(resolve));
 		// ...then the first call is answered "rate limit exceeded, retry after 5 s".
 		limiter.rateLimited(ACCOUNT, slot, 5_000);

@@ -15,6 +15,10 @@ describe('scheduleUrl', () => {
 	it('encodes the bot id as one path segment', () => {
 		const odd = readConnection(clientCredentials('https://h.test', { botId: 'st-a/../b?c#d e' }));
 		const url = scheduleUrl(odd, 'x', false);
-		expect(url.startsWith('https://h.test/campaign/api/v2/public/st-a%2F..%2Fb%3Fc%23d%20e/campaign/schedule?')).toBe(true);
+		expect(
+			url.startsWith(
+				'https://h.test/campaign/api/v2/public/st-a%2F..%2Fb%3Fc%23d%20e/campaign/schedule?',
+			),
+		).toBe(true);
 	});
 });

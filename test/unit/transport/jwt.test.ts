@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 
-import { checkPastedJwt, signKoreJwt, SUBJECT_CLAIM, TOKEN_LIFETIME_SECONDS } from '../../../nodes/KoreCampaignSchedule/transport/jwt';
+import {
+	checkPastedJwt,
+	signKoreJwt,
+	SUBJECT_CLAIM,
+	TOKEN_LIFETIME_SECONDS,
+} from '../../../nodes/KoreCampaignSchedule/transport/jwt';
 
 function decode(part: string) {
 	return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -32,7 +37,9 @@ describe('signKoreJwt', () => {
 	});
 
 	it('never repeats a token, even within the same millisecond', () => {
-		const tokens = new Set(Array.from({ length: 200 }, () => signKoreJwt('cs-app', 'secret-1', now)));
+		const tokens = new Set(
+			Array.from({ length: 200 }, () => signKoreJwt('cs-app', 'secret-1', now)),
+		);
 		expect(tokens.size).toBe(200);
 	});
 

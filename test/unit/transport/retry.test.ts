@@ -1,8 +1,22 @@
 import { mapInOrder } from '../../../nodes/KoreCampaignSchedule/helpers/pool';
-import type { KoreFailure, KoreOutcome } from '../../../nodes/KoreCampaignSchedule/transport/koreResponse';
-import { backoffMs, DEFAULT_RETRY_POLICY, withRetries } from '../../../nodes/KoreCampaignSchedule/transport/retry';
+import type {
+	KoreFailure,
+	KoreOutcome,
+} from '../../../nodes/KoreCampaignSchedule/transport/koreResponse';
+import {
+	backoffMs,
+	DEFAULT_RETRY_POLICY,
+	withRetries,
+} from '../../../nodes/KoreCampaignSchedule/transport/retry';
 
-const failure = (over: Partial<KoreFailure>): KoreFailure => ({ ok: false, httpCode: 503, message: 'm', description: 'd', retryable: true, ...over });
+const failure = (over: Partial<KoreFailure>): KoreFailure => ({
+	ok: false,
+	httpCode: 503,
+	message: 'm',
+	description: 'd',
+	retryable: true,
+	...over,
+});
 
 describe('backoffMs', () => {
 	const policy = DEFAULT_RETRY_POLICY;
@@ -14,7 +28,9 @@ describe('backoffMs', () => {
 		expect(backoffMs(failure({}), 1, policy, () => 0)).toBe(500);
 		expect(backoffMs(failure({}), 1, policy, () => 1)).toBe(1000);
 		expect(backoffMs(failure({}), 3, policy, () => 1)).toBe(4000);
-		expect(backoffMs(failure({ httpCode: 429, rateLimited: true }), 2, policy, () => 1)).toBe(10_000);
+		expect(backoffMs(failure({ httpCode: 429, rateLimited: true }), 2, policy, () => 1)).toBe(
+			10_000,
+		);
 		expect(backoffMs(failure({}), 30, policy, () => 1)).toBe(policy.maxDelayMs);
 	});
 });
@@ -38,7 +54,11 @@ describe('withRetries', () => {
 	}
 
 	it('retries retryable failures until success, pacing every attempt', async () => {
-		const r = await run([failure({ httpCode: 429, retryAfterMs: 0 }), failure({ httpCode: 503 }), success]);
+		const r = await run([
+			failure({ httpCode: 429, retryAfterMs: 0 }),
+			failure({ httpCode: 503 }),
+			success,
+		]);
 		expect(r.outcome).toEqual(success);
 		expect(r.attempts).toBe(3);
 		expect(r.before).toBe(3);
@@ -46,7 +66,13 @@ describe('withRetries', () => {
 	});
 
 	it('gives up after maxRetries and returns the last failure', async () => {
-		const r = await run([failure({}), failure({}), failure({}), failure({ message: 'last' }), success]);
+		const r = await run([
+			failure({}),
+			failure({}),
+			failure({}),
+			failure({ message: 'last' }),
+			success,
+		]);
 		expect(r.attempts).toBe(4);
 		expect(r.outcome).toMatchObject({ ok: false, message: 'last' });
 	});

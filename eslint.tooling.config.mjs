@@ -1,0 +1,40 @@
+// ESLint for everything that is not the published node: tests, dev/ (the stand-in and the
+// harnesses), scripts/ and the tooling files at the root. They run under Node, not inside n8n,
+// so n8n's community-node restrictions (no process, timers, child processes, extra imports) do
+// not apply, and their fixtures hold fake, local-only secrets on purpose. The package itself is
+// linted by eslint.config.mjs, @n8n/node-cli's default, unchanged (`n8n-node lint`, strict mode).
+//
+// test/, dev/ and scripts/ each hold an eslint.config.mjs that re-exports this file: with ESLint's
+// per-folder config lookup (ESLINT_FLAGS=unstable_config_lookup_from_file, set by `npm run lint`)
+// `n8n-node lint` lints them with these rules. The root's own tooling files are linted by
+// `eslint --config eslint.tooling.config.mjs` (the second half of `npm run lint`).
+import js from '@eslint/js';
+import { config as n8nConfig } from '@n8n/node-cli/eslint';
+import globals from 'globals';
+
+export default [
+	...n8nConfig,
+	{
+		files: ['**/*.ts'],
+		rules: {
+			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
+			'@n8n/community-nodes/no-restricted-globals': 'off',
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+			// The engine harness defines a tiny test-only node type; it is never published.
+			'@n8n/community-nodes/node-usable-as-tool': 'off',
+			'@typescript-eslint/no-require-imports': 'off',
+			'no-console': 'off',
+		},
+	},
+	{
+		files: ['**/*.js', '**/*.mjs'],
+		...js.configs.recommended,
+		languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
+	},
+	{ files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+	{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+	// .stryker-tmp: StrykerJS's sandbox copy of the repo while `npm run mutate` runs.
+	{ ignores: ['dist/**', 'node_modules/**', '.stryker-tmp/**', 'reports/**', '.bench/**'] },
+];

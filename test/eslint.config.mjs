@@ -1,0 +1,2 @@
+// This folder is linted with the tooling rules: see ../eslint.tooling.config.mjs.
+export { default } from '../eslint.tooling.config.mjs';
