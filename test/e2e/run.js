@@ -551,7 +551,7 @@ async function main() {
 				failed++;
 				console.log(`  ✗ ${c.name}\n    ${String(error.message).split('\n').join('\n    ')}`);
 				console.log(
-					`    n8n exit ${result.code}; stdout (tail):\n${result.stdout.slice(-3000)}\n    stderr (tail):\n${result.stderr.slice(-2000)}`,
+					`    n8n exit ${result.code}${result.signal ? ` (signal ${result.signal})` : ''}; stdout (tail):\n${result.stdout.slice(-3000)}\n    stderr (tail):\n${result.stderr.slice(-2000)}`,
 				);
 			}
 		}
