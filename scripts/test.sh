@@ -13,6 +13,9 @@ npm run --silent build
 echo "== lint (n8n verification rules)"
 npm run --silent lint
 
+echo "== GitHub Actions workflows (actionlint)"
+npm run --silent lint:workflows
+
 echo "== format (Prettier, n8n's settings)"
 npx prettier --check . > /dev/null
 
