@@ -110,12 +110,23 @@ async function run(page, baseUrl) {
 		page.locator('[data-test-id="node-credentials-select"]'),
 		'the credential picker',
 	);
+	// Node version 1.1: the campaign picker, From List, answered by the stand-in through n8n.
+	step('campaign picker: From List');
 	await page
-		.locator(
-			'[data-test-id="parameter-input-campaignName"] input, [data-test-id="parameter-input-campaignName"] textarea',
-		)
-		.first()
-		.fill('Spring Promo | Voice');
+		.locator('[data-test-id="parameter-input-campaignName"] [data-test-id="rlc-input"]')
+		.click();
+	const choice = page.locator('[data-test-id="rlc-item"]', {
+		hasText: 'Spring Promo 3 | Voice · Voice · Ready',
+	});
+	await expectVisible(choice, 'the campaign "Spring Promo 3 | Voice" in the picker');
+	await expectVisible(
+		page.locator('[data-test-id="rlc-item"]', {
+			hasText: 'Renewal Reminder | SMS · SMS · Scheduled',
+		}),
+		'an SMS campaign in the picker',
+	);
+	await shoot(page, 'campaign-picker.png', ndv);
+	await choice.first().click();
 	for (const [name, value] of [
 		['startDateTime', '2027-03-01 09:00:00'],
 		['endDateTime', '2027-03-31 18:00:00'],
