@@ -284,12 +284,13 @@ async function sharedLimit() {
  */
 /**
  * CPU time of n8n's main thread while a node runs, from a V8 CPU profile of `n8n execute`: the
- * node's window runs from the first to the last sample with a frame of the node's code
- * (`marker`) on the stack, and every sample in it that is not idle counts, whatever it was doing
- * for the node (expressions, HTTP, JSON, garbage collection). Unlike process CPU minus a 1-row
- * run, n8n's start-up and shut-down (which vary by hundreds of ms) stay out of it.
+ * node's window runs from the first to the last sample with a frame of the node's execution code
+ * (`marker`: its file and function) on the stack — module loading left out, as n8n loads every
+ * node at start-up — and every sample in it that is not idle counts, whatever it was doing for
+ * the node (expressions, HTTP, JSON, garbage collection). Unlike process CPU minus a 1-row run,
+ * n8n's start-up and shut-down (which vary by hundreds of ms) stay out of it.
  */
-function cpuWhileNodeRunsMs(profileFile: string, marker: RegExp): number {
+function cpuWhileNodeRunsMs(profileFile: string, marker: { url: RegExp; fn: RegExp }): number {
 	const fs = require('node:fs');
 	const profile = JSON.parse(fs.readFileSync(profileFile, 'utf8')) as {
 		nodes: Array<{
@@ -304,14 +305,25 @@ function cpuWhileNodeRunsMs(profileFile: string, marker: RegExp): number {
 	for (const node of profile.nodes)
 		for (const child of node.children ?? []) parent.set(child, node.id);
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const inLoader = new Map<number, boolean>();
+	const loading = (id: number): boolean => {
+		const known = inLoader.get(id);
+		if (known !== undefined) return known;
+		const up = parent.get(id);
+		const url = byId.get(id)?.callFrame.url ?? '';
+		const value = url.startsWith('node:internal/modules') || (up !== undefined && loading(up));
+		inLoader.set(id, value);
+		return value;
+	};
 	const inNode = new Map<number, boolean>();
 	const ofNode = (id: number): boolean => {
 		const known = inNode.get(id);
 		if (known !== undefined) return known;
-		const frame = byId.get(id);
+		const frame = byId.get(id)?.callFrame;
 		const up = parent.get(id);
-		const value =
-			(frame !== undefined && marker.test(frame.callFrame.url)) || (up !== undefined && ofNode(up));
+		const own =
+			frame !== undefined && marker.url.test(frame.url) && marker.fn.test(frame.functionName);
+		const value = !loading(id) && (own || (up !== undefined && ofNode(up)));
 		inNode.set(id, value);
 		return value;
 	};
@@ -422,16 +434,24 @@ async function realN8n() {
 		};
 		await h.importWorkflows(n8n, userFolder, Object.values(flows));
 		/** Where each node's own code lives: its frames mark the node's window in a CPU profile. */
-		const MARKERS: Record<string, RegExp> = {
-			peer: /nodes-base\/dist\/nodes\/HttpRequest\//,
-			ours: /n8n-nodes-kore-campaign\/dist\//,
+		const MARKERS: Record<string, { url: RegExp; fn: RegExp }> = {
+			// HTTP Request v4.2 is HttpRequestV3's execute: it sends and reads every response there.
+			peer: {
+				url: /nodes-base\/dist\/nodes\/HttpRequest\/V3\/HttpRequestV3\.node\.js$/,
+				fn: /^execute$/,
+			},
+			// The Kore node's run: its router, operations, transport and helpers (any function).
+			ours: {
+				url: /n8n-nodes-kore-campaign\/dist\/nodes\/KoreCampaignSchedule\/(actions|transport|helpers)\//,
+				fn: /./,
+			},
 		};
 		let profiles = 0;
 		/**
 		 * Runs `n8n execute` under bash's `time` (asynchronously: the stand-in lives in this process)
 		 * with a V8 CPU profile, from which the node's window CPU is read.
 		 */
-		const execute = async (id: string, marker: RegExp) => {
+		const execute = async (id: string, marker: { url: RegExp; fn: RegExp }) => {
 			const profileDir = path.join(work, `profile-${++profiles}`);
 			const child = spawn(
 				'bash',

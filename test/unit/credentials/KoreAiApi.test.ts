@@ -1,3 +1,4 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { createHmac } from 'node:crypto';
 
 import { KoreAiApi } from '../../../credentials/KoreAiApi.credentials';
@@ -142,5 +143,139 @@ describe('koreHeaders', () => {
 			authToken(clientCredentials('https://x.test')),
 		);
 		expect(Object.keys(headers)).toEqual(['auth', 'accountId', 'iid', 'Content-Type']);
+	});
+});
+
+/** Every credential refusal, exactly: its message and the field it names. */
+describe('credential checks, exactly', () => {
+	const base = {
+		host: 'https://h.test',
+		accountId: 'a',
+		botId: 'st-1',
+		clientId: 'cs',
+		clientSecret: 's',
+	};
+	const ACCEPTED =
+		'Use your Kore.ai environment URL, for example https://platform.kore.ai (or your on-premises origin).';
+	const refusal = (f: () => unknown) => {
+		try {
+			f();
+		} catch (e) {
+			return { message: (e as Error).message, field: (e as { field?: string }).field };
+		}
+		throw new Error('expected a refusal');
+	};
+	it.each([
+		[
+			{ botId: '..' },
+			'botId',
+			`The credential's Bot ID ".." is not a bot ID. Find it on the bot's App Settings page (the Bot ID, also called Stream ID, starts with st-).`,
+		],
+		[
+			{ botId: '.' },
+			'botId',
+			`The credential's Bot ID "." is not a bot ID. Find it on the bot's App Settings page (the Bot ID, also called Stream ID, starts with st-).`,
+		],
+		[
+			{ host: 'https://x\ty.test' },
+			'host',
+			`The credential's Host contains a line break or another control character. ${ACCEPTED}`,
+		],
+		[
+			{ host: 'https://u:p@h.test' },
+			'host',
+			`The credential's Host must not contain a user name or password (user:password@). ${ACCEPTED}`,
+		],
+		[
+			{ host: 'https://:p@h.test' },
+			'host',
+			`The credential's Host must not contain a user name or password (user:password@). ${ACCEPTED}`,
+		],
+		[
+			{ host: 'https://u@h.test' },
+			'host',
+			`The credential's Host must not contain a user name or password (user:password@). ${ACCEPTED}`,
+		],
+		[
+			{ host: 'https://h.test/?' },
+			'host',
+			`The credential's Host must not contain a query (?…) or fragment (#…). ${ACCEPTED}`,
+		],
+		[
+			{ host: 'https://h.test/?a=1' },
+			'host',
+			`The credential's Host must not contain a query (?…) or fragment (#…). ${ACCEPTED}`,
+		],
+		[
+			{ host: 'https://h.test/#x' },
+			'host',
+			`The credential's Host must not contain a query (?…) or fragment (#…). ${ACCEPTED}`,
+		],
+		[
+			{ host: 'ftp://h.test' },
+			'host',
+			`The credential's Host must start with https:// (or http:// for a local install), not ftp://. ${ACCEPTED}`,
+		],
+		[{ host: 'nope' }, 'host', `The credential's Host "nope" is not a URL. ${ACCEPTED}`],
+		[{ host: 5 }, 'host', `The credential's Host is empty. ${ACCEPTED}`],
+		[
+			{ accountId: null },
+			'accountId',
+			`The credential's Account ID is empty. Enter the Kore.ai account ID the campaigns belong to (sent as the accountId header).`,
+		],
+		[
+			{ accountId: 'a\nb' },
+			'accountId',
+			`The credential's Account ID contains a line break or another control character ("a\\nb"). Copy the value again without the extra characters.`,
+		],
+	])('readConnection refuses %j (%s)', (over, field, message) => {
+		expect(
+			refusal(() => readConnection({ ...base, ...over } as ICredentialDataDecryptedObject)),
+		).toEqual({ field, message });
+	});
+	it.each([
+		[
+			{ clientSecret: 's\nx' },
+			'clientSecret',
+			`The credential's Client Secret contains a line break or another control character. Copy the value again without the extra characters.`,
+		],
+		[
+			{ clientSecret: undefined },
+			'clientSecret',
+			`The credential's Client Secret is empty. Find it next to the Client ID in the bot's App Settings > Dev Tools.`,
+		],
+		[
+			{ authMode: 'jwt', jwt: '  ' },
+			'jwt',
+			'The JWT field is empty. Paste a token generated for your Kore.ai app, or switch Authentication to "Client ID and Secret" to let n8n sign one per request.',
+		],
+		[
+			{ authMode: 'jwt', jwt: 42 },
+			'jwt',
+			'The JWT field is empty. Paste a token generated for your Kore.ai app, or switch Authentication to "Client ID and Secret" to let n8n sign one per request.',
+		],
+	])('readAuth refuses %j (%s)', (over, field, message) => {
+		expect(refusal(() => readAuth({ ...base, ...over } as ICredentialDataDecryptedObject))).toEqual(
+			{ field, message },
+		);
+	});
+	it('reads numbers as text, keeps a path prefix, and names the mode', () => {
+		expect(readConnection({ ...base, accountId: 123, host: 'https://h.test:8443/kore//' })).toEqual(
+			{
+				host: 'https://h.test:8443/kore',
+				accountId: '123',
+				botId: 'st-1',
+				authMode: 'clientCredentials',
+			},
+		);
+		expect(readConnection({ ...base, authMode: 'jwt' }).authMode).toBe('jwt');
+		expect(readConnection({ ...base, botId: 'st-..1' }).botId).toBe('st-..1');
+		expect(readAuth({ ...base, clientId: ' cs-1 ' })).toEqual({
+			authMode: 'clientCredentials',
+			clientId: 'cs-1',
+			clientSecret: 's',
+		});
+		const token = signKoreJwt('cs', 's');
+		expect(readAuth({ authMode: 'jwt', jwt: ` ${token}\n` })).toEqual({ authMode: 'jwt', token });
 	});
 });

@@ -158,3 +158,67 @@ describe('checkTimezone', () => {
 		).toThrow(/^Kore Timezone: "Nowhere" .* or leave it out\.$/);
 	});
 });
+
+/** Exact answers at the edges: zones east of UTC, offsets in every written form, the messages. */
+describe('dates, exactly', () => {
+	const read = (value: unknown, zone = 'UTC') =>
+		readDateTime(value, zone, 'Start Date & Time', 'startDateTime');
+	const message = (f: () => unknown) => {
+		try {
+			f();
+		} catch (e) {
+			return (e as Error).message;
+		}
+		throw new Error('expected a failure');
+	};
+	it('Berlin autumn overlap: 02:30 happens twice, the earlier (CEST) is taken', () => {
+		expect(read('2027-10-31 02:30', 'Europe/Berlin')).toEqual({
+			epochMs: Date.UTC(2027, 9, 31, 0, 30),
+			local: '2027-10-31T02:30:00+02:00',
+		});
+		expect(read('2027-10-31 03:30', 'Europe/Berlin')).toEqual({
+			epochMs: Date.UTC(2027, 9, 31, 2, 30),
+			local: '2027-10-31T03:30:00+01:00',
+		});
+	});
+	it('Berlin spring gap: the message names the valid times either side', () => {
+		expect(message(() => read('2027-03-28 02:30', 'Europe/Berlin'))).toBe(
+			'Start Date & Time: 2027-03-28 02:30:00 does not exist in Europe/Berlin; the clocks skip that time for daylight saving. Pick a time outside the gap, for example 2027-03-28 01:30:00 or 2027-03-28 03:30:00.',
+		);
+	});
+	it.each([
+		['2027-01-27T10:00+0530', Date.UTC(2027, 0, 27, 4, 30)],
+		['2027-01-27T10:00:00+05:30', Date.UTC(2027, 0, 27, 4, 30)],
+		['2027-01-27T10:00-08', Date.UTC(2027, 0, 27, 18, 0)],
+		['2027-01-27T10:00:00.5z', Date.UTC(2027, 0, 27, 10, 0)],
+		['2027-01-27 10:00:00-00:30', Date.UTC(2027, 0, 27, 10, 30)],
+		['  2027-01-27 10:00  ', Date.UTC(2027, 0, 27, 10, 0)],
+		['2027-01-27T07:08:09', Date.UTC(2027, 0, 27, 7, 8, 9)],
+		['2027-01-27T07', undefined],
+	])('%s', (text, epochMs) => {
+		if (epochMs === undefined) expect(() => read(text)).toThrow(/could not read/);
+		else expect(read(text).epochMs).toBe(epochMs);
+	});
+	it('checkTimezone accepts UTC in any case and trims; refuses look-alikes with the default hint', () => {
+		expect(checkTimezone(' utc ')).toBe('utc');
+		expect(checkTimezone(' Europe/Berlin ')).toBe('Europe/Berlin');
+		for (const zone of ['utcx', 'xutc', '']) {
+			expect(message(() => checkTimezone(zone))).toBe(
+				`Timezone: ${JSON.stringify(zone)} is not a known IANA timezone. Use a name such as "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC", or leave the option out to use the workflow's timezone.`,
+			);
+		}
+		expect(checkTimezone('UTC')).toBe('UTC');
+		expect(read('2027-01-27 10:00', 'utc').epochMs).toBe(Date.UTC(2027, 0, 27, 10, 0));
+	});
+	it('says why a date is not real, and what an invalid DateTime said', () => {
+		expect(message(() => read('2027-13-01'))).toMatch(
+			/^Start Date & Time: "2027-13-01" is not a real date and time \(you specified 13 \(of type number\) as a month, which is invalid\)\. Accepted:/,
+		);
+		expect(message(() => read(DateTime.invalid('because')))).toMatch(
+			/^Start Date & Time: the expression gave an invalid date \(because\)\. Accepted:/,
+		);
+		expect(message(() => read('2027-01-27 10:00', 'Nowhere/Land'))).toBe(
+			'Timezone: "Nowhere/Land" is not a known IANA timezone.',
+		);
+	});
+});

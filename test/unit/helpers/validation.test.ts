@@ -235,3 +235,99 @@ describe('weekdaysOf', () => {
 		expect(() => weekdaysOf(v)).toThrow(InputError),
 	);
 });
+
+/** Exact answers at the edges of each rule. */
+describe('validation, exactly', () => {
+	const message = (f: () => unknown) => {
+		try {
+			f();
+		} catch (e) {
+			return (e as Error).message;
+		}
+		throw new Error('expected a failure');
+	};
+	const ACCEPTED_NAME =
+		'enter the exact name of the Voice or SMS campaign as it appears in Kore.ai.';
+	it.each([
+		['', `Campaign Name is empty: ${ACCEPTED_NAME}`],
+		['  ', `Campaign Name is empty: ${ACCEPTED_NAME}`],
+		[undefined, `Campaign Name is empty: ${ACCEPTED_NAME}`],
+		[null, `Campaign Name is empty: ${ACCEPTED_NAME}`],
+		[Number.POSITIVE_INFINITY, `Campaign Name got Infinity: ${ACCEPTED_NAME}`],
+		[true, `Campaign Name got true: ${ACCEPTED_NAME}`],
+	])('campaign name %j', (value, expected) =>
+		expect(message(() => campaignNameOf(value))).toBe(expected),
+	);
+	it('campaign names from numbers and big integers are their digits', () => {
+		expect(campaignNameOf(BigInt(12))).toBe('12');
+		expect(campaignNameOf(0)).toBe('0');
+	});
+	it('every N: whole-number text with spaces, the maximum itself, nothing above', () => {
+		expect(everyN(' 2 ', 'X', 'x', 10)).toBe(2);
+		expect(everyN('10', 'X', 'x', 10)).toBe(10);
+		expect(everyN(10, 'X', 'x', 10)).toBe(10);
+		expect(everyN(1, 'X', 'x', 10)).toBe(1);
+		for (const bad of ['2 days', 'x2', '12', 11, 0, '1.0'])
+			expect(() => everyN(bad, 'X', 'x', 10)).toThrow(InputError);
+		expect(message(() => everyN('12', 'Every N Days', 'onceEveryNdays', 10))).toBe(
+			'Every N Days must be a whole number from 1 to 10 (1 = every time, 2 = every other, ...); got "12".',
+		);
+	});
+	it('weekdays: empty parts skipped, one value alone, the message lists the days', () => {
+		expect(weekdaysOf('Mon,,Tue, ')).toEqual(['Mon', 'Tue']);
+		expect(weekdaysOf('sunday')).toEqual(['Sun']);
+		expect(weekdaysOf(['WEDNESDAY', 'wed'])).toEqual(['Wed']);
+		expect(message(() => weekdaysOf(null))).toBe(
+			'Days of the Week: no day chosen. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun.',
+		);
+		expect(message(() => weekdaysOf(' , '))).toBe(
+			'Days of the Week: no day chosen. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun.',
+		);
+		expect(message(() => weekdaysOf(5))).toBe(
+			'Days of the Week: 5 is not a weekday. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun.',
+		);
+		expect(message(() => weekdaysOf(['mo']))).toBe(
+			'Days of the Week: "mo" is not a weekday. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun.',
+		);
+	});
+	it('schedule: the end may not be now; no recurrence means Daily; a recurrence that is not text is refused', () => {
+		const end = Date.UTC(2027, 2, 1, 8, 0, 0);
+		expect(
+			message(() => validateSchedule({ ...daily, endDateTime: '2027-03-01 09:00:00' }, end)),
+		).toMatch(/^End Date & Time \(2027-03-01T09:00:00\+01:00\) is already in the past/);
+		expect(validateSchedule({ ...daily, endDateTime: '2027-03-01 09:00:01' }, end)).toMatchObject({
+			endDateTime: '2027-03-01 08:00:01',
+		});
+		expect(validateSchedule({ ...daily, recurrence: undefined }, NOW)).toMatchObject({
+			recurrenceObject: { recurType: 'Daily' },
+		});
+		expect(message(() => validateSchedule({ ...daily, recurrence: 5 }, NOW))).toBe(
+			'Recurrence: 5 is not supported; use "daily" or "weekly".',
+		);
+	});
+	it('schedule: start and end name their own fields; the Kore Timezone its hint', () => {
+		expect(message(() => validateSchedule({ ...daily, startDateTime: '' }, NOW))).toMatch(
+			/^Start Date & Time is empty: a date and time is required\./,
+		);
+		expect(message(() => validateSchedule({ ...daily, endDateTime: '' }, NOW))).toMatch(
+			/^End Date & Time is empty: a date and time is required\./,
+		);
+		expect(message(() => validateSchedule({ ...daily, koreTimezone: 'Mars/Base' }, NOW))).toBe(
+			'Kore Timezone: "Mars/Base" is not a known IANA timezone. Use a name such as "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC", or leave the option out to send UTC, as Kore.ai documents.',
+		);
+	});
+	it('schedule: an end an hour after the start, sent equal in a Kore Timezone whose clocks go back, is refused', () => {
+		const params = {
+			...daily,
+			koreTimezone: 'Europe/Berlin',
+			startDateTime: '2027-10-31T00:30:00Z',
+			endDateTime: '2027-10-31T01:30:00Z',
+		};
+		expect(message(() => validateSchedule(params, NOW))).toMatch(
+			/would be sent as 2027-10-31 02:30:00 and 2027-10-31 02:30:00, and the end would not come after the start/,
+		);
+		expect(validateSchedule({ ...params, endDateTime: '2027-10-31T01:30:01Z' }, NOW)).toMatchObject(
+			{ endDateTime: '2027-10-31 02:30:01' },
+		);
+	});
+});

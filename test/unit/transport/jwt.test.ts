@@ -75,3 +75,33 @@ describe('checkPastedJwt', () => {
 		expect(message).not.toContain(valid);
 	});
 });
+
+describe('JWT edges, exactly', () => {
+	const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	const token = (payload: unknown) => `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}.sig`;
+	it('the header is exactly HS256/JWT and iat is whole seconds, rounded down', () => {
+		const [header, payload] = signKoreJwt('cs-1', 'secret', 1_999).split('.');
+		expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({
+			alg: 'HS256',
+			typ: 'JWT',
+		});
+		expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({
+			iat: 1,
+			exp: 1 + TOKEN_LIFETIME_SECONDS,
+		});
+	});
+	it('a middle part that is JSON but not an object is refused', () => {
+		for (const payload of [null, [1], 'text', 5]) {
+			expect(checkPastedJwt(token(payload), 0)).toMatch(
+				/^The JWT field does not hold a readable JSON Web Token \(its middle part is not a JSON object\)/,
+			);
+		}
+	});
+	it('expired means exp at or before now; a non-numeric exp is left to Kore', () => {
+		expect(checkPastedJwt(token({ exp: 100 }), 100_000)).toBe(
+			'The pasted JWT expired at 1970-01-01T00:01:40.000Z. Generate a new one, or switch Authentication to "Client ID and Secret" so n8n signs a fresh token for every request.',
+		);
+		expect(checkPastedJwt(token({ exp: 100 }), 99_999)).toBeUndefined();
+		expect(checkPastedJwt(token({ exp: '100' }), 10_000_000)).toBeUndefined();
+	});
+});

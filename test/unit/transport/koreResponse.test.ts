@@ -141,3 +141,338 @@ describe('koreText', () => {
 		expect(koreText('x')).toBeUndefined();
 	});
 });
+
+/** Whole outcomes, every field compared: each branch of the interpretation pinned down. */
+describe('interpretKoreResponse, exactly', () => {
+	const NOW = Date.UTC(2027, 0, 1);
+	const hint = {
+		400: /^Kore\.ai did not accept the request\./,
+		401: /^Kore\.ai did not accept the token\./,
+		403: /^The app is not allowed to manage campaigns\./,
+		404: /^Kore\.ai found no such campaign or bot\./,
+		429: /^Kore\.ai allows 60 campaign API calls per minute per account\./,
+		'5xx': /^Kore\.ai had trouble on its side\./,
+		failure: /^Kore\.ai answered but did not do it\./,
+		notJson: /^Whatever answered is not Kore\.ai's campaign API/,
+	};
+	it.each([
+		[
+			200,
+			{ status: 'success', id: 'cd-1' },
+			{},
+			{ ok: true, id: 'cd-1', status: 'success', message: '' },
+		],
+		[
+			299,
+			{ status: 'success', id: 'cd-2', message: 'm' },
+			{},
+			{ ok: true, id: 'cd-2', status: 'success', message: 'm' },
+		],
+		[
+			300,
+			{ status: 'success', id: 'cd-3' },
+			{},
+			{
+				ok: false,
+				httpCode: 300,
+				message: 'Kore.ai answered HTTP 300 with no error message',
+				description: hint[400],
+				retryable: false,
+			},
+		],
+		[
+			199,
+			{ status: 'success', id: 'cd-4' },
+			{},
+			{
+				ok: false,
+				httpCode: 199,
+				message: 'Kore.ai answered HTTP 199 with no error message',
+				description: hint[400],
+				retryable: false,
+			},
+		],
+		[
+			200,
+			{ status: 'success', id: '' },
+			{},
+			{
+				ok: false,
+				httpCode: 200,
+				message:
+					'Kore.ai reported success but returned no campaign id, so the result cannot be confirmed',
+				description: /^Check the campaign in Kore\.ai/,
+				retryable: false,
+			},
+		],
+		[
+			200,
+			{ status: 'success', id: 7, message: 'done' },
+			{},
+			{
+				ok: false,
+				httpCode: 200,
+				koreText: 'done',
+				message:
+					'Kore.ai reported success but returned no campaign id, so the result cannot be confirmed: done',
+				description: /^Check the campaign/,
+				retryable: false,
+			},
+		],
+		[
+			200,
+			null,
+			{},
+			{
+				ok: false,
+				httpCode: 200,
+				message: "Kore.ai answered HTTP 200 with an empty body instead of the campaign's status",
+				description: hint.notJson,
+				retryable: false,
+			},
+		],
+		[
+			200,
+			undefined,
+			{},
+			{
+				ok: false,
+				httpCode: 200,
+				message: "Kore.ai answered HTTP 200 with an empty body instead of the campaign's status",
+				description: hint.notJson,
+				retryable: false,
+			},
+		],
+		[
+			200,
+			['x'],
+			{},
+			{
+				ok: false,
+				httpCode: 200,
+				message: 'Kore.ai answered HTTP 200 with something that is not JSON: "["x"]"',
+				description: hint.notJson,
+				retryable: false,
+			},
+		],
+		[
+			200,
+			{ status: 'pending', message: 'queued' },
+			{},
+			{
+				ok: false,
+				httpCode: 200,
+				koreText: 'queued',
+				message: 'Kore.ai answered HTTP 200 without a "success" status: queued',
+				description: hint.notJson,
+				retryable: false,
+			},
+		],
+		[
+			200,
+			{ status: 'failure' },
+			{},
+			{
+				ok: false,
+				httpCode: 200,
+				message: 'Kore.ai reported a failure',
+				description: hint.failure,
+				retryable: false,
+			},
+		],
+		[
+			401,
+			{ errors: [{ msg: 'a' }, { message: 'b' }, 'c', { msg: '  ' }, { code: 1 }, 5] },
+			{},
+			{
+				ok: false,
+				httpCode: 401,
+				koreText: 'a; b; c',
+				message: 'Kore.ai answered HTTP 401: a; b; c',
+				description: hint[401],
+				retryable: false,
+			},
+		],
+		[
+			403,
+			{ errors: [], message: 'scope' },
+			{},
+			{
+				ok: false,
+				httpCode: 403,
+				koreText: 'scope',
+				message: 'Kore.ai answered HTTP 403: scope',
+				description: hint[403],
+				retryable: false,
+			},
+		],
+		[
+			404,
+			{ msg: 'gone' },
+			{},
+			{
+				ok: false,
+				httpCode: 404,
+				koreText: 'gone',
+				message: 'Kore.ai answered HTTP 404: gone',
+				description: hint[404],
+				retryable: false,
+			},
+		],
+		[
+			418,
+			{ error: 'teapot' },
+			{},
+			{
+				ok: false,
+				httpCode: 418,
+				koreText: 'teapot',
+				message: 'Kore.ai answered HTTP 418: teapot',
+				description: hint[400],
+				retryable: false,
+			},
+		],
+		[
+			499,
+			{ message: '   ' },
+			{},
+			{
+				ok: false,
+				httpCode: 499,
+				message: 'Kore.ai answered HTTP 499 with no error message',
+				description: hint[400],
+				retryable: false,
+			},
+		],
+		[
+			500,
+			'oops',
+			{},
+			{
+				ok: false,
+				httpCode: 500,
+				message: 'Kore.ai answered HTTP 500 with "oops"',
+				description: hint['5xx'],
+				retryable: false,
+			},
+		],
+		[
+			501,
+			null,
+			{},
+			{
+				ok: false,
+				httpCode: 501,
+				message: 'Kore.ai answered HTTP 501 with an empty body',
+				description: hint['5xx'],
+				retryable: false,
+			},
+		],
+		[
+			502,
+			undefined,
+			{},
+			{
+				ok: false,
+				httpCode: 502,
+				message: 'Kore.ai answered HTTP 502 with an empty body',
+				description: hint['5xx'],
+				retryable: true,
+			},
+		],
+		[
+			503,
+			'<!DOCTYPE html><p>down</p>',
+			{},
+			{
+				ok: false,
+				httpCode: 503,
+				message:
+					'Kore.ai answered HTTP 503 with an HTML page ("down"), probably from a proxy or gateway',
+				description: hint['5xx'],
+				retryable: true,
+			},
+		],
+		[
+			429,
+			'',
+			{ 'retry-after': '2.5' },
+			{
+				ok: false,
+				httpCode: 429,
+				message: "Kore.ai's rate limit was exceeded",
+				description: hint[429],
+				retryable: true,
+				rateLimited: true,
+				retryAfterMs: 2500,
+			},
+		],
+		[
+			400,
+			{ message: 'Too Many Requests' },
+			{},
+			{
+				ok: false,
+				httpCode: 400,
+				koreText: 'Too Many Requests',
+				message: "Kore.ai's rate limit was exceeded: Too Many Requests",
+				description: hint[429],
+				retryable: true,
+				rateLimited: true,
+			},
+		],
+		[
+			503,
+			'x',
+			{ 'retry-after': 'Fri, 01 Jan 2027 00:00:07 GMT' },
+			{
+				ok: false,
+				httpCode: 503,
+				message: 'Kore.ai answered HTTP 503 with "x"',
+				description: hint['5xx'],
+				retryable: true,
+				retryAfterMs: 7000,
+			},
+		],
+	])('HTTP %i %j %j', (status, body, headers, expected) => {
+		const outcome = interpretKoreResponse(status, body, headers as Record<string, unknown>, NOW);
+		const { description, ...rest } = expected as { description?: RegExp };
+		if (description === undefined) expect(outcome).toEqual(rest);
+		else {
+			expect(outcome).toEqual({ ...rest, description: expect.any(String) });
+			expect((outcome as { description: string }).description).toMatch(description);
+		}
+	});
+
+	it('cuts a long non-JSON glimpse to 120 characters and strips tags and extra space', () => {
+		const long = `<b>${'x'.repeat(200)}</b>   tail`;
+		const outcome = interpretKoreResponse(200, long, {}, NOW) as { message: string };
+		expect(outcome.message).toBe(
+			`Kore.ai answered HTTP 200 with something that is not JSON: "${'x'.repeat(117)}..."`,
+		);
+		const short = interpretKoreResponse(500, `<i>a</i>\n\n  b${'y'.repeat(113)}`, {}, NOW) as {
+			message: string;
+		};
+		expect(short.message).toBe(`Kore.ai answered HTTP 500 with "a b${'y'.repeat(113)}"`);
+	});
+
+	it('koreText ignores what is not an object or has no usable text', () => {
+		expect(koreText('text')).toBeUndefined();
+		expect(koreText(null)).toBeUndefined();
+		expect(koreText([{ msg: 'x' }])).toBeUndefined();
+		expect(koreText({ errors: [{ msg: ' ' }], message: 'fallback' })).toBe('fallback');
+		expect(koreText({ message: '', msg: 'second' })).toBe('second');
+		expect(koreText({ message: 5 })).toBeUndefined();
+	});
+
+	it('parseRetryAfter reads seconds (also as a number), dates, and nothing else', () => {
+		expect(parseRetryAfter(['3', '9'], NOW)).toBe(3000);
+		expect(parseRetryAfter(4, NOW)).toBe(4000);
+		expect(parseRetryAfter(' 1.25 ', NOW)).toBe(1250);
+		expect(parseRetryAfter('x5', NOW)).toBeUndefined();
+		expect(parseRetryAfter('5x', NOW)).toBeUndefined();
+		expect(parseRetryAfter('Thu, 31 Dec 2026 23:59:00 GMT', NOW)).toBe(0);
+		expect(parseRetryAfter(true, NOW)).toBeUndefined();
+		expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
+	});
+});
