@@ -10,7 +10,12 @@ set -euo pipefail
 while read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_' || true)
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
-NODE_MAJOR="${E2E_NODE_MAJOR:-24}"
+# n8n 2.36 and later need Node 24; n8n 1.x runs on Node 22 (its isolated-vm has no Node 20 build).
+case "$N8N_VERSION" in
+  1.*) DEFAULT_NODE_MAJOR=22 ;;
+  *) DEFAULT_NODE_MAJOR=24 ;;
+esac
+NODE_MAJOR="${E2E_NODE_MAJOR:-$DEFAULT_NODE_MAJOR}"
 CACHE_ROOT="${KORE_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-kore-campaign}"
 DIR="$CACHE_ROOT/n8n-$N8N_VERSION-node$NODE_MAJOR"
 STAMP="$DIR/.installed"
@@ -40,7 +45,13 @@ export PATH="$NODE_HOME/bin:$PATH"
 log "node $(node --version)"
 
 log "installing n8n@$N8N_VERSION with install scripts off (takes a few minutes)"
-( cd "$DIR/n8n" && echo '{"name":"n8n-e2e-host","private":true}' > package.json \
+# n8n-nodes-base 1.x fetches `xlsx` from a host outside the npm registry; @e965/xlsx is the same
+# library published on npm (the one n8n 2.x uses), so 1.x installs are pointed at it.
+case "$N8N_VERSION" in
+  1.*) HOST_PACKAGE='{"name":"n8n-e2e-host","private":true,"overrides":{"xlsx":"npm:@e965/xlsx@0.20.2"}}' ;;
+  *) HOST_PACKAGE='{"name":"n8n-e2e-host","private":true}' ;;
+esac
+( cd "$DIR/n8n" && echo "$HOST_PACKAGE" > package.json \
   && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2 )
 
 log "rebuilding sqlite3 for Node $NODE_MAJOR"

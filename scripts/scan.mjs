@@ -14,23 +14,16 @@ const SCANNER = '@n8n/scan-community-package/scanner/scanner.mjs';
 // `tmp` to clean up when this process exits.
 createRequire(import.meta.resolve(SCANNER))('tmp').setGracefulCleanup();
 const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(SCANNER);
+// Built and packed as the e2e suite does it.
+const { packPackage } = createRequire(import.meta.url)('../dev/n8nHarness.js');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-scan-'));
 let failed = false;
 try {
-	execFileSync('npm', ['run', '--silent', 'build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-	const [info] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
-			cwd: root,
-			stdio: ['ignore', 'pipe', 'ignore'],
-		}).toString(),
-	);
+	const tarball = packPackage(work);
 	const unpacked = path.join(work, 'package');
-	execFileSync('tar', ['-xzf', path.join(work, info.filename), '-C', work]);
+	execFileSync('tar', ['-xzf', tarball, '-C', work]);
 
 	const legs = [
 		[
@@ -38,7 +31,7 @@ try {
 			await analyzePackage(root, SOURCE_FILE_PATTERNS),
 		],
 		[
-			`tarball ${info.filename} (compiled .js, package.json)`,
+			`tarball ${path.basename(tarball)} (compiled .js, package.json)`,
 			await analyzePackage(unpacked, ['**/*.js', 'package.json']),
 		],
 	];

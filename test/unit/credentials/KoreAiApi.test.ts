@@ -11,6 +11,7 @@ import {
 } from '../../../nodes/KoreCampaignSchedule/transport/connection';
 import { signKoreJwt } from '../../../nodes/KoreCampaignSchedule/transport/jwt';
 import { clientCredentials, KORE } from '../../../dev/fixtures';
+import { thrown } from '../../helpers/thrown';
 
 describe('normaliseHost', () => {
 	it.each([
@@ -158,12 +159,8 @@ describe('credential checks, exactly', () => {
 	const ACCEPTED =
 		'Use your Kore.ai environment URL, for example https://platform.kore.ai (or your on-premises origin).';
 	const refusal = (f: () => unknown) => {
-		try {
-			f();
-		} catch (e) {
-			return { message: (e as Error).message, field: (e as { field?: string }).field };
-		}
-		throw new Error('expected a refusal');
+		const error = thrown(f);
+		return { message: error.message, field: error.field };
 	};
 	it.each([
 		[

@@ -6,6 +6,7 @@ import {
 	toKoreText,
 } from '../../../nodes/KoreCampaignSchedule/helpers/dates';
 import { InputError } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
+import { thrown } from '../../helpers/thrown';
 
 /** What Kore.ai receives (UTC) for a value read in `zone`. */
 const sent = (value: unknown, zone = 'UTC', koreZone = 'UTC') =>
@@ -163,14 +164,7 @@ describe('checkTimezone', () => {
 describe('dates, exactly', () => {
 	const read = (value: unknown, zone = 'UTC') =>
 		readDateTime(value, zone, 'Start Date & Time', 'startDateTime');
-	const message = (f: () => unknown) => {
-		try {
-			f();
-		} catch (e) {
-			return (e as Error).message;
-		}
-		throw new Error('expected a failure');
-	};
+	const message = (f: () => unknown) => thrown(f).message;
 	it('Berlin autumn overlap: 02:30 happens twice, the earlier (CEST) is taken', () => {
 		expect(read('2027-10-31 02:30', 'Europe/Berlin')).toEqual({
 			epochMs: Date.UTC(2027, 9, 31, 0, 30),

@@ -6,6 +6,7 @@ import {
 	validateSchedule,
 	weekdaysOf,
 } from '../../../nodes/KoreCampaignSchedule/helpers/validation';
+import { thrown } from '../../helpers/thrown';
 
 const NOW = Date.UTC(2027, 0, 15, 12, 0, 0);
 const daily: ScheduleParameters = {
@@ -238,14 +239,7 @@ describe('weekdaysOf', () => {
 
 /** Exact answers at the edges of each rule. */
 describe('validation, exactly', () => {
-	const message = (f: () => unknown) => {
-		try {
-			f();
-		} catch (e) {
-			return (e as Error).message;
-		}
-		throw new Error('expected a failure');
-	};
+	const message = (f: () => unknown) => thrown(f).message;
 	const ACCEPTED_NAME =
 		'enter the exact name of the Voice or SMS campaign as it appears in Kore.ai.';
 	it.each([

@@ -3,6 +3,7 @@ import {
 	AccountLimiter,
 	FULL_RECOVERY_MS,
 	SAFETY_MARGIN,
+	SYSTEM_CLOCK,
 	WaitAborted,
 } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
 
@@ -232,5 +233,63 @@ describe('AccountLimiter (virtual clock)', () => {
 		v.advance(120_000);
 		await limiter.acquire('a new one', 60);
 		expect(limiter.size).toBe(1);
+	});
+});
+
+/** The real clock's wait (n8n's `sleep` in 250 ms steps, raced with the abort signal), on jest's fake timers. */
+describe('SYSTEM_CLOCK.wait', () => {
+	beforeEach(() => jest.useFakeTimers());
+	afterEach(() => jest.useRealTimers());
+	const settled = (promise: Promise<void>) => {
+		const state = { done: false, error: undefined as unknown };
+		promise.then(
+			() => (state.done = true),
+			(error: unknown) => (state.error = error),
+		);
+		return state;
+	};
+
+	it('waits exactly the time asked, in steps of at most 250 ms', async () => {
+		for (const ms of [100, 250, 600]) {
+			const state = settled(SYSTEM_CLOCK.wait(ms));
+			await jest.advanceTimersByTimeAsync(ms - 1);
+			expect(state.done).toBe(false);
+			await jest.advanceTimersByTimeAsync(1);
+			expect(state.done).toBe(true);
+		}
+		const none = settled(SYSTEM_CLOCK.wait(0));
+		await jest.advanceTimersByTimeAsync(0);
+		expect(none.done).toBe(true);
+	});
+
+	it('is bounded: at most 100,000 steps', async () => {
+		const state = settled(SYSTEM_CLOCK.wait(Number.POSITIVE_INFINITY));
+		await jest.advanceTimersByTimeAsync(100_000 * 250 - 1);
+		expect(state.done).toBe(false);
+		await jest.advanceTimersByTimeAsync(1);
+		expect(state.done).toBe(true);
+	});
+
+	it('an abort ends the wait at once; an aborted signal does not wait at all', async () => {
+		const stop = new AbortController();
+		const state = settled(SYSTEM_CLOCK.wait(60_000, stop.signal));
+		await jest.advanceTimersByTimeAsync(100);
+		stop.abort();
+		await jest.advanceTimersByTimeAsync(0);
+		expect(state.error).toBeInstanceOf(WaitAborted);
+		expect((state.error as Error).message).toBe('stopped while waiting for a call slot');
+		await expect(SYSTEM_CLOCK.wait(10, stop.signal)).rejects.toBeInstanceOf(WaitAborted);
+	});
+
+	it('stops listening once done: a later abort changes nothing', async () => {
+		const stop = new AbortController();
+		const remove = jest.spyOn(stop.signal, 'removeEventListener');
+		const state = settled(SYSTEM_CLOCK.wait(10, stop.signal));
+		await jest.advanceTimersByTimeAsync(10);
+		expect(state.done).toBe(true);
+		expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
+		stop.abort();
+		await jest.advanceTimersByTimeAsync(0);
+		expect(state.error).toBeUndefined();
 	});
 });
