@@ -8,7 +8,12 @@ import { createHmac } from 'node:crypto';
 import { cpus } from 'node:os';
 import path from 'node:path';
 
-import type { IDataObject, INodeExecutionData, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { signKoreJwt } from '../nodes/KoreCampaignSchedule/transport/jwt';
 import { runNode as runInEngine, runWorkflow } from '../dev/engine';
@@ -52,6 +57,30 @@ function pastedToken(): string {
 }
 
 /**
+ * n8n's HTTP Request node (v4.2) set up as a user would to make the Kore node's schedule call:
+ * the URL with the row's campaign name, Kore's three headers with a pasted token, the JSON body.
+ */
+function httpRequestParameters(host: string): INodeParameters {
+	const header = (name: string, value: string) => ({ name, value });
+	return {
+		method: 'POST',
+		url: `=${host}/campaign/api/v2/public/${encodeURIComponent(KORE.botId)}/campaign/schedule?enableSchedule=true&campaignName={{ encodeURIComponent($json.name) }}`,
+		sendHeaders: true,
+		headerParameters: {
+			parameters: [
+				header('auth', pastedToken()),
+				header('accountId', KORE.accountId),
+				header('iid', KORE.botId),
+			],
+		},
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: JSON.stringify(DAILY_BODY),
+		options: {},
+	};
+}
+
+/**
  * n8n's own HTTP Request node (from the pinned n8n that the e2e suite installs) making the same
  * calls through the same engine: what a user would build by hand, with a pasted token.
  */
@@ -64,30 +93,13 @@ async function runHttpRequestNode(host: string, count: number): Promise<INodeExe
 		),
 	);
 	const nodeType = new HttpRequest() as IVersionedNodeType;
-	const token = pastedToken();
-	const header = (name: string, value: string) => ({ name, value });
 	const { outputs } = await runWorkflow(
 		{ items: items(count), parameters: {}, credentials: {} },
 		{
 			type: 'n8n-nodes-base.httpRequest',
 			nodeType,
 			typeVersion: 4.2,
-			parameters: {
-				method: 'POST',
-				url: `=${host}/campaign/api/v2/public/${encodeURIComponent(KORE.botId)}/campaign/schedule?enableSchedule=true&campaignName={{ encodeURIComponent($json.name) }}`,
-				sendHeaders: true,
-				headerParameters: {
-					parameters: [
-						header('auth', token),
-						header('accountId', KORE.accountId),
-						header('iid', KORE.botId),
-					],
-				},
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: JSON.stringify(DAILY_BODY),
-				options: {},
-			},
+			parameters: httpRequestParameters(host),
 		},
 	);
 	return outputs[0] ?? [];
@@ -365,26 +377,10 @@ async function realN8n() {
 		]);
 		const rows = (n: number) =>
 			`return Array.from({ length: ${n} }, (_, i) => ({ json: { name: 'Bench row ' + i } }));`;
-		const header = (name: string, value: string) => ({ name, value });
 		const peer = {
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
-			parameters: {
-				method: 'POST',
-				url: `=${kore.url}/campaign/api/v2/public/${encodeURIComponent(KORE.botId)}/campaign/schedule?enableSchedule=true&campaignName={{ encodeURIComponent($json.name) }}`,
-				sendHeaders: true,
-				headerParameters: {
-					parameters: [
-						header('auth', pastedToken()),
-						header('accountId', KORE.accountId),
-						header('iid', KORE.botId),
-					],
-				},
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: JSON.stringify(DAILY_BODY),
-				options: {},
-			},
+			parameters: httpRequestParameters(kore.url),
 		};
 		const ours = {
 			type: h.NODE_TYPE,
