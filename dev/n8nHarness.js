@@ -168,7 +168,22 @@ async function executeWorkflow(n8n, userFolder, id, env = {}) {
 			run = undefined;
 		}
 	}
-	return { ok: code === 0 && run !== undefined, code, signal, run, stdout, stderr };
+	// n8n itself sometimes dies of SIGSEGV in its native modules while shutting down, after it
+	// printed the finished run (n8n 1.123 on every run here; 2.41.1 now and then on a loaded
+	// machine). The run is complete then: its status stands in for the exit code n8n would have
+	// given (1 for a failed workflow), and `crashedOnExit` says what happened.
+	const crashedOnExit =
+		signal === 'SIGSEGV' && run?.finished !== undefined && run?.status !== undefined;
+	const exitCode = crashedOnExit ? (run.status === 'success' ? 0 : 1) : code;
+	return {
+		ok: exitCode === 0 && run !== undefined,
+		code: exitCode,
+		signal,
+		crashedOnExit,
+		run,
+		stdout,
+		stderr,
+	};
 }
 
 /**
