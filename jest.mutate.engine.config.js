@@ -8,4 +8,5 @@ module.exports = {
 	...base,
 	roots: ['<rootDir>/test/unit', '<rootDir>/test/engine'],
 	testPathIgnorePatterns: ['/node_modules/', 'throttle\\.test\\.ts$'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.mutate.json' }] },
 };
