@@ -20,6 +20,7 @@ import { runNode as runInEngine, runWorkflow } from '../dev/engine';
 import { clientCredentials, KORE, WINDOW } from '../dev/fixtures';
 
 const { startKoreStandIn } = require('../../dev/koreStandIn.js');
+const { rowsNode, startNode } = require('../../dev/workflowNodes.js');
 const { ensureN8n } = require('../../dev/n8nHarness.js');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -399,23 +400,9 @@ async function realN8n() {
 			active: false,
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{
-					id: `${id}-t`,
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: `${id}-c`,
-					name: 'Rows',
-					type: 'n8n-nodes-base.code',
-					typeVersion: 2,
-					position: [200, 0],
-					parameters: { jsCode: rows(n) },
-				},
-				{ id: `${id}-n`, name: 'Node', position: [400, 0], ...node },
+				startNode(id),
+				rowsNode(id, rows(n)),
+				{ id: `${id}-n`, name: 'Node', position: [440, 0], ...node },
 			],
 			connections: {
 				Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },

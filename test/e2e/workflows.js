@@ -3,6 +3,7 @@
 // items, when the case needs several) → Kore Campaign Schedule.
 
 const { NODE_TYPE } = require('../../dev/n8nHarness');
+const { rowsNode, startNode } = require('../../dev/workflowNodes');
 
 const CREDENTIALS = {
 	clientCredentials: { id: 'koreE2eClientCreds', name: 'Kore stand-in (client credentials)' },
@@ -20,27 +21,11 @@ const CREDENTIALS = {
  * @param {number} [opts.typeVersion] the Kore node's version (default 1, as workflows saved before 1.1)
  */
 function workflow(id, kore, opts = {}) {
-	const nodes = [
-		{
-			id: `${id}-t`,
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-	];
+	const nodes = [startNode(id)];
 	const connections = {};
 	let previous = 'Start';
 	if (opts.items) {
-		nodes.push({
-			id: `${id}-c`,
-			name: 'Rows',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [220, 0],
-			parameters: { jsCode: `return ${JSON.stringify(opts.items.map((json) => ({ json })))};` },
-		});
+		nodes.push(rowsNode(id, `return ${JSON.stringify(opts.items.map((json) => ({ json })))};`));
 		connections.Start = { main: [[{ node: 'Rows', type: 'main', index: 0 }]] };
 		previous = 'Rows';
 	}
