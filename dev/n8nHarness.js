@@ -159,11 +159,15 @@ async function executeWorkflow(n8n, userFolder, id, env = {}) {
 		['execute', `--id=${id}`, '--rawOutput'],
 		{ env },
 	);
+	// The run is the pretty-printed JSON from the first line starting with "{" to the first line
+	// that is only "}"; after a failed run n8n prints a line of its own below it.
 	const start = stdout.search(/^\{/m);
 	let run;
 	if (start >= 0) {
+		const json = stdout.slice(start);
+		const end = json.search(/^\}$/m);
 		try {
-			run = JSON.parse(stdout.slice(start));
+			run = JSON.parse(end >= 0 ? json.slice(0, end + 1) : json);
 		} catch {
 			run = undefined;
 		}
@@ -172,8 +176,7 @@ async function executeWorkflow(n8n, userFolder, id, env = {}) {
 	// printed the finished run (n8n 1.123 on every run here; 2.41.1 now and then on a loaded
 	// machine). The run is complete then: its status stands in for the exit code n8n would have
 	// given (1 for a failed workflow), and `crashedOnExit` says what happened.
-	const crashedOnExit =
-		signal === 'SIGSEGV' && run?.finished !== undefined && run?.status !== undefined;
+	const crashedOnExit = signal === 'SIGSEGV' && typeof run?.status === 'string';
 	const exitCode = crashedOnExit ? (run.status === 'success' ? 0 : 1) : code;
 	return {
 		ok: exitCode === 0 && run !== undefined,
