@@ -236,6 +236,34 @@ describe('AccountLimiter (virtual clock)', () => {
 	});
 });
 
+/** Which Requests per Minute setting paces the account: written after the mutation run of 2026-11-28. */
+describe('AccountLimiter settings', () => {
+	it('the lowest non-zero setting in use paces every caller; 0 (no limit) does not lift it', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const starts = await startsOf(limiter, v, [
+			{ perMinute: 120, calls: 3 },
+			{ perMinute: 60, calls: 3 },
+			{ perMinute: 0, calls: 3 },
+		]);
+		// Six paced calls at 60/min (the 0-caller's three go at once, within the same pace).
+		const paced = [...new Set(starts)].sort((a, b) => a - b);
+		expect(paced[paced.length - 1] - paced[0]).toBeGreaterThanOrEqual(5 * interval(60));
+	});
+
+	it('a setting unused for over a minute is forgotten; one used exactly a minute ago still counts', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		await startsOf(limiter, v, [{ perMinute: 6, calls: 1 }]);
+		v.advance(60_000);
+		const within = await startsOf(limiter, v, [{ perMinute: 600, calls: 2 }]);
+		expect(within[1] - within[0]).toBe(interval(6));
+		v.advance(120_000);
+		const after = await startsOf(limiter, v, [{ perMinute: 600, calls: 2 }]);
+		expect(after[1] - after[0]).toBe(interval(600));
+	});
+});
+
 /** The real clock's wait (n8n's `sleep` in 250 ms steps, raced with the abort signal), on jest's fake timers. */
 describe('SYSTEM_CLOCK.wait', () => {
 	beforeEach(() => jest.useFakeTimers());
