@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputError, showValue } from '../helpers/errors';
-import { everyN } from '../helpers/validation';
+import { wholeNumber } from '../helpers/validation';
 import type { CampaignChannel } from '../transport/campaignList';
 import {
 	CAMPAIGN_CHANNELS,
@@ -126,7 +126,7 @@ export const getMany = defineOperation<CampaignListing>({
 			channels: channel === undefined ? CAMPAIGN_CHANNELS.map((c) => c.value) : [channel.value],
 			limit: returnAll
 				? undefined
-				: everyN(read('limit', itemIndex, 50), 'Limit', 'limit', MAX_LIMIT),
+				: wholeNumber(read('limit', itemIndex, 50), 'Limit', 'limit', MAX_LIMIT),
 			statuses: statusesOf(filters.status),
 		};
 	},

@@ -96,7 +96,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					stop.abort();
 					throw error;
 				}
-				return [errorItem(error, itemIndex, campaignNameOf(read, itemIndex))];
+				return [errorItem(error, itemIndex, givenCampaignName(read, itemIndex))];
 			}
 		},
 	);
@@ -104,7 +104,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 }
 
 /** The item's campaign name as given, for its error item; undefined when it cannot be read. */
-function campaignNameOf(read: ReadParameter, itemIndex: number): unknown {
+function givenCampaignName(read: ReadParameter, itemIndex: number): unknown {
 	try {
 		return readCampaignName(read, itemIndex);
 	} catch {

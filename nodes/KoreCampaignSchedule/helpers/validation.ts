@@ -70,18 +70,29 @@ export function campaignNameOf(value: unknown): string {
 }
 
 /**
- * Reads "every N days/weeks": a whole number from 1 to `max`. Text holding a whole number
- * ("2", as a sheet cell often gives) is accepted as that number.
+ * Reads a whole number from 1 to `max`. Text holding a whole number ("2", as a sheet cell often
+ * gives) is accepted as that number. `meaning` explains the value in the message.
  */
-export function everyN(value: unknown, label: string, field: string, max: number): number {
+export function wholeNumber(
+	value: unknown,
+	label: string,
+	field: string,
+	max: number,
+	meaning = '',
+): number {
 	const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) {
 		throw new InputError(
-			`${label} must be a whole number from 1 to ${max} (1 = every time, 2 = every other, ...); got ${showValue(value)}.`,
+			`${label} must be a whole number from 1 to ${max}${meaning}; got ${showValue(value)}.`,
 			field,
 		);
 	}
 	return n;
+}
+
+/** Reads "every N days/weeks": a whole number from 1 to `max`. */
+export function everyN(value: unknown, label: string, field: string, max: number): number {
+	return wholeNumber(value, label, field, max, ' (1 = every time, 2 = every other, ...)');
 }
 
 /** Reads the chosen weekdays: an array or comma-separated text, any case, full names allowed. */
