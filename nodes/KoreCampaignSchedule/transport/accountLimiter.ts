@@ -20,7 +20,7 @@ export const MIN_RATE_SHARE = 0.1;
 /** How long a halved rate takes to climb back by the whole configured rate (linearly). */
 export const FULL_RECOVERY_MS = 5 * 60_000;
 
-/** A Requests per Minute setting counts for this long after the last run that used it. */
+/** A Requests per Minute setting counts until this long after the last call slot given under it. */
 const SETTING_REMEMBERED_MS = 60_000;
 
 /** Waits a caller may go through before it gets a slot (each follows a pause by a rate limit). */
@@ -56,7 +56,7 @@ interface AccountState {
 	/** Share of the configured rate right after the last halving (1 before any), and when that was. */
 	shareAfterCut: number;
 	cutAt: number;
-	/** Requests per Minute settings seen recently, with when they were last used. */
+	/** Requests per Minute settings in use, each with the start of the last slot given under it. */
 	settings: Map<number, number>;
 	/** Callers waiting for a slot right now. */
 	waiting: number;
@@ -69,7 +69,7 @@ async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
 	let aborted: () => void = () => undefined;
 	const onAbort = new Promise<never>((_, reject) => (aborted = () => reject(new WaitAborted())));
 	onAbort.catch(() => undefined);
-	signal?.addEventListener('abort', aborted, { once: true });
+	signal?.addEventListener('abort', aborted);
 	try {
 		// Steps of at most 250 ms: nothing keeps running long after an abort.
 		for (let left = ms, steps = 0; left > 0 && steps < 100_000; left -= 250, steps++) {
@@ -93,7 +93,8 @@ export class AccountLimiter {
 	/**
 	 * Resolves when the caller may start one call to `account`; rejects with WaitAborted if
 	 * `signal` aborts first. `requestsPerMinute` 0 means no limit of its own; when runs disagree,
-	 * the lowest non-zero setting seen in the last minute applies to all of them.
+	 * the lowest non-zero setting in use applies to all of them: a setting counts while callers
+	 * hold slots under it, and for a minute after the last one.
 	 */
 	async acquire(account: string, requestsPerMinute: number, signal?: AbortSignal): Promise<Slot> {
 		const state = this.state(account);
@@ -152,13 +153,13 @@ export class AccountLimiter {
 		requestsPerMinute: number,
 		now: number,
 	): { startAt: number; epoch: number } {
-		state.settings.set(requestsPerMinute, now);
-		const configured = this.configuredRate(state, now);
+		const configured = this.configuredRate(state, now, requestsPerMinute);
 		const startAt = Math.max(now, state.pausedUntil, configured > 0 ? state.nextSlot : 0);
 		if (configured > 0) {
 			state.nextSlot =
 				startAt + Math.ceil((60_000 / (configured * this.share(state, now))) * SAFETY_MARGIN);
 		}
+		state.settings.set(requestsPerMinute, startAt);
 		return { startAt, epoch: state.epoch };
 	}
 
@@ -167,9 +168,12 @@ export class AccountLimiter {
 		return Math.min(1, state.shareAfterCut + Math.max(0, now - state.cutAt) / FULL_RECOVERY_MS);
 	}
 
-	/** The lowest non-zero Requests per Minute used on the account within the last minute; 0 if none. */
-	private configuredRate(state: AccountState, now: number): number {
-		let lowest = 0;
+	/**
+	 * The lowest non-zero Requests per Minute among `joining` and the settings in use on the
+	 * account (forgetting those whose last slot is over a minute old); 0 if none.
+	 */
+	private configuredRate(state: AccountState, now: number, joining = 0): number {
+		let lowest = joining;
 		for (const [setting, lastSeen] of state.settings) {
 			if (now - lastSeen > SETTING_REMEMBERED_MS) state.settings.delete(setting);
 			else if (setting > 0 && (lowest === 0 || setting < lowest)) lowest = setting;
@@ -202,14 +206,17 @@ export class AccountLimiter {
 		return state;
 	}
 
-	/** Forgets accounts idle for long; at the size bound, the least recently used idle ones. */
+	/**
+	 * Forgets accounts idle for long (their pace is over too); at the size bound, the least
+	 * recently used ones. An account with callers waiting is always kept.
+	 */
 	private forgetIdle(now: number): void {
 		for (const [account, state] of this.accounts) {
-			const idle =
-				state.waiting === 0 && now - state.lastUsed > this.limits.idleMs && now >= state.nextSlot;
-			const over = this.accounts.size >= this.limits.maxAccounts && state.waiting === 0;
-			if (idle || over) this.accounts.delete(account);
-			if (!idle && !over && this.accounts.size < this.limits.maxAccounts) break;
+			if (state.waiting > 0) continue;
+			const idle = now - state.lastUsed > this.limits.idleMs && now >= state.nextSlot;
+			if (idle || this.accounts.size >= this.limits.maxAccounts) this.accounts.delete(account);
+			// Least recently used first: the accounts after one still in use were used more recently.
+			else break;
 		}
 	}
 }

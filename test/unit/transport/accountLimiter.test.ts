@@ -236,8 +236,178 @@ describe('AccountLimiter (virtual clock)', () => {
 	});
 });
 
-/** Which Requests per Minute setting paces the account: written after the mutation run of 2026-11-28. */
+/** Which Requests per Minute setting paces the account: written after the mutation runs of 2026-11-28. */
 describe('AccountLimiter settings', () => {
+	it('the lowest setting wins whichever run brought it first', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const starts = await startsOf(limiter, v, [
+			{ perMinute: 30, calls: 1 },
+			{ perMinute: 600, calls: 3 },
+			{ perMinute: 120, calls: 1 },
+		]);
+		const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+		expect(gaps).toEqual([interval(30), interval(30), interval(30), interval(30)]);
+	});
+
+	it('a run without a limit, then one with a limit: the first call of the second starts at once', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		await startsOf(limiter, v, [{ perMinute: 0, calls: 3 }]);
+		const t0 = v.now;
+		const starts = await startsOf(limiter, v, [{ perMinute: 60, calls: 2 }]);
+		expect(starts).toEqual([t0, t0 + interval(60)]);
+	});
+
+	it('a setting counts while its callers wait for their slots, however long the queue', async () => {
+		// 50 callers at 30/min reserve slots spanning 100 s; a run without a limit 61 s later
+		// still queues behind them instead of going at once.
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		const slow = startsOf(
+			limiter,
+			v,
+			Array.from({ length: 50 }, () => ({ perMinute: 30, calls: 1 })),
+		);
+		await new Promise((resolve) => setImmediate(resolve));
+		v.advance(61_000);
+		const fast = limiter.acquire(ACCOUNT, 0).then(() => v.now);
+		const [, started] = await v.run(Promise.all([slow, fast]));
+		expect(started).toBe(t0 + 50 * interval(30));
+	});
+
+	it("once no setting counts, a run without a limit is not held back by the last run's pace", async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		await startsOf(limiter, v, [{ perMinute: 1, calls: 1 }]); // next slot would be 61.5 s on
+		v.advance(60_001);
+		const t1 = v.now;
+		expect(await startsOf(limiter, v, [{ perMinute: 0, calls: 1 }])).toEqual([t1]);
+	});
+
+	it('reports no rate for an account it does not know', () => {
+		const v = virtualClock();
+		expect(new AccountLimiter(v.clock).currentRate('never used')).toBe(0);
+	});
+});
+
+/** Pauses after a rate-limit answer, in detail: written after the mutation runs of 2026-11-28. */
+describe('AccountLimiter pauses', () => {
+	it('slots granted before a rate-limit answer are given again at the lowered pace', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		const first = await limiter.acquire(ACCOUNT, 60);
+		// Three callers hold slots at +1025, +2050, +3075 when the first call is refused for 0.5 s.
+		const later = [1, 2, 3].map(() => limiter.acquire(ACCOUNT, 60).then(() => v.now));
+		await new Promise((resolve) => setImmediate(resolve));
+		limiter.rateLimited(ACCOUNT, first, 500);
+		const starts = await v.run(Promise.all(later));
+		// The slots they held ran to +4100 (the pause ended long before); now half the pace after that.
+		expect(starts[0]).toBe(t0 + 4 * interval(60));
+		const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+		for (const gap of gaps) expect(gap).toBeGreaterThan(interval(60, 0.52));
+	});
+
+	it('a caller waiting out a pause starts exactly when it ends', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		limiter.rateLimited(ACCOUNT, await limiter.acquire(ACCOUNT, 60), 5_000);
+		expect(await startsOf(limiter, v, [{ perMinute: 60, calls: 1 }])).toEqual([t0 + 5_000]);
+	});
+
+	it('a later answer of the same burst lengthens the pause for callers already waiting', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		const [a, b] = await v.run(
+			Promise.all([limiter.acquire(ACCOUNT, 60), limiter.acquire(ACCOUNT, 60)]),
+		);
+		limiter.rateLimited(ACCOUNT, a, 1_000); // the pace halves; the pause ends at +2025
+		const waiting = limiter.acquire(ACCOUNT, 60).then(() => v.now);
+		await new Promise((resolve) => setImmediate(resolve));
+		limiter.rateLimited(ACCOUNT, b, 5_000); // b's answer (same burst) asks for 5 s
+		expect(await v.run(waiting)).toBe(t0 + interval(60) + 5_000);
+		// Halved once, not twice, and climbing back since b's answer 5 s ago.
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(60 * (0.5 + 5_000 / FULL_RECOVERY_MS), 5);
+	});
+
+	it('is bounded: a caller paused again at every turn gives up after 1,000 pauses', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		limiter.rateLimited(ACCOUNT, await limiter.acquire(ACCOUNT, 0), 1_000);
+		let turns = 0;
+		const stale = { epoch: -1 }; // an answer from another burst: pauses without a new halving
+		const gaveUp = v.run(limiter.acquire(ACCOUNT, 0), () => {
+			turns++;
+			limiter.rateLimited(ACCOUNT, stale, 1_000);
+		});
+		await expect(gaveUp).rejects.toThrow(
+			'No call slot for this Kore.ai account after 1000 rate-limit pauses.',
+		);
+		expect(turns).toBe(1_000);
+	});
+
+	it('a stopped run takes no slot, even one free at once', async () => {
+		const v = virtualClock();
+		const stop = new AbortController();
+		stop.abort();
+		await expect(new AccountLimiter(v.clock).acquire(ACCOUNT, 0, stop.signal)).rejects.toThrow(
+			WaitAborted,
+		);
+		expect(new WaitAborted().name).toBe('WaitAborted');
+	});
+});
+
+/** Which accounts are remembered: written after the mutation runs of 2026-11-28. */
+describe('AccountLimiter memory', () => {
+	const known = (limiter: AccountLimiter, account: string) => limiter.currentRate(account) > 0;
+
+	it('at the size bound the least recently used account is forgotten, not the oldest', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 3, idleMs: 600_000 });
+		for (const account of ['A', 'B', 'C', 'A', 'D']) await v.run(limiter.acquire(account, 60));
+		expect(['A', 'B', 'C', 'D'].filter((a) => known(limiter, a))).toEqual(['A', 'C', 'D']);
+	});
+
+	it('an account in use is kept: used recently, or its next slot still ahead', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 1_000 });
+		await limiter.acquire('recent', 60);
+		v.advance(1_024); // recent: used 1.024 s ago, next slot 1 ms ahead
+		await limiter.acquire('paced', 60);
+		expect(limiter.size).toBe(2);
+		v.advance(1_000); // recent: used 2.024 s ago, next slot passed; paced: used exactly 1 s ago
+		await limiter.acquire('other', 60);
+		expect(['recent', 'paced', 'other'].filter((a) => known(limiter, a))).toEqual([
+			'paced',
+			'other',
+		]);
+	});
+
+	it('an account forgotten exactly when its next slot comes', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 1_000 });
+		await limiter.acquire('A', 60);
+		v.advance(interval(60));
+		await limiter.acquire('B', 60);
+		expect(limiter.size).toBe(1);
+	});
+
+	it('an account with callers waiting is never forgotten, even over the size bound', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 2, idleMs: 1_000 });
+		await limiter.acquire('busy', 60);
+		const waiting = limiter.acquire('busy', 60);
+		await limiter.acquire('quiet', 60);
+		await limiter.acquire('new', 60);
+		expect(limiter.size).toBe(2);
+		expect(['busy', 'quiet', 'new'].filter((a) => known(limiter, a))).toEqual(['busy', 'new']);
+		await v.run(waiting);
+	});
+
 	it('the lowest non-zero setting in use paces every caller; 0 (no limit) does not lift it', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
