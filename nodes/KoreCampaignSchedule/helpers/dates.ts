@@ -205,14 +205,14 @@ export function readDateTime(
 	}
 
 	if (offset !== undefined) {
+		// "Z" (either case) does not match: it is +00:00.
 		const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) ?? [
 			'',
 			'+',
 			'00',
 			'00',
 		];
-		const minutes =
-			offset.toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
+		const minutes = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
 		return instant(calendar.toMillis() - minutes * 60_000);
 	}
 

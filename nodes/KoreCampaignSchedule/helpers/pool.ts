@@ -9,7 +9,7 @@ export async function mapInOrder<T>(
 	concurrency: number,
 	work: (index: number) => Promise<T>,
 ): Promise<T[]> {
-	const results: T[] = new Array<T>(count);
+	const results: T[] = [];
 	const failures = new Map<number, unknown>();
 	let next = 0;
 	const worker = async () => {

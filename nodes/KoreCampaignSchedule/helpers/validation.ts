@@ -55,14 +55,14 @@ export function campaignNameOf(value: unknown): string {
 	const name =
 		typeof value === 'string'
 			? value.trim()
-			: typeof value === 'number' && Number.isFinite(value)
+			: Number.isFinite(value)
 				? String(value)
 				: typeof value === 'bigint'
 					? value.toString()
 					: '';
 	if (name === '') {
 		throw new InputError(
-			`Campaign Name ${value === '' || (typeof value === 'string' && value.trim() === '') || value === undefined || value === null ? 'is empty' : `got ${showValue(value)}`}: enter the exact name of the Voice or SMS campaign as it appears in Kore.ai.`,
+			`Campaign Name ${(typeof value === 'string' && value.trim() === '') || value === undefined || value === null ? 'is empty' : `got ${showValue(value)}`}: enter the exact name of the Voice or SMS campaign as it appears in Kore.ai.`,
 			'campaignName',
 		);
 	}

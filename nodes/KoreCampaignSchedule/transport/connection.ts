@@ -45,23 +45,28 @@ export class KoreCredentialError extends Error {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
-const FIELD_LABELS: Record<string, string> = {
-	host: 'Host',
-	accountId: 'Account ID',
-	botId: 'Bot ID',
-	clientId: 'Client ID',
-	clientSecret: 'Client Secret',
-	jwt: 'JWT',
-};
-
-const WHERE_TO_FIND: Record<string, string> = {
-	accountId: 'Enter the Kore.ai account ID the campaigns belong to (sent as the accountId header).',
-	botId:
-		"Find it on the bot's App Settings page (the Bot ID, also called Stream ID, starts with st-).",
-	clientId:
-		"Find it in the bot's App Settings > Dev Tools: the Client ID of the app mapped to the Campaign Management scope (it starts with cs-).",
-	clientSecret: "Find it next to the Client ID in the bot's App Settings > Dev Tools.",
-};
+/** The credential's text fields: their label, and where to find the value when it is missing. */
+const TEXT_FIELDS = {
+	accountId: {
+		label: 'Account ID',
+		whereToFind:
+			'Enter the Kore.ai account ID the campaigns belong to (sent as the accountId header).',
+	},
+	botId: {
+		label: 'Bot ID',
+		whereToFind:
+			"Find it on the bot's App Settings page (the Bot ID, also called Stream ID, starts with st-).",
+	},
+	clientId: {
+		label: 'Client ID',
+		whereToFind:
+			"Find it in the bot's App Settings > Dev Tools: the Client ID of the app mapped to the Campaign Management scope (it starts with cs-).",
+	},
+	clientSecret: {
+		label: 'Client Secret',
+		whereToFind: "Find it next to the Client ID in the bot's App Settings > Dev Tools.",
+	},
+} as const;
 
 /**
  * Reads a text field, trims surrounding white space (a pasted value often carries a newline)
@@ -70,22 +75,14 @@ const WHERE_TO_FIND: Record<string, string> = {
  */
 function requiredText(
 	credentials: ICredentialDataDecryptedObject,
-	field: string,
+	field: keyof typeof TEXT_FIELDS,
 	secret = false,
 ): string {
 	const raw = credentials[field];
-	const label = FIELD_LABELS[field] ?? field;
-	const value =
-		typeof raw === 'string'
-			? raw.trim()
-			: raw === undefined || raw === null
-				? ''
-				: String(raw).trim();
+	const { label, whereToFind } = TEXT_FIELDS[field];
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (value === '') {
-		throw new KoreCredentialError(
-			`The credential's ${label} is empty. ${WHERE_TO_FIND[field] ?? ''}`.trim(),
-			field,
-		);
+		throw new KoreCredentialError(`The credential's ${label} is empty. ${whereToFind}`, field);
 	}
 	if (CONTROL_CHARS.test(value)) {
 		throw new KoreCredentialError(
@@ -106,7 +103,7 @@ function botIdOf(credentials: ICredentialDataDecryptedObject): string {
 	const botId = requiredText(credentials, 'botId');
 	if (/^\.+$/.test(botId)) {
 		throw new KoreCredentialError(
-			`The credential's Bot ID "${botId}" is not a bot ID. ${WHERE_TO_FIND.botId}`,
+			`The credential's Bot ID "${botId}" is not a bot ID. ${TEXT_FIELDS.botId.whereToFind}`,
 			'botId',
 		);
 	}
@@ -147,7 +144,8 @@ export function normaliseHost(raw: unknown): string {
 			'host',
 		);
 	}
-	if (url.search !== '' || url.hash !== '' || /[?#]/.test(text)) {
+	// Tested on the text: the URL parser drops an empty query or fragment ("https://h/?").
+	if (/[?#]/.test(text)) {
 		throw new KoreCredentialError(
 			`The credential's Host must not contain a query (?…) or fragment (#…). ${accepted}`,
 			'host',

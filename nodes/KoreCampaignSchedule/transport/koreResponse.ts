@@ -67,9 +67,8 @@ export function koreText(body: unknown): string | undefined {
 
 /** Retry-After as seconds or an HTTP date, in milliseconds from `nowMs`; undefined if absent or unreadable. */
 export function parseRetryAfter(header: unknown, nowMs: number = Date.now()): number | undefined {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const text = String(value).trim();
+	// Anything but text or a number reads as neither seconds nor a date ("undefined", "[object …]").
+	const text = String(Array.isArray(header) ? header[0] : header).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
@@ -129,7 +128,7 @@ export function interpretKoreResponse(
 		httpCode: statusCode,
 		message,
 		description,
-		koreText: text,
+		...(text !== undefined ? { koreText: text } : {}),
 		retryable,
 		...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
 	});

@@ -18,15 +18,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 60_000,
 };
 
-/**
- * How long to wait before retry number `retry` (1-based) after `failure`: Kore's Retry-After
- * when given (capped), else exponential backoff with jitter (between half and all of it).
- */
 /** How long everyone on the account holds back after a rate-limit answer: Retry-After, capped, or the base delay. */
 export function rateLimitPauseMs(failure: KoreFailure, policy: RetryPolicy): number {
 	return Math.min(failure.retryAfterMs ?? policy.rateLimitBaseDelayMs, policy.maxDelayMs);
 }
 
+/**
+ * How long to wait before retry number `retry` (1-based) after `failure`: Kore's Retry-After
+ * when given (capped), else exponential backoff with jitter (between half and all of it).
+ */
 export function backoffMs(
 	failure: KoreFailure,
 	retry: number,

@@ -160,6 +160,7 @@ describe('credential checks, exactly', () => {
 		'Use your Kore.ai environment URL, for example https://platform.kore.ai (or your on-premises origin).';
 	const refusal = (f: () => unknown) => {
 		const error = thrown(f);
+		expect(error.name).toBe('KoreCredentialError');
 		return { message: error.message, field: error.field };
 	};
 	it.each([
@@ -266,7 +267,9 @@ describe('credential checks, exactly', () => {
 			},
 		);
 		expect(readConnection({ ...base, authMode: 'jwt' }).authMode).toBe('jwt');
-		expect(readConnection({ ...base, botId: 'st-..1' }).botId).toBe('st-..1');
+		// Only a bot ID of nothing but dots is refused (it would change the URL path).
+		for (const botId of ['st-..1', 'st-1..', '..st-1'])
+			expect(readConnection({ ...base, botId }).botId).toBe(botId);
 		expect(readAuth({ ...base, clientId: ' cs-1 ' })).toEqual({
 			authMode: 'clientCredentials',
 			clientId: 'cs-1',

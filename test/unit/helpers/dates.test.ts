@@ -61,6 +61,8 @@ describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Se
 			['2027-03-01T10:00:00+05:30', 'America/New_York', '2027-03-01 04:30:00'],
 			['2027-03-01T10:00:00+0530', 'UTC', '2027-03-01 04:30:00'],
 			['2027-03-01T10:00:00-08', 'Europe/Berlin', '2027-03-01 18:00:00'],
+			['2027-03-01T10:00:00-03:30', 'UTC', '2027-03-01 13:30:00'],
+			['2027-03-01 10:00:00z', 'Asia/Kolkata', '2027-03-01 10:00:00'],
 		])('%j (Timezone %s) is sent as %j', (value, zone, utc) => {
 			expect(sent(value, zone)).toBe(utc);
 		});

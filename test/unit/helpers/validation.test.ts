@@ -261,7 +261,7 @@ describe('validation, exactly', () => {
 		expect(everyN('10', 'X', 'x', 10)).toBe(10);
 		expect(everyN(10, 'X', 'x', 10)).toBe(10);
 		expect(everyN(1, 'X', 'x', 10)).toBe(1);
-		for (const bad of ['2 days', 'x2', '12', 11, 0, '1.0'])
+		for (const bad of ['2 days', 'x2', '12', 11, 0, '1.0', ['2'], [2]])
 			expect(() => everyN(bad, 'X', 'x', 10)).toThrow(InputError);
 		expect(message(() => everyN('12', 'Every N Days', 'onceEveryNdays', 10))).toBe(
 			'Every N Days must be a whole number from 1 to 10 (1 = every time, 2 = every other, ...); got "12".',
@@ -271,9 +271,10 @@ describe('validation, exactly', () => {
 		expect(weekdaysOf('Mon,,Tue, ')).toEqual(['Mon', 'Tue']);
 		expect(weekdaysOf('sunday')).toEqual(['Sun']);
 		expect(weekdaysOf(['WEDNESDAY', 'wed'])).toEqual(['Wed']);
-		expect(message(() => weekdaysOf(null))).toBe(
-			'Days of the Week: no day chosen. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun.',
-		);
+		for (const none of [null, undefined, []])
+			expect(message(() => weekdaysOf(none))).toBe(
+				'Days of the Week: no day chosen. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun.',
+			);
 		expect(message(() => weekdaysOf(' , '))).toBe(
 			'Days of the Week: no day chosen. Choose one or more of Mon, Tue, Wed, Thu, Fri, Sat, Sun.',
 		);
@@ -305,6 +306,12 @@ describe('validation, exactly', () => {
 		);
 		expect(message(() => validateSchedule({ ...daily, endDateTime: '' }, NOW))).toMatch(
 			/^End Date & Time is empty: a date and time is required\./,
+		);
+		expect(thrown(() => validateSchedule({ ...daily, startDateTime: 'soon' }, NOW)).field).toBe(
+			'startDateTime',
+		);
+		expect(thrown(() => validateSchedule({ ...daily, endDateTime: 'later' }, NOW)).field).toBe(
+			'endDateTime',
 		);
 		expect(message(() => validateSchedule({ ...daily, koreTimezone: 'Mars/Base' }, NOW))).toBe(
 			'Kore Timezone: "Mars/Base" is not a known IANA timezone. Use a name such as "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC", or leave the option out to send UTC, as Kore.ai documents.',

@@ -126,6 +126,8 @@ describe('parseRetryAfter', () => {
 	it.each([
 		['3', 3000],
 		['0.5', 500],
+		['120', 120_000],
+		[' 7 ', 7000],
 		[['2'], 2000],
 		['Fri, 01 Jan 2027 00:00:10 GMT', 10000],
 		['Thu, 31 Dec 2026 23:00:00 GMT', 0],
@@ -437,9 +439,10 @@ describe('interpretKoreResponse, exactly', () => {
 	])('HTTP %i %j %j', (status, body, headers, expected) => {
 		const outcome = interpretKoreResponse(status, body, headers as Record<string, unknown>, NOW);
 		const { description, ...rest } = expected as { description?: RegExp };
-		if (description === undefined) expect(outcome).toEqual(rest);
+		// Strictly: a key present with the value undefined (retryAfterMs) is a difference too.
+		if (description === undefined) expect(outcome).toStrictEqual(rest);
 		else {
-			expect(outcome).toEqual({ ...rest, description: expect.any(String) });
+			expect(outcome).toStrictEqual({ ...rest, description: expect.any(String) });
 			expect((outcome as { description: string }).description).toMatch(description);
 		}
 	});
@@ -454,6 +457,29 @@ describe('interpretKoreResponse, exactly', () => {
 			message: string;
 		};
 		expect(short.message).toBe(`Kore.ai answered HTTP 500 with "a b${'y'.repeat(113)}"`);
+		const exactly120 = interpretKoreResponse(502, 'z'.repeat(120), {}, NOW) as { message: string };
+		expect(exactly120.message).toBe(`Kore.ai answered HTTP 502 with "${'z'.repeat(120)}"`);
+		const tags = interpretKoreResponse(502, '<b>Bad</b><i>Gateway</i>', {}, NOW) as {
+			message: string;
+		};
+		expect(tags.message).toBe('Kore.ai answered HTTP 502 with "Bad Gateway"');
+	});
+
+	it('only a 2xx answer can be a success whose message merely mentions a rate limit', () => {
+		const body = { status: 'success', id: 'cd-1', message: 'Rate limit upsell scheduled' };
+		expect(interpretKoreResponse(200, body, {}, NOW)).toMatchObject({ ok: true });
+		for (const status of [199, 300])
+			expect(interpretKoreResponse(status, body, {}, NOW)).toMatchObject({
+				ok: false,
+				rateLimited: true,
+				message: "Kore.ai's rate limit was exceeded: Rate limit upsell scheduled",
+			});
+	});
+
+	it('a list answer that reports a failure is a failure, not a missing list', () => {
+		expect(
+			interpretKoreResponse(200, { status: 'failure', message: 'no bot' }, {}, NOW, 'campaignList'),
+		).toMatchObject({ ok: false, message: 'Kore.ai reported a failure: no bot' });
 	});
 
 	it('koreText ignores what is not an object or has no usable text', () => {

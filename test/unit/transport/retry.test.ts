@@ -6,6 +6,7 @@ import type {
 import {
 	backoffMs,
 	DEFAULT_RETRY_POLICY,
+	rateLimitPauseMs,
 	withRetries,
 } from '../../../nodes/KoreCampaignSchedule/transport/retry';
 
@@ -16,6 +17,17 @@ const failure = (over: Partial<KoreFailure>): KoreFailure => ({
 	description: 'd',
 	retryable: true,
 	...over,
+});
+
+describe('rateLimitPauseMs', () => {
+	it("holds the account back for Kore's Retry-After, capped, else the rate-limit base delay", () => {
+		const policy = DEFAULT_RETRY_POLICY;
+		expect(rateLimitPauseMs(failure({ retryAfterMs: 2500 }), policy)).toBe(2500);
+		expect(rateLimitPauseMs(failure({ retryAfterMs: 0 }), policy)).toBe(0);
+		expect(rateLimitPauseMs(failure({ retryAfterMs: 3_600_000 }), policy)).toBe(60_000);
+		expect(rateLimitPauseMs(failure({}), policy)).toBe(5_000);
+		expect(rateLimitPauseMs(failure({}), { ...policy, maxDelayMs: 3_000 })).toBe(3_000);
+	});
 });
 
 describe('backoffMs', () => {
