@@ -1,7 +1,8 @@
 // Writes test/mutation/survivors.md from StrykerJS's JSON reports (reports/mutation/*.json):
 // every mutant that survived or that no test reached, with the reason kept from the previous
-// list when the same mutant (file, line, column, mutator, replacement) is still there.
-// Run after `npm run mutate`: `node scripts/mutation-survivors.mjs`.
+// list when the same mutant is still there. A mutant is known by its file, the code it
+// replaces, the mutator and the replacement, not by its line, so that edits elsewhere in the
+// file keep the reasons. Run after `npm run mutate`: `node scripts/mutation-survivors.mjs`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +10,28 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'reports', 'mutation');
 const listFile = path.join(root, 'test', 'mutation', 'survivors.md');
+const TO_DO = 'to do: write a test that fails on it, or say why it cannot matter';
 
-/** Reasons already written, by mutant key: the last column of the previous list's rows. */
+/** Code as one table cell: one line, at most 60 characters, pipes escaped. */
+const cell = (code) =>
+	`\`${String(code ?? '')
+		.replace(/\s+/g, ' ')
+		.slice(0, 60)
+		.replace(/\|/g, '\\|')}\``;
+
+/** The reason's key: the row's cells but its line and column and its status. */
+const keyOf = (cells) => [cells[0].replace(/:\d+:\d+`$/, '`'), ...cells.slice(1, 4)].join(' | ');
+
+/** Reasons already written: the last column of the previous list's rows. */
 const reasons = new Map();
 if (fs.existsSync(listFile)) {
 	for (const line of fs.readFileSync(listFile, 'utf8').split('\n')) {
-		const cells = line.split(' | ');
-		if (cells.length === 5 && line.startsWith('| `'))
-			reasons.set(cells.slice(0, 4).join(' | '), cells[4].replace(/ \|$/, ''));
+		if (!line.startsWith('| `')) continue;
+		const cells = line
+			.slice(2, -2)
+			.split(/ (?<!\\)\| /)
+			.map((c) => c.trim());
+		if (cells.length === 6 && cells[5] !== TO_DO) reasons.set(keyOf(cells), cells[5]);
 	}
 }
 
@@ -28,7 +43,8 @@ for (const file of fs
 	.sort()) {
 	const report = JSON.parse(fs.readFileSync(path.join(reports, file), 'utf8'));
 	const count = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
-	for (const [source, { mutants }] of Object.entries(report.files)) {
+	for (const [source, { mutants, source: code }] of Object.entries(report.files)) {
+		const lines = code.split('\n');
 		for (const m of mutants) {
 			const status =
 				{ Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' }[
@@ -36,14 +52,19 @@ for (const file of fs
 				] ?? 'other';
 			count[status]++;
 			if (status !== 'survived' && status !== 'noCoverage') continue;
-			const where = `${path.relative(root, path.resolve(root, source))}:${m.location.start.line}:${m.location.start.column}`;
-			const key = `| \`${where}\` | ${m.mutatorName} | \`${String(m.replacement ?? '')
-				.replace(/\s+/g, ' ')
-				.replace(/\|/g, '\\|')
-				.slice(0, 60)}\` | ${status === 'noCoverage' ? 'no test reaches it' : 'survived'}`;
-			rows.push(
-				`${key} | ${reasons.get(key) ?? 'to do: write a test that fails on it, or say why it cannot matter'} |`,
-			);
+			const { start, end } = m.location;
+			const original =
+				start.line === end.line
+					? lines[start.line - 1].slice(start.column - 1, end.column - 1)
+					: `${lines[start.line - 1].slice(start.column - 1)} …`;
+			const cells = [
+				`\`${path.relative(root, path.resolve(root, source))}:${start.line}:${start.column}\``,
+				cell(original),
+				m.mutatorName,
+				cell(m.replacement),
+				status === 'noCoverage' ? 'no test reaches it' : 'survived',
+			];
+			rows.push(`| ${[...cells, reasons.get(keyOf(cells)) ?? TO_DO].join(' | ')} |`);
 		}
 	}
 	const judged = count.killed + count.timeout + count.survived + count.noCoverage;
@@ -62,10 +83,13 @@ fs.writeFileSync(
 		'',
 		...totals,
 		'',
-		'| where | mutator | replaced by | status | test to write, or why it stays |',
-		'|---|---|---|---|---|',
+		'| where | code | mutator | replaced by | status | test to write, or why it stays |',
+		'|---|---|---|---|---|---|',
 		...rows,
 		'',
 	].join('\n'),
 );
-console.log(`${rows.length} surviving mutants listed in ${path.relative(root, listFile)}`);
+const toDo = rows.filter((row) => row.endsWith(`| ${TO_DO} |`)).length;
+console.log(
+	`${rows.length} surviving mutants listed in ${path.relative(root, listFile)}, ${toDo} without a reason yet`,
+);
