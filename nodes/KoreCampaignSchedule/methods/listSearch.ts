@@ -20,7 +20,7 @@ import { openSession } from '../transport/session';
 const PAGES_PER_REQUEST = 10;
 
 /** Where the list goes on: a channel's next page, e.g. `sms:3`. */
-function parseToken(token: string | undefined): { channel: number; page: number } {
+export function parseToken(token: string | undefined): { channel: number; page: number } {
 	const [channel, page] = (token ?? '').split(':').map(Number);
 	return Number.isInteger(channel) &&
 		Number.isInteger(page) &&

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
+
+/**
+ * The node's identity, as saved workflows and n8n's editor see it: a change here breaks users'
+ * workflows or the node's look, so each value is pinned (written after the mutation run of
+ * 2026-11-28, which showed no test noticed them).
+ */
+describe('KoreCampaignSchedule description', () => {
+	const { description, methods } = new KoreCampaignSchedule();
+
+	it('keeps the name saved workflows refer to, and its versions', () => {
+		expect(description).toMatchObject({
+			displayName: 'Kore Campaign Schedule',
+			name: 'koreCampaignSchedule',
+			group: ['output'],
+			version: [1, 1.1],
+			defaultVersion: 1.1,
+			defaults: { name: 'Kore Campaign Schedule' },
+			description:
+				"Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule, or list campaigns",
+			usableAsTool: true,
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'koreAiApi', required: true }],
+		});
+	});
+
+	it('has a light and a dark icon that exist', () => {
+		const icon = description.icon as { light: string; dark: string };
+		expect(Object.keys(icon)).toEqual(['light', 'dark']);
+		for (const file of [icon.light, icon.dark]) {
+			expect(file).toMatch(/^file:.+\.svg$/);
+			const onDisk = path.resolve(__dirname, '../../nodes/KoreCampaignSchedule', file.slice(5));
+			expect(fs.existsSync(onDisk)).toBe(true);
+		}
+		expect(icon.light).not.toBe(icon.dark);
+	});
+
+	it("shows the chosen operation's name as the subtitle", () => {
+		const match = /^=\{\{ (\{.*\})\[\$parameter\["operation"\]\] \}\}$/.exec(
+			String(description.subtitle),
+		);
+		expect(match).not.toBeNull();
+		expect(JSON.parse(match![1])).toEqual({
+			schedule: 'Schedule',
+			disableSchedule: 'Disable Schedule',
+			getMany: 'Get Many',
+		});
+	});
+
+	it('offers the campaign picker', () => {
+		expect(Object.keys(methods.listSearch)).toEqual(['searchCampaigns']);
+	});
+});

@@ -1,0 +1,141 @@
+import type { INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	asNodeError,
+	errorItem,
+	InputError,
+	koreApiError,
+	showValue,
+} from '../../../nodes/KoreCampaignSchedule/helpers/errors';
+import { KoreCredentialError } from '../../../nodes/KoreCampaignSchedule/transport/connection';
+import { WaitAborted } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
+import type { KoreFailure } from '../../../nodes/KoreCampaignSchedule/transport/koreResponse';
+
+const node: INode = {
+	id: 'n1',
+	name: 'Kore Campaign Schedule',
+	type: 'n8n-nodes-kore-campaign.koreCampaignSchedule',
+	typeVersion: 1.1,
+	position: [0, 0],
+	parameters: {},
+};
+const ctx = { getNode: () => node } as Parameters<typeof asNodeError>[0];
+
+function circular() {
+	const value: Record<string, unknown> = {};
+	value.self = value;
+	return value;
+}
+
+/** The one place errors are made: written after the mutation run of 2026-11-28, exactly. */
+describe('showValue', () => {
+	it.each([
+		['text', '"text"'],
+		['', '""'],
+		[undefined, 'nothing'],
+		[null, 'null'],
+		[false, 'false'],
+		[2.5, '2.5'],
+		[{ a: [1] }, '{"a":[1]}'],
+		[circular(), '[object Object]'],
+		[() => 1, '() => 1'],
+		['x'.repeat(78), `"${'x'.repeat(78)}"`],
+		['x'.repeat(79), `"${'x'.repeat(76)}...`],
+	])('%p is shown as %s', (value, shown) => expect(showValue(value)).toBe(shown));
+});
+
+describe('koreApiError', () => {
+	const failure: KoreFailure = {
+		ok: false,
+		httpCode: 404,
+		message: 'Kore.ai answered HTTP 404: Campaign not found',
+		description: 'd',
+		koreText: 'Campaign not found',
+		retryable: false,
+	};
+	it('carries the message, HTTP code, description and item, built from a clean summary', () => {
+		const error = koreApiError(ctx, failure, 3);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect([error.message, error.httpCode, error.description, error.context.itemIndex]).toEqual([
+			failure.message,
+			'404',
+			'd',
+			3,
+		]);
+		expect(error.errorResponse).toStrictEqual({
+			message: failure.message,
+			httpCode: '404',
+			koreMessage: 'Campaign not found',
+		});
+	});
+	it('has no HTTP code when no answer came, and no Kore text when Kore gave none', () => {
+		const error = koreApiError(
+			ctx,
+			{ ...failure, httpCode: 0, koreText: undefined, message: 'Could not reach' },
+			0,
+		);
+		expect(error.httpCode).toBeNull();
+		expect(error.errorResponse).toStrictEqual({ message: 'Could not reach' });
+	});
+});
+
+describe('asNodeError', () => {
+	it('keeps an n8n error as it is, adding the item only where it has none', () => {
+		const own = new NodeOperationError(node, 'x', { itemIndex: 1 });
+		expect(asNodeError(ctx, own, 4)).toBe(own);
+		expect(own.context.itemIndex).toBe(1);
+		const bare = new NodeOperationError(node, 'y');
+		expect(asNodeError(ctx, bare, 4).context.itemIndex).toBe(4);
+	});
+	it.each([
+		[
+			new InputError('Bad start', 'startDateTime'),
+			'Bad start',
+			'Fix the "startDateTime" parameter for this item; nothing was sent to Kore.ai for it.',
+		],
+		[new InputError('Bad', 'x', 'Own advice'), 'Bad', 'Own advice'],
+		[
+			new WaitAborted(),
+			'Nothing was sent to Kore.ai for this item: the run stopped before its turn came.',
+			'The execution was stopped, or an earlier item failed while "On Error" is set to stop the workflow.',
+		],
+		[
+			new KoreCredentialError('The credential’s Host is empty.', 'host'),
+			'The credential’s Host is empty.',
+			'Open the Kore.ai API credential and correct the field named above.',
+		],
+	])('%p becomes an operation error with its advice', (error, message, description) => {
+		const made = asNodeError(ctx, error, 2);
+		expect(made).toBeInstanceOf(NodeOperationError);
+		expect([made.message, made.description, made.context.itemIndex]).toEqual([
+			message,
+			description,
+			2,
+		]);
+		expect(new InputError('m', 'f').name).toBe('InputError');
+	});
+	it('anything else keeps its own message', () => {
+		const made = asNodeError(ctx, new TypeError('odd'), 5);
+		expect([made.message, made.context.itemIndex]).toEqual(['odd', 5]);
+	});
+});
+
+describe('errorItem', () => {
+	it('holds only error and details, paired to its input', () => {
+		const api = koreApiError(
+			ctx,
+			{ ok: false, httpCode: 500, message: 'm', description: 'd', retryable: true },
+			1,
+		);
+		expect(errorItem(api, 1, 'Spring')).toStrictEqual({
+			json: { error: 'm', details: { description: 'd', httpCode: '500', campaignName: 'Spring' } },
+			pairedItem: { item: 1 },
+		});
+		const plain = new NodeOperationError(node, 'p');
+		expect(errorItem(plain, 0, 5)).toStrictEqual({
+			json: { error: 'p', details: {} },
+			pairedItem: { item: 0 },
+		});
+	});
+});
