@@ -376,6 +376,11 @@ describe(`bad input: ${CASES.length} cases, each refused before anything is sent
 			expect(failure.message).toMatch(ACCEPTED_DATE);
 		}
 		expect(failure.description).toBeTruthy();
+		// The generic advice names the parameter at fault.
+		if (failure.description?.startsWith('Fix the'))
+			expect(failure.description).toMatch(
+				/^Fix the "[a-zA-Z]+(\.[a-zA-Z]+)?" parameter for this item/,
+			);
 		const everything = `${failure.message} ${failure.description} ${JSON.stringify(failure)}`;
 		expect(everything).not.toContain(KORE.clientSecret);
 		if (c.secret) expect(everything).not.toContain(c.secret);
