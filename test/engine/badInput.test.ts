@@ -344,6 +344,16 @@ const CASES: Case[] = [
 			/^Operation: "delete" is not supported; use one of "schedule", "disableSchedule", "getMany"\.$/,
 	},
 	{
+		name: 'timeout not a whole number',
+		...item({ options: { timeout: '={{ 2.5 }}' } }),
+		message: /^Timeout \(Seconds\) must be a whole number from 1 to 600; got 2\.5\.$/,
+	},
+	{
+		name: 'max retries above the range',
+		...item({ options: { maxRetries: 11 } }),
+		message: /^Max Retries must be a whole number from 0 to 10; got 11\.$/,
+	},
+	{
 		name: 'max concurrency 0',
 		...item({ options: { maxConcurrency: 0 } }),
 		message: /Max Concurrency must be a whole number from 1 to 50; got 0\./,
