@@ -387,6 +387,30 @@ describe('AccountLimiter memory', () => {
 		]);
 	});
 
+	it('an account without a pace is kept for exactly the idle time, and not a moment longer', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 1_000 });
+		await limiter.acquire('A', 0);
+		v.advance(1_000);
+		await limiter.acquire('B', 0);
+		expect(limiter.size).toBe(2);
+		v.advance(1);
+		await limiter.acquire('C', 0);
+		expect(limiter.size).toBe(2); // A forgotten; B used 1 ms ago
+	});
+
+	it('by default an account is remembered for 10 minutes idle', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		await limiter.acquire('A', 0);
+		v.advance(10 * 60_000);
+		await limiter.acquire('B', 0);
+		expect(limiter.size).toBe(2);
+		v.advance(10 * 60_000 + 1);
+		await limiter.acquire('C', 0);
+		expect(limiter.size).toBe(1);
+	});
+
 	it('an account forgotten exactly when its next slot comes', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 1_000 });

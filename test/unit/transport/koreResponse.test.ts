@@ -476,6 +476,17 @@ describe('interpretKoreResponse, exactly', () => {
 			});
 	});
 
+	it('a list answer without a message has an empty one', () => {
+		const body = { status: 'success', data: { results: [], hasMore: false } };
+		expect(interpretKoreResponse(200, body, {}, NOW, 'campaignList')).toStrictEqual({
+			ok: true,
+			id: '',
+			status: 'success',
+			message: '',
+			page: { results: [], hasMore: false },
+		});
+	});
+
 	it('a list answer that reports a failure is a failure, not a missing list', () => {
 		expect(
 			interpretKoreResponse(200, { status: 'failure', message: 'no bot' }, {}, NOW, 'campaignList'),
