@@ -22,20 +22,46 @@ const cell = (code) =>
 /** The reason's key: the row's cells but its line and column and its status. */
 const keyOf = (cells) => [cells[0].replace(/:\d+:\d+`$/, '`'), ...cells.slice(1, 4)].join(' | ');
 
+/** [line, column] of a row's first cell. */
+const placeOf = (cells) =>
+	cells[0]
+		.match(/:(\d+):(\d+)`$/)
+		.slice(1)
+		.map(Number);
+
+/**
+ * Numbers rows whose key is the same (the same code mutated the same way twice in one file)
+ * in the order they stand in the file, so that each keeps its own reason.
+ */
+function numbered(rows) {
+	const byKey = new Map();
+	for (const cells of rows) byKey.set(keyOf(cells), [...(byKey.get(keyOf(cells)) ?? []), cells]);
+	const keys = new Map();
+	for (const [key, same] of byKey) {
+		same.sort((a, b) => placeOf(a)[0] - placeOf(b)[0] || placeOf(a)[1] - placeOf(b)[1]);
+		same.forEach((cells, n) => keys.set(cells, `${key} #${n}`));
+	}
+	return keys;
+}
+
 /** Reasons already written: the last column of the previous list's rows. */
 const reasons = new Map();
 if (fs.existsSync(listFile)) {
-	for (const line of fs.readFileSync(listFile, 'utf8').split('\n')) {
-		if (!line.startsWith('| `')) continue;
-		const cells = line
-			.slice(2, -2)
-			.split(/ (?<!\\)\| /)
-			.map((c) => c.trim());
-		if (cells.length === 6 && cells[5] !== TO_DO) reasons.set(keyOf(cells), cells[5]);
-	}
+	const previous = fs
+		.readFileSync(listFile, 'utf8')
+		.split('\n')
+		.filter((line) => line.startsWith('| `'))
+		.map((line) =>
+			line
+				.slice(2, -2)
+				.split(/ (?<!\\)\| /)
+				.map((c) => c.trim()),
+		)
+		.filter((cells) => cells.length === 6);
+	for (const [cells, key] of numbered(previous)) if (cells[5] !== TO_DO) reasons.set(key, cells[5]);
 }
 
-const rows = [];
+const found = [];
 const totals = [];
 for (const file of fs
 	.readdirSync(reports)
@@ -64,7 +90,7 @@ for (const file of fs
 				cell(m.replacement),
 				status === 'noCoverage' ? 'no test reaches it' : 'survived',
 			];
-			rows.push(`| ${[...cells, reasons.get(keyOf(cells)) ?? TO_DO].join(' | ')} |`);
+			found.push(cells);
 		}
 	}
 	const judged = count.killed + count.timeout + count.survived + count.noCoverage;
@@ -72,6 +98,11 @@ for (const file of fs
 		`- \`${file}\`: ${judged} mutants, ${count.killed} killed, ${count.timeout} timed out, ${count.survived} survived, ${count.noCoverage} reached by no test (${count.other} not compiled or ignored): **${((100 * (count.killed + count.timeout)) / judged).toFixed(1)} %** detected.`,
 	);
 }
+
+const keys = numbered(found);
+const rows = found.map(
+	(cells) => `| ${[...cells, reasons.get(keys.get(cells)) ?? TO_DO].join(' | ')} |`,
+);
 
 fs.writeFileSync(
 	listFile,
