@@ -216,16 +216,30 @@ describe('campaign picker (From List)', () => {
 		]);
 	});
 
+	it('search text is trimmed: a pasted " bulk 00 " finds Bulk 000 to Bulk 009', async () => {
+		const found = await searchCampaignList(clientCredentials(many), ' bulk 00 ');
+		expect(found.results.map((r) => r.value)).toEqual(
+			Array.from({ length: 10 }, (_, i) => `Bulk 00${i}`),
+		);
+	});
+
 	it('pages on with the token: 50 per answer, voice pages then SMS, nothing twice, nothing lost', async () => {
 		const seen: string[] = [];
+		const answers: Array<[number, string | undefined]> = [];
 		let token: string | undefined;
 		for (let request = 0; request < 10; request++) {
 			const page = await searchCampaignList(clientCredentials(many), undefined, token);
 			seen.push(...page.results.map((r) => String(r.value)));
 			token = page.paginationToken;
+			answers.push([page.results.length, token]);
 			if (token === undefined) break;
 		}
-		expect(token).toBeUndefined();
+		// An answer stops at a full page; the last one runs on from voice into SMS.
+		expect(answers).toEqual([
+			[50, '0:2'],
+			[50, '0:3'],
+			[23, undefined],
+		]);
 		expect(seen).toHaveLength(MANY.length);
 		expect(new Set(seen).size).toBe(MANY.length);
 		expect(seen.slice(-3)).toEqual(['Text A', 'Text B', 'Text C']);
