@@ -442,6 +442,16 @@ describe('lenient input that is accepted on purpose (and what is sent)', () => {
 			},
 		],
 		[
+			'recurrence " Weekly " from an expression (any case, spaces around)',
+			weekly({ recurrence: '={{ " Weekly " }}', onceEveryNweeks: 2, whichDays: ['Tue'] }),
+			{
+				recurrenceObject: {
+					recurType: 'Weekly',
+					weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Tue'] },
+				},
+			},
+		],
+		[
 			'weekdays as text',
 			weekly({ whichDays: 'Sun, Wed' }),
 			{

@@ -29,6 +29,15 @@ const getMany = (extra: IDataObject = {}) => ({
 	...extra,
 	options: { requestsPerMinute: 0 },
 });
+/** A list answer as Kore gives it, for a stand-in fault: these records, and whether more follow. */
+const listAnswer = (results: IDataObject[], hasMore: boolean) => ({
+	status: 200,
+	body: {
+		status: 'success',
+		message: 'Campaigns fetched successfully',
+		data: { results, hasMore },
+	},
+});
 const bodies = (standIn: typeof kore) =>
 	standIn.listCalls.map((c: { body: IDataObject }) => c.body);
 
@@ -149,6 +158,37 @@ describe('Get Many', () => {
 		expect(kore.listCalls.map((c: { status: number }) => c.status)).toEqual([429, 200]);
 	});
 
+	it('Return All stops after 1,000 pages (50,000 campaigns) with advice, rather than list for ever', async () => {
+		// Kore says "hasMore" on every page: 1,000 answers of one campaign each.
+		many.failNext(
+			...Array.from({ length: 1_000 }, (_, i) => listAnswer([{ name: `Old ${i}` }], true)),
+		);
+		const error = await runNodeExpectingError({
+			parameters: getMany({ campaignType: 'voice', returnAll: true }),
+			credentials: clientCredentials(many),
+		});
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toBe(
+			'Kore.ai lists more than 50000 voice campaigns; the node stops there.',
+		);
+		expect(error.description).toBe('Set a Limit or a Status filter to list fewer campaigns.');
+		expect(error.context.itemIndex).toBe(0);
+		const pages = bodies(many).map((b: IDataObject) => b.page);
+		expect(pages).toHaveLength(1_000);
+		expect(pages[999]).toBe(1_000);
+	});
+
+	it('an empty page that still says "hasMore" ends that channel', async () => {
+		kore.failNext(listAnswer([], true));
+		const out = await runNode({ parameters: getMany(), credentials: clientCredentials(kore) });
+		expect(bodies(kore).map((b: IDataObject) => [b.type, b.page])).toEqual([
+			['voice', 1],
+			['sms', 1],
+		]);
+		expect(out.every((o) => o.json.type === 'sms')).toBe(true);
+		expect(out.length).toBeGreaterThan(0);
+	});
+
 	it('a Kore failure is a NodeApiError with its text; with Continue on Fail, one error item', async () => {
 		kore.failNext({
 			status: 403,
@@ -243,6 +283,41 @@ describe('campaign picker (From List)', () => {
 		expect(seen).toHaveLength(MANY.length);
 		expect(new Set(seen).size).toBe(MANY.length);
 		expect(seen.slice(-3)).toEqual(['Text A', 'Text B', 'Text C']);
+	});
+
+	it('an answer reads at most 10 pages; without a match it is empty and the token goes on at page 11', async () => {
+		many.failNext(...Array.from({ length: 10 }, () => listAnswer([{ name: 'Other' }], true)));
+		const found = await searchCampaignList(clientCredentials(many), 'nothing like it');
+		expect(found).toEqual({ results: [], paginationToken: '0:11' });
+		expect(bodies(many).map((b: IDataObject) => b.page)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+	});
+
+	it('records without a name are left out; one without a status says so', async () => {
+		kore.failNext(
+			listAnswer(
+				[{ status: 'Ready' }, { name: '', status: 'Ready' }, { name: 7 }, { name: 'No Status' }],
+				false,
+			),
+		);
+		const found = await searchCampaignList(clientCredentials(kore));
+		expect(found.results.filter((r) => r.name.includes(' · Voice · '))).toEqual([
+			{ name: 'No Status · Voice · unknown status', value: 'No Status' },
+		]);
+		expect(found.results.slice(1).every((r) => r.name.includes(' · SMS · '))).toBe(true);
+	});
+
+	it('an empty page that says "hasMore", and page 1,000, end the channel: the next call is SMS page 1', async () => {
+		kore.failNext(listAnswer([], true));
+		await searchCampaignList(clientCredentials(kore));
+		kore.failNext(listAnswer([{ name: 'Last', status: 'Ready' }], true));
+		const last = await searchCampaignList(clientCredentials(kore), undefined, '0:1000');
+		expect(last.results[0]).toEqual({ name: 'Last · Voice · Ready', value: 'Last' });
+		expect(bodies(kore).map((b: IDataObject) => [b.type, b.page])).toEqual([
+			['voice', 1],
+			['sms', 1],
+			['voice', 1000],
+			['sms', 1],
+		]);
 	});
 
 	it('a bad credential is reported, naming the field', async () => {
