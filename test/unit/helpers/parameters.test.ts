@@ -30,8 +30,10 @@ describe('parameterReader', () => {
 			listPlain: ['a', 'b'],
 			nested: { a: { b: '={{ 2 }}' } },
 			nestedPlain: { a: { b: 'c' }, n: null, k: 3 },
+			// The Options collection: one option from an expression among plain ones.
+			mixed: { dryRun: true, timezone: '={{ $json.tz }}' },
 		});
-		const names = ['plain', 'text', 'list', 'listPlain', 'nested', 'nestedPlain'];
+		const names = ['plain', 'text', 'list', 'listPlain', 'nested', 'nestedPlain', 'mixed'];
 		const got = [0, 1].map((item) => names.map((name) => read(name, item)));
 		expect(got[1]).toEqual([
 			'plain@0',
@@ -40,8 +42,14 @@ describe('parameterReader', () => {
 			'listPlain@0',
 			'nested@1',
 			'nestedPlain@0',
+			'mixed@1',
 		]);
-		expect(evaluated.filter((e) => e.endsWith('@1'))).toEqual(['text@1', 'list@1', 'nested@1']);
+		expect(evaluated.filter((e) => e.endsWith('@1'))).toEqual([
+			'text@1',
+			'list@1',
+			'nested@1',
+			'mixed@1',
+		]);
 	});
 
 	it('keeps one answer per set of read options', () => {
