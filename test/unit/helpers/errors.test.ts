@@ -132,6 +132,15 @@ describe('errorItem', () => {
 			json: { error: 'm', details: { description: 'd', httpCode: '500', campaignName: 'Spring' } },
 			pairedItem: { item: 1 },
 		});
+		const unanswered = koreApiError(
+			ctx,
+			{ ok: false, httpCode: 0, message: 'Could not reach', description: 'd', retryable: true },
+			0,
+		);
+		expect(errorItem(unanswered, 0, 'Spring').json.details).toStrictEqual({
+			description: 'd',
+			campaignName: 'Spring',
+		});
 		const plain = new NodeOperationError(node, 'p');
 		expect(errorItem(plain, 0, 5)).toStrictEqual({
 			json: { error: 'p', details: {} },
