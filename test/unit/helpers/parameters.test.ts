@@ -57,7 +57,14 @@ describe('parameterReader', () => {
 		read('campaignName', 0, '', { extractValue: true });
 		read('campaignName', 1, '', { extractValue: true });
 		read('campaignName', 1);
-		expect(evaluated).toEqual(['campaignName@0 {"extractValue":true}', 'campaignName@1']);
+		read('campaignName', 1, '', { extractValue: false });
+		read('other', 1, '', { extractValue: true });
+		expect(evaluated).toEqual([
+			'campaignName@0 {"extractValue":true}',
+			'campaignName@1',
+			'campaignName@1 {"extractValue":false}',
+			'other@1 {"extractValue":true}',
+		]);
 	});
 });
 
