@@ -1,8 +1,8 @@
 // Writes test/mutation/survivors.md from StrykerJS's JSON reports (reports/mutation/*.json):
 // every mutant that survived or that no test reached, with the reason kept from the previous
-// list when the same mutant is still there. A mutant is known by its file, the code it
-// replaces, the mutator and the replacement, not by its line, so that edits elsewhere in the
-// file keep the reasons. Run after `npm run mutate`: `node scripts/mutation-survivors.mjs`.
+// list when the same mutant is still there: at the same place with the same mutation, or else
+// the same code mutated the same way, counted in file order (edits elsewhere in the file move
+// lines but keep the reasons). Run after `npm run mutate`: `node scripts/mutation-survivors.mjs`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,29 +19,21 @@ const cell = (code) =>
 		.slice(0, 60)
 		.replace(/\|/g, '\\|')}\``;
 
-/** The reason's key: the row's cells but its line and column and its status. */
-const keyOf = (cells) => [cells[0].replace(/:\d+:\d+`$/, '`'), ...cells.slice(1, 4)].join(' | ');
-
-/** [line, column] of a row's first cell. */
-const placeOf = (cells) =>
-	cells[0]
-		.match(/:(\d+):(\d+)`$/)
-		.slice(1)
-		.map(Number);
-
 /**
- * Numbers rows whose key is the same (the same code mutated the same way twice in one file)
- * in the order they stand in the file, so that each keeps its own reason.
+ * A row's first cell: `path:line:column`, followed by ` #n` when the same code is mutated the
+ * same way more than once in the file (n counts those mutants in file order, listed or not, so
+ * it stays put while other mutants come and go).
  */
-function numbered(rows) {
-	const byKey = new Map();
-	for (const cells of rows) byKey.set(keyOf(cells), [...(byKey.get(keyOf(cells)) ?? []), cells]);
-	const keys = new Map();
-	for (const [key, same] of byKey) {
-		same.sort((a, b) => placeOf(a)[0] - placeOf(b)[0] || placeOf(a)[1] - placeOf(b)[1]);
-		same.forEach((cells, n) => keys.set(cells, `${key} #${n}`));
-	}
-	return keys;
+const WHERE = /^`(.+):(\d+):(\d+)`(?: #(\d+))?$/;
+
+/** The reason's keys: by place (file, line, column and the mutation), and by occurrence. */
+function keysOf(cells) {
+	const [, file, line, column, n = '0'] = WHERE.exec(cells[0]);
+	const mutation = cells.slice(1, 4).join(' | ');
+	return {
+		place: `${file}:${line}:${column} | ${mutation}`,
+		occurrence: `${file} | ${mutation} #${n}`,
+	};
 }
 
 /** Reasons already written: the last column of the previous list's rows. */
@@ -57,8 +49,13 @@ if (fs.existsSync(listFile)) {
 				.split(/ (?<!\\)\| /)
 				.map((c) => c.trim()),
 		)
-		.filter((cells) => cells.length === 6);
-	for (const [cells, key] of numbered(previous)) if (cells[5] !== TO_DO) reasons.set(key, cells[5]);
+		.filter((cells) => cells.length === 6 && WHERE.test(cells[0]));
+	for (const cells of previous) {
+		if (cells[5] === TO_DO) continue;
+		const { place, occurrence } = keysOf(cells);
+		reasons.set(place, cells[5]);
+		if (!reasons.has(occurrence)) reasons.set(occurrence, cells[5]);
+	}
 }
 
 const found = [];
@@ -71,26 +68,41 @@ for (const file of fs
 	const count = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
 	for (const [source, { mutants, source: code }] of Object.entries(report.files)) {
 		const lines = code.split('\n');
-		for (const m of mutants) {
+		const file = path.relative(root, path.resolve(root, source));
+		const described = [...mutants]
+			.sort(
+				(a, b) =>
+					a.location.start.line - b.location.start.line ||
+					a.location.start.column - b.location.start.column,
+			)
+			.map((m) => {
+				const { start, end } = m.location;
+				const original =
+					start.line === end.line
+						? lines[start.line - 1].slice(start.column - 1, end.column - 1)
+						: `${lines[start.line - 1].slice(start.column - 1)} …`;
+				return { m, mutation: [cell(original), m.mutatorName, cell(m.replacement)] };
+			});
+		const times = new Map();
+		for (const { mutation } of described)
+			times.set(mutation.join(' | '), (times.get(mutation.join(' | ')) ?? 0) + 1);
+		const seen = new Map();
+		for (const { m, mutation } of described) {
+			const same = mutation.join(' | ');
+			const n = seen.get(same) ?? 0;
+			seen.set(same, n + 1);
 			const status =
 				{ Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' }[
 					m.status
 				] ?? 'other';
 			count[status]++;
 			if (status !== 'survived' && status !== 'noCoverage') continue;
-			const { start, end } = m.location;
-			const original =
-				start.line === end.line
-					? lines[start.line - 1].slice(start.column - 1, end.column - 1)
-					: `${lines[start.line - 1].slice(start.column - 1)} …`;
-			const cells = [
-				`\`${path.relative(root, path.resolve(root, source))}:${start.line}:${start.column}\``,
-				cell(original),
-				m.mutatorName,
-				cell(m.replacement),
+			const { line, column } = m.location.start;
+			found.push([
+				`\`${file}:${line}:${column}\`${times.get(same) > 1 ? ` #${n}` : ''}`,
+				...mutation,
 				status === 'noCoverage' ? 'no test reaches it' : 'survived',
-			];
-			found.push(cells);
+			]);
 		}
 	}
 	const judged = count.killed + count.timeout + count.survived + count.noCoverage;
@@ -99,10 +111,10 @@ for (const file of fs
 	);
 }
 
-const keys = numbered(found);
-const rows = found.map(
-	(cells) => `| ${[...cells, reasons.get(keys.get(cells)) ?? TO_DO].join(' | ')} |`,
-);
+const rows = found.map((cells) => {
+	const { place, occurrence } = keysOf(cells);
+	return `| ${[...cells, reasons.get(place) ?? reasons.get(occurrence) ?? TO_DO].join(' | ')} |`;
+});
 
 fs.writeFileSync(
 	listFile,
