@@ -175,6 +175,8 @@ export interface WorkflowResult {
 	error?: Error;
 	/** When the node under test returned (or threw): after a Stop, n8n does not wait for it. */
 	nodeSettled: Promise<number>;
+	/** The execution's cancel signal as the node saw it (to count listeners left on it). */
+	cancelSignal?: AbortSignal;
 }
 
 let executions = 0;
@@ -272,9 +274,11 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 	const tested = other?.nodeType ?? kore;
 	let settle: (at: number) => void = () => undefined;
 	const nodeSettled = new Promise<number>((resolve) => (settle = resolve));
+	let cancelSignal: AbortSignal | undefined;
 	if ('execute' in tested && typeof tested.execute === 'function') {
 		const execute = tested.execute;
 		tested.execute = async function (this: IExecuteFunctions) {
+			cancelSignal = this.getExecutionCancelSignal();
 			try {
 				return await execute.call(this);
 			} finally {
@@ -353,7 +357,13 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 		const outputs = (taskData?.data?.main ?? []).map(
 			(output: INodeExecutionData[] | null) => output ?? [],
 		);
-		return { run, outputs, nodeSettled, ...(taskData?.error ? { error: taskData.error } : {}) };
+		return {
+			run,
+			outputs,
+			nodeSettled,
+			cancelSignal,
+			...(taskData?.error ? { error: taskData.error } : {}),
+		};
 	} finally {
 		ROWS.delete(id);
 	}
@@ -371,14 +381,11 @@ export async function runNode(spec: WorkflowSpec): Promise<INodeExecutionData[]>
 }
 
 /**
- * Asks the Kore node's campaign picker (From List) for a page, as n8n's editor does through its
- * REST API: the node's `listSearch` method called on n8n-core's LoadOptionsContext.
+ * n8n-core's LoadOptionsContext for the Kore node, as the editor's REST API builds it: real HTTP
+ * helpers and the credential's own authenticate. The picker runs in it; tests of the Kore client
+ * open one in it too.
  */
-export async function searchCampaignList(
-	credentials: ICredentialDataDecryptedObject,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export function editorContext(credentials: ICredentialDataDecryptedObject): LoadOptionsContext {
 	const kore = new KoreCampaignSchedule();
 	const node: INode = {
 		id: 'kore',
@@ -397,11 +404,27 @@ export async function searchCampaignList(
 		nodeTypes: new TestNodeTypes({ [KORE_NODE_TYPE]: kore }),
 		settings: { executionOrder: 'v1', timezone: 'UTC' },
 	});
-	const context = new LoadOptionsContext(
+	return new LoadOptionsContext(
 		workflow,
 		node,
 		additionalDataFor(credentials),
 		'parameters.campaignName',
 	);
-	return await kore.methods.listSearch.searchCampaigns.call(context, filter, paginationToken);
+}
+
+/**
+ * Asks the Kore node's campaign picker (From List) for a page, as n8n's editor does through its
+ * REST API: the node's `listSearch` method called on n8n-core's LoadOptionsContext.
+ */
+export async function searchCampaignList(
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const kore = new KoreCampaignSchedule();
+	return await kore.methods.listSearch.searchCampaigns.call(
+		editorContext(credentials),
+		filter,
+		paginationToken,
+	);
 }

@@ -354,6 +354,7 @@ async function startKoreStandIn(config) {
 					...(fault.headers ?? {}),
 				});
 				res.end(fault.body === undefined ? '' : isText ? fault.body : JSON.stringify(fault.body));
+				state.onRequest?.(record);
 				return;
 			}
 
@@ -433,7 +434,7 @@ async function startKoreStandIn(config) {
 			state.rateLimitWindowMs = windowMs;
 			state.acceptedTimes = [];
 		},
-		/** Called with each answered request's record (the demo scripts print them). */
+		/** Called with each answered request's record, faults included (the demo scripts print them). */
 		set onRequest(fn) {
 			state.onRequest = fn;
 		},

@@ -158,8 +158,8 @@ describe('Get Many', () => {
 		expect(kore.listCalls.map((c: { status: number }) => c.status)).toEqual([429, 200]);
 	});
 
-	it('Return All stops after 1,000 pages (50,000 campaigns) with advice, rather than list for ever', async () => {
-		// Kore says "hasMore" on every page: 1,000 answers of one campaign each.
+	it('Return All stops after 1,000 pages with advice, rather than list for ever', async () => {
+		// Kore says "hasMore" on every page: 1,000 answers of one campaign each (a page cap of 1).
 		many.failNext(
 			...Array.from({ length: 1_000 }, (_, i) => listAnswer([{ name: `Old ${i}` }], true)),
 		);
@@ -169,7 +169,7 @@ describe('Get Many', () => {
 		});
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe(
-			'Kore.ai lists more than 50000 voice campaigns; the node stops there.',
+			'Kore.ai lists more than 1000 voice campaigns; the node stops there.',
 		);
 		expect(error.description).toBe('Set a Limit or a Status filter to list fewer campaigns.');
 		expect(error.context.itemIndex).toBe(0);
@@ -189,6 +189,80 @@ describe('Get Many', () => {
 		expect(out.length).toBeGreaterThan(0);
 	});
 
+	it('a server that caps its pages: the walk goes on from what came back, nothing skipped', async () => {
+		// 12 voice campaigns, at most 5 per answer though 50 were asked for.
+		const records = Array.from({ length: 12 }, (_, i) => ({ _id: `cd-${i}`, name: `C${i}` }));
+		kore.failNext(
+			listAnswer(records.slice(0, 5), true),
+			listAnswer(records.slice(5, 10), true),
+			listAnswer(records.slice(10), false),
+		);
+		const out = await runNode({
+			parameters: getMany({ campaignType: 'voice', returnAll: true }),
+			credentials: clientCredentials(kore),
+		});
+		expect(out.map((o) => o.json.id)).toEqual(records.map((r) => r._id));
+		expect(bodies(kore).map((b: IDataObject) => [b.skip, b.limit, b.page])).toEqual([
+			[0, 50, 1],
+			[5, 5, 2],
+			[10, 5, 3],
+		]);
+	});
+
+	it('a campaign handed out twice (the list shifted while paging) comes out once', async () => {
+		kore.failNext(
+			listAnswer(
+				[
+					{ _id: 'cd-1', name: 'A' },
+					{ _id: 'cd-2', name: 'B' },
+				],
+				true,
+			),
+			listAnswer(
+				[
+					{ _id: 'cd-2', name: 'B' },
+					{ _id: 'cd-3', name: 'C' },
+				],
+				false,
+			),
+		);
+		const out = await runNode({
+			parameters: getMany({ campaignType: 'voice', returnAll: true }),
+			credentials: clientCredentials(kore),
+		});
+		expect(out.map((o) => o.json.id)).toEqual(['cd-1', 'cd-2', 'cd-3']);
+	});
+
+	it('a failure after some pages keeps them: with Continue on Fail they come out before the error item, which names channel and page', async () => {
+		const first = Array.from({ length: 50 }, (_, i) => ({ _id: `cd-${i}`, name: `C${i}` }));
+		const fail502 = { status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' };
+		kore.failNext(listAnswer(first, true), fail502);
+		const out = await runNode({
+			parameters: {
+				...getMany({ campaignType: 'voice', returnAll: true }),
+				options: { requestsPerMinute: 0, maxRetries: 0 },
+			},
+			credentials: clientCredentials(kore),
+			continueOnFail: true,
+		});
+		expect(out).toHaveLength(51);
+		expect(out.slice(0, 50).map((o) => o.json.id)).toEqual(first.map((r) => r._id));
+		expect(out.every((o) => JSON.stringify(o.pairedItem) === '{"item":0}')).toBe(true);
+		expect(String(out[50].json.error)).toMatch(
+			/^Listing voice campaigns, page 2: Kore\.ai answered HTTP 502 with an HTML page/,
+		);
+		kore.failNext(listAnswer(first, true), fail502);
+		const error = await runNodeExpectingError({
+			parameters: {
+				...getMany({ campaignType: 'voice', returnAll: true }),
+				options: { requestsPerMinute: 0, maxRetries: 0 },
+			},
+			credentials: clientCredentials(kore),
+		});
+		expect(error.message).toMatch(/^Listing voice campaigns, page 2: Kore\.ai answered HTTP 502/);
+		expect(error.context.itemIndex).toBe(0);
+	});
+
 	it('a Kore failure is a NodeApiError with its text; with Continue on Fail, one error item', async () => {
 		kore.failNext({
 			status: 403,
@@ -199,7 +273,9 @@ describe('Get Many', () => {
 			credentials: clientCredentials(kore),
 		});
 		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toBe('Kore.ai answered HTTP 403: Access denied for this API scope');
+		expect(error.message).toBe(
+			'Listing voice campaigns, page 1: Kore.ai answered HTTP 403: Access denied for this API scope',
+		);
 		kore.failNext({ status: 200, body: { status: 'success', message: 'ok' } });
 		const out = await runNode({
 			parameters: getMany(),
@@ -209,7 +285,7 @@ describe('Get Many', () => {
 		expect(out).toEqual([
 			{
 				json: {
-					error: expect.stringMatching(/returned no campaign list/),
+					error: expect.stringMatching(/answered without a campaign list \(data\.results\)/),
 					details: expect.any(Object),
 				},
 				pairedItem: { item: 0 },
@@ -276,8 +352,8 @@ describe('campaign picker (From List)', () => {
 		}
 		// An answer stops at a full page; the last one runs on from voice into SMS.
 		expect(answers).toEqual([
-			[50, '0:2'],
-			[50, '0:3'],
+			[50, '0:50:50:1'],
+			[50, '0:100:50:2'],
 			[23, undefined],
 		]);
 		expect(seen).toHaveLength(MANY.length);
@@ -285,11 +361,15 @@ describe('campaign picker (From List)', () => {
 		expect(seen.slice(-3)).toEqual(['Text A', 'Text B', 'Text C']);
 	});
 
-	it('an answer reads at most 10 pages; without a match it is empty and the token goes on at page 11', async () => {
+	it('an answer reads at most 10 pages; without a match it is empty and the token goes on after page 10', async () => {
+		// One campaign per page while "hasMore": a server capping its pages at 1.
 		many.failNext(...Array.from({ length: 10 }, () => listAnswer([{ name: 'Other' }], true)));
 		const found = await searchCampaignList(clientCredentials(many), 'nothing like it');
-		expect(found).toEqual({ results: [], paginationToken: '0:11' });
-		expect(bodies(many).map((b: IDataObject) => b.page)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		expect(found).toEqual({ results: [], paginationToken: '0:10:1:10' });
+		expect(bodies(many).map((b: IDataObject) => [b.page, b.skip, b.limit])).toEqual([
+			[1, 0, 50],
+			...Array.from({ length: 9 }, (_, i) => [i + 2, i + 1, 1]),
+		]);
 	});
 
 	it('records without a name are left out; one without a status says so', async () => {
@@ -310,7 +390,7 @@ describe('campaign picker (From List)', () => {
 		kore.failNext(listAnswer([], true));
 		await searchCampaignList(clientCredentials(kore));
 		kore.failNext(listAnswer([{ name: 'Last', status: 'Ready' }], true));
-		const last = await searchCampaignList(clientCredentials(kore), undefined, '0:1000');
+		const last = await searchCampaignList(clientCredentials(kore), undefined, '0:49950:50:999');
 		expect(last.results[0]).toEqual({ name: 'Last · Voice · Ready', value: 'Last' });
 		expect(bodies(kore).map((b: IDataObject) => [b.type, b.page])).toEqual([
 			['voice', 1],

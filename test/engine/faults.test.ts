@@ -42,7 +42,7 @@ const FAULTS: Fault[] = [
 		name: '400 with errors[]',
 		fault: { status: 400, body: { errors: [{ msg: 'startDateTime is invalid', code: 400 }] } },
 		message: /^Kore\.ai answered HTTP 400: startDateTime is invalid$/,
-		description: /Check the campaign name, the dates/,
+		description: /the campaign name does not match an existing campaign exactly, or the dates/,
 		httpCode: '400',
 	},
 	{
@@ -73,7 +73,7 @@ const FAULTS: Fault[] = [
 		name: '200 with status failure',
 		fault: { status: 200, body: { status: 'failure', message: 'Campaign is already running' } },
 		message: /^Kore\.ai reported a failure: Campaign is already running$/,
-		description: /did not do it/,
+		description: /^Kore\.ai did not accept the request\. Its message above says why; most often/,
 		httpCode: '200',
 	},
 	{
@@ -118,8 +118,9 @@ const FAULTS: Fault[] = [
 	{
 		name: '200 with an empty body',
 		fault: { status: 200, body: '' },
-		message: /^Kore\.ai answered HTTP 200 with an empty body instead of the campaign's status$/,
-		description: /Check the credential's Host/,
+		message: /^Kore\.ai answered HTTP 200 with an empty body$/,
+		description:
+			/^Kore\.ai may still have carried it out\. Running this item again is safe.*Check the credential's Host/,
 		httpCode: '200',
 	},
 	{
@@ -129,9 +130,8 @@ const FAULTS: Fault[] = [
 			body: { status: 'success', message: 'Campaign Fault matrix scheduled successfully' },
 		},
 		message:
-			/reported success but returned no campaign id, so the result cannot be confirmed: Campaign Fault matrix scheduled/,
+			/^Kore\.ai answered without the campaign id, so the result cannot be confirmed: Campaign Fault matrix scheduled successfully$/,
 		description: /Check the campaign in Kore\.ai before running this item again/,
-		httpCode: '200',
 	},
 	{
 		name: 'a server that never answers',

@@ -2,9 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { readCampaignName, readItemOptions } from '../helpers/parameters';
 import { campaignNameOf } from '../helpers/validation';
-import { scheduleUrl } from '../transport/endpoints';
 import type { CampaignCall } from './campaignCall';
-import { sendCampaignCall } from './campaignCall';
+import { scheduleCall, sendCampaignCall } from './campaignCall';
 import {
 	campaignNameField,
 	dryRunOption,
@@ -33,7 +32,7 @@ export const disableSchedule = defineOperation<CampaignCall>({
 		const campaignName = campaignNameOf(readCampaignName(read, itemIndex));
 		const { dryRun } = readItemOptions(read, itemIndex, workflowTimezone);
 		return {
-			request: { method: 'POST', url: scheduleUrl(connection, campaignName, false), body: {} },
+			request: scheduleCall(connection, campaignName, undefined),
 			summary: { campaignName, operation: OPERATION },
 			dryRun,
 		};

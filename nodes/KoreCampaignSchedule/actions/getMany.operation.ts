@@ -1,16 +1,16 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { InputError, showValue } from '../helpers/errors';
-import { wholeNumber } from '../helpers/validation';
-import type { CampaignChannel } from '../transport/campaignList';
+import type { CampaignChannel } from '../helpers/campaignList';
 import {
 	CAMPAIGN_CHANNELS,
 	CAMPAIGN_STATUSES,
 	campaignJson,
-	fetchCampaignPage,
+	CampaignPager,
 	LIST_PAGE_SIZE,
-	MAX_LIST_PAGES,
-} from '../transport/campaignList';
+	START_OF_LIST,
+} from '../helpers/campaignList';
+import { InputError, showValue, withOutputs } from '../helpers/errors';
+import { wholeNumber } from '../helpers/validation';
 import { optionsCollection, runSettingOptions } from './common.descriptions';
 import { defineOperation } from './operation';
 
@@ -130,28 +130,37 @@ export const getMany = defineOperation<CampaignListing>({
 			statuses: statusesOf(filters.status),
 		};
 	},
-	async execute(ctx, listing, session, itemIndex) {
+	// Kore's list is sorted newest first. A failure after some pages keeps what was read: with
+	// Continue on Fail those campaigns come out before the error item, which names channel and page.
+	async execute(_ctx, listing, client, itemIndex) {
 		const campaigns: IDataObject[] = [];
 		const wanted = listing.limit ?? Number.POSITIVE_INFINITY;
-		const pageSize = Math.min(LIST_PAGE_SIZE, wanted);
 		for (const channel of listing.channels) {
-			for (let page = 1; campaigns.length < wanted; page++) {
-				if (page > MAX_LIST_PAGES) {
-					throw new InputError(
-						`Kore.ai lists more than ${MAX_LIST_PAGES * pageSize} ${channel} campaigns; the node stops there.`,
+			const pager = new CampaignPager(
+				client,
+				channel,
+				{ statuses: listing.statuses, sortBy: { createdAt: 'desc' } },
+				{ ...START_OF_LIST, pageSize: Math.min(LIST_PAGE_SIZE, wanted) },
+			);
+			while (campaigns.length < wanted && !pager.done) {
+				let records: Array<Record<string, unknown>>;
+				try {
+					records = await pager.next(itemIndex);
+				} catch (error) {
+					throw withOutputs(error as Error, campaigns);
+				}
+				for (const record of records.slice(0, wanted - campaigns.length))
+					campaigns.push(campaignJson(record, channel));
+			}
+			if (pager.cutShort && campaigns.length < wanted) {
+				throw withOutputs(
+					new InputError(
+						`Kore.ai lists more than ${pager.position.skip} ${channel} campaigns; the node stops there.`,
 						'returnAll',
 						'Set a Limit or a Status filter to list fewer campaigns.',
-					);
-				}
-				const { results, hasMore } = await fetchCampaignPage(
-					ctx,
-					session,
-					{ channel, page, pageSize, statuses: listing.statuses, sortBy: { createdAt: 'desc' } },
-					itemIndex,
+					),
+					campaigns,
 				);
-				for (const record of results.slice(0, wanted - campaigns.length))
-					campaigns.push(campaignJson(record, channel));
-				if (!hasMore || results.length === 0) break;
 			}
 		}
 		return campaigns;

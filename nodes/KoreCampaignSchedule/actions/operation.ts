@@ -7,7 +7,7 @@ import type {
 
 import type { ReadParameter } from '../helpers/parameters';
 import type { KoreConnection } from '../transport/connection';
-import type { KoreSession } from '../transport/session';
+import type { KoreClient } from '../transport/client';
 
 /** What an operation gets to read and check one item. */
 export interface ItemInput {
@@ -30,10 +30,11 @@ export interface KoreOperation<Prepared = unknown> {
 	option: INodePropertyOptions & { value: string };
 	description: INodeProperties[];
 	prepare(input: ItemInput): Prepared;
+	/** Sends the item's call(s) through the run's client and reads Kore's answer itself. */
 	execute(
 		ctx: IExecuteFunctions,
 		prepared: Prepared,
-		session: KoreSession,
+		client: KoreClient,
 		itemIndex: number,
 	): Promise<IDataObject[]>;
 }

@@ -1,15 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { NodeError } from '../helpers/errors';
-import { asNodeError, errorItem, InputError, isNodeError, showValue } from '../helpers/errors';
+import {
+	asNodeError,
+	errorItem,
+	InputError,
+	isNodeError,
+	outputsBefore,
+	showValue,
+} from '../helpers/errors';
 import type { ReadParameter } from '../helpers/parameters';
 import { parameterReader, readCampaignName } from '../helpers/parameters';
 import { mapInOrder } from '../helpers/pool';
 import { readRunSettings } from '../helpers/runSettings';
 import { WaitAborted } from '../transport/accountLimiter';
+import { KoreClient } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
-import type { KoreSession } from '../transport/session';
-import { openSession } from '../transport/session';
 import type { KoreOperation } from './operation';
 import { operationNamed, OPERATIONS } from './operations';
 
@@ -23,7 +29,7 @@ interface PreparedItem {
  * The item loop: every item is first read and checked by its operation, then sent, several in
  * flight (Max Concurrency) within the account's rate limit (Requests per Minute). Outputs come in
  * input order, each paired to its input. With "Continue on Fail" a failed item becomes an error
- * item and the rest go on; without it, the first failure stops the run.
+ * item and the rest go on; without it, the first failure stops the run and is what it reports.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -34,73 +40,82 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// for their turn are abandoned at once; n8n aborts calls in flight on Stop by itself.
 	const stop = new AbortController();
 	const cancelled = this.getExecutionCancelSignal();
+	const onCancel = () => stop.abort();
 	if (cancelled?.aborted) stop.abort();
-	cancelled?.addEventListener('abort', () => stop.abort(), { once: true });
-	const session = await openSession(this, settings, stop.signal);
-	const read = parameterReader(this);
-	const workflowTimezone = this.getTimezone();
+	cancelled?.addEventListener('abort', onCancel, { once: true });
+	try {
+		const client = await KoreClient.open(this, settings, stop.signal);
+		const read = parameterReader(this);
+		const workflowTimezone = this.getTimezone();
 
-	// First every item is read and checked, as n8n's own nodes do: without Continue on Fail a bad
-	// row stops the run before anything is sent, and reading parameters (n8n's expression
-	// evaluation, most of the CPU) does not hold up the calls once they start.
-	const prepared = items.map((_, itemIndex): PreparedItem | NodeError => {
-		try {
-			if (session instanceof KoreCredentialError) throw session;
-			const value = read('operation', itemIndex);
-			const operation = operationNamed(value);
-			if (operation === undefined) {
-				const known = OPERATIONS.map((o) => `"${o.option.value}"`).join(', ');
-				throw new InputError(
-					`Operation: ${showValue(value)} is not supported; use one of ${known}.`,
-					'operation',
-				);
-			}
-			return {
-				operation,
-				prepared: operation.prepare({
-					read,
-					itemIndex,
-					nowMs,
-					connection: session.connection,
-					workflowTimezone,
-				}),
-			};
-		} catch (caught) {
-			return asNodeError(this, caught, itemIndex);
-		}
-	});
-	if (!continueOnFail) {
-		const firstBad = prepared.find(isNodeError);
-		if (firstBad) throw firstBad;
-	}
-
-	const results = await mapInOrder(
-		items.length,
-		settings.maxConcurrency,
-		async (itemIndex): Promise<INodeExecutionData[]> => {
-			const item = prepared[itemIndex];
+		// First every item is read and checked, as n8n's own nodes do: without Continue on Fail a
+		// bad row stops the run before anything is sent, and reading parameters (n8n's expression
+		// evaluation, most of the CPU) does not hold up the calls once they start.
+		const prepared = items.map((_, itemIndex): PreparedItem | NodeError => {
 			try {
-				if (isNodeError(item)) throw item;
-				if (stop.signal.aborted) throw new WaitAborted();
-				// A credential problem made every prepared item an error, so the session is open here.
-				const outputs = await item.operation.execute(
-					this,
-					item.prepared,
-					session as KoreSession,
-					itemIndex,
-				);
-				return outputs.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-			} catch (caught) {
-				const error = asNodeError(this, caught, itemIndex);
-				if (!continueOnFail || stop.signal.aborted) {
-					stop.abort();
-					throw error;
+				if (client instanceof KoreCredentialError) throw client;
+				const value = read('operation', itemIndex);
+				const operation = operationNamed(value);
+				if (operation === undefined) {
+					const known = OPERATIONS.map((o) => `"${o.option.value}"`).join(', ');
+					throw new InputError(
+						`Operation: ${showValue(value)} is not supported; use one of ${known}.`,
+						'operation',
+					);
 				}
-				return [errorItem(error, itemIndex, givenCampaignName(read, itemIndex))];
+				return {
+					operation,
+					prepared: operation.prepare({
+						read,
+						itemIndex,
+						nowMs,
+						connection: client.connection,
+						workflowTimezone,
+					}),
+				};
+			} catch (caught) {
+				return asNodeError(this, caught, itemIndex);
 			}
-		},
-	);
-	return [results.flat()];
+		});
+		if (!continueOnFail) {
+			const firstBad = prepared.find(isNodeError);
+			if (firstBad) throw firstBad;
+		}
+
+		const results = await mapInOrder(
+			items.length,
+			settings.maxConcurrency,
+			async (itemIndex): Promise<INodeExecutionData[]> => {
+				const item = prepared[itemIndex];
+				const paired = { item: itemIndex };
+				try {
+					if (isNodeError(item)) throw item;
+					if (stop.signal.aborted) throw new WaitAborted();
+					// A credential problem made every prepared item an error, so the client is open here.
+					const outputs = await item.operation.execute(
+						this,
+						item.prepared,
+						client as KoreClient,
+						itemIndex,
+					);
+					return outputs.map((json) => ({ json, pairedItem: paired }));
+				} catch (caught) {
+					const error = asNodeError(this, caught, itemIndex);
+					if (!continueOnFail || stop.signal.aborted) {
+						stop.abort();
+						throw error;
+					}
+					return [
+						...outputsBefore(caught).map((json) => ({ json, pairedItem: paired })),
+						errorItem(error, itemIndex, givenCampaignName(read, itemIndex)),
+					];
+				}
+			},
+		);
+		return [results.flat()];
+	} finally {
+		cancelled?.removeEventListener('abort', onCancel);
+	}
 }
 
 /** The item's campaign name as given, for its error item; undefined when it cannot be read. */

@@ -10,10 +10,9 @@ import {
 	WEEKDAYS,
 } from '../helpers/validation';
 import type { KoreConnection } from '../transport/connection';
-import type { KoreRequest } from '../transport/endpoints';
-import { scheduleUrl } from '../transport/endpoints';
+import type { KoreRequest } from '../transport/request';
 import type { CampaignCall } from './campaignCall';
-import { sendCampaignCall } from './campaignCall';
+import { scheduleCall, sendCampaignCall } from './campaignCall';
 import {
 	campaignNameField,
 	dryRunOption,
@@ -129,15 +128,11 @@ function readScheduleParameters({
 
 /** The request that enables a checked schedule: its window and recurrence, as Kore documents them. */
 export function scheduleRequest(command: ScheduleCommand, connection: KoreConnection): KoreRequest {
-	return {
-		method: 'POST',
-		url: scheduleUrl(connection, command.campaignName, true),
-		body: {
-			startDateTime: command.startDateTime,
-			endDateTime: command.endDateTime,
-			recurrenceObject: command.recurrenceObject as unknown as IDataObject,
-		},
-	};
+	return scheduleCall(connection, command.campaignName, {
+		startDateTime: command.startDateTime,
+		endDateTime: command.endDateTime,
+		recurrenceObject: command.recurrenceObject as unknown as IDataObject,
+	});
 }
 
 /** What the output repeats of a schedule: the campaign, the sent window and how it was read. */

@@ -1,10 +1,9 @@
-import type { INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WaitAborted } from '../transport/accountLimiter';
+import type { KoreContext } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
-import type { KoreCallContext } from '../transport/callKore';
-import type { KoreFailure } from '../transport/koreResponse';
 
 /**
  * The one place where failures become n8n errors: a bad parameter, a credential field, a run
@@ -48,28 +47,26 @@ export function isNodeError(value: unknown): value is NodeError {
 	return value instanceof NodeApiError || value instanceof NodeOperationError;
 }
 
+/** Outputs an item produced before it failed, keyed by its error (see withOutputs). */
+const OUTPUTS_BEFORE_FAILURE = new WeakMap<object, IDataObject[]>();
+
 /**
- * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
- * client's error, whose request config carries the signed token.
+ * Marks a failure that came after the item had already produced outputs (Get Many's first pages):
+ * with "Continue on Fail" those outputs come out before the item's error item, so nothing read is
+ * lost. Returns the error itself, to be thrown as it is.
  */
-export function koreApiError(
-	ctx: KoreCallContext,
-	failure: KoreFailure,
-	itemIndex: number,
-): NodeApiError {
-	const summary: JsonObject = { message: failure.message };
-	if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
-	if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;
-	return new NodeApiError(ctx.getNode(), summary, {
-		message: failure.message,
-		description: failure.description,
-		...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
-		itemIndex,
-	});
+export function withOutputs<E extends object>(error: E, outputs: IDataObject[]): E {
+	OUTPUTS_BEFORE_FAILURE.set(error, outputs);
+	return error;
+}
+
+/** The outputs `withOutputs` attached to a failure; [] for any other. */
+export function outputsBefore(error: unknown): IDataObject[] {
+	return (error !== null && typeof error === 'object' && OUTPUTS_BEFORE_FAILURE.get(error)) || [];
 }
 
 /** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
-export function asNodeError(ctx: KoreCallContext, error: unknown, itemIndex: number): NodeError {
+export function asNodeError(ctx: KoreContext, error: unknown, itemIndex: number): NodeError {
 	if (isNodeError(error)) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;

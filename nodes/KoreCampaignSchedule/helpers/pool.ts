@@ -1,8 +1,8 @@
 /**
  * Runs `work(0..count-1)` with at most `concurrency` in flight and returns the results in index
  * order. When `work` throws, no further index is started; calls already in flight are awaited
- * (nothing is left running after the node returns), then the error of the lowest failed index
- * is thrown.
+ * (nothing is left running after the node returns), then the FIRST error to happen is thrown:
+ * the one that stopped the run, not a later one it caused (an item abandoned because of it).
  */
 export async function mapInOrder<T>(
 	count: number,
@@ -10,20 +10,22 @@ export async function mapInOrder<T>(
 	work: (index: number) => Promise<T>,
 ): Promise<T[]> {
 	const results: T[] = [];
-	const failures = new Map<number, unknown>();
+	let failed = false;
+	let firstError: unknown;
 	let next = 0;
 	const worker = async () => {
-		while (next < count && failures.size === 0) {
+		while (next < count && !failed) {
 			const index = next++;
 			try {
 				results[index] = await work(index);
 			} catch (error) {
-				failures.set(index, error);
+				if (!failed) firstError = error;
+				failed = true;
 			}
 		}
 	};
 	const workers = Math.max(1, Math.min(concurrency, count));
 	await Promise.all(Array.from({ length: workers }, worker));
-	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	if (failed) throw firstError;
 	return results;
 }

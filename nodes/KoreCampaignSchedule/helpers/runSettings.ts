@@ -1,25 +1,40 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ClientSettings } from '../transport/client';
+import { DEFAULT_CLIENT_SETTINGS } from '../transport/client';
+
 /**
  * The options that pace a whole execution: their label, default and range, written once. The
  * editor's fields (actions/common.descriptions.ts) and the check before a run both use this table.
  */
 export const RUN_SETTING_LIMITS = {
-	requestsPerMinute: { label: 'Requests per Minute', default: 60, min: 0, max: 100_000 },
+	requestsPerMinute: {
+		label: 'Requests per Minute',
+		default: DEFAULT_CLIENT_SETTINGS.requestsPerMinute,
+		min: 0,
+		max: 100_000,
+	},
 	maxConcurrency: { label: 'Max Concurrency', default: 50, min: 1, max: 50 },
-	maxRetries: { label: 'Max Retries', default: 3, min: 0, max: 10 },
-	timeout: { label: 'Timeout (Seconds)', default: 30, min: 1, max: 600 },
+	maxRetries: {
+		label: 'Max Retries',
+		default: DEFAULT_CLIENT_SETTINGS.maxRetries,
+		min: 0,
+		max: 10,
+	},
+	timeout: {
+		label: 'Timeout (Seconds)',
+		default: DEFAULT_CLIENT_SETTINGS.timeoutMs / 1000,
+		min: 1,
+		max: 600,
+	},
 } as const;
 
 type RunSettingName = keyof typeof RUN_SETTING_LIMITS;
 
 /** Settings that hold for a whole execution (read from the first item's Options). */
-export interface RunSettings {
-	requestsPerMinute: number;
+export interface RunSettings extends ClientSettings {
 	maxConcurrency: number;
-	maxRetries: number;
-	timeoutMs: number;
 }
 
 /**

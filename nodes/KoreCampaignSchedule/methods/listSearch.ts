@@ -4,36 +4,38 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { asNodeError } from '../helpers/errors';
-import { RUN_SETTING_LIMITS } from '../helpers/runSettings';
-import type { CampaignChannel } from '../transport/campaignList';
+import type { ListPosition } from '../helpers/campaignList';
 import {
 	CAMPAIGN_CHANNELS,
-	fetchCampaignPage,
+	CampaignPager,
 	LIST_PAGE_SIZE,
 	MAX_LIST_PAGES,
-} from '../transport/campaignList';
+	START_OF_LIST,
+} from '../helpers/campaignList';
+import { asNodeError } from '../helpers/errors';
+import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
-import { openSession } from '../transport/session';
 
 /** Pages read per search request at most, looking for matches (the editor asks again for more). */
 const PAGES_PER_REQUEST = 10;
 
-/** Where the list goes on: a channel's next page, e.g. `sms:3`. */
-export function parseToken(token: string | undefined): { channel: number; page: number } {
-	const [channel, page] = (token ?? '').split(':').map(Number);
-	return Number.isInteger(channel) &&
-		Number.isInteger(page) &&
-		channel >= 0 &&
-		channel < CAMPAIGN_CHANNELS.length &&
-		page >= 1 &&
-		page <= MAX_LIST_PAGES
-		? { channel, page }
-		: { channel: 0, page: 1 };
-}
-
-function label(channel: CampaignChannel): string {
-	return CAMPAIGN_CHANNELS.find((c) => c.value === channel)?.label ?? channel;
+/**
+ * Where the list goes on: the channel's index, then its list position
+ * (`channel:skip:pageSize:pagesRead`). Anything unreadable starts the list again.
+ */
+export function parseToken(token: string | undefined): {
+	channel: number;
+	position: ListPosition;
+} {
+	const [channel, skip, pageSize, pagesRead] = (token ?? '').split(':').map(Number);
+	const whole = (n: number, min: number, max: number) =>
+		Number.isInteger(n) && n >= min && n <= max;
+	return whole(channel, 0, CAMPAIGN_CHANNELS.length - 1) &&
+		whole(skip, 0, pagesRead * LIST_PAGE_SIZE) &&
+		whole(pageSize, 1, LIST_PAGE_SIZE) &&
+		whole(pagesRead, 1, MAX_LIST_PAGES - 1)
+		? { channel, position: { skip, pageSize, pagesRead } }
+		: { channel: 0, position: START_OF_LIST };
 }
 
 /**
@@ -47,46 +49,41 @@ export async function searchCampaigns(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const stop = new AbortController();
-	const session = await openSession(
-		this,
-		{
-			requestsPerMinute: RUN_SETTING_LIMITS.requestsPerMinute.default,
-			maxConcurrency: 1,
-			maxRetries: RUN_SETTING_LIMITS.maxRetries.default,
-			timeoutMs: RUN_SETTING_LIMITS.timeout.default * 1000,
-		},
-		stop.signal,
-	);
-	if (session instanceof KoreCredentialError) throw asNodeError(this, session, 0);
+	const client = await KoreClient.open(this, DEFAULT_CLIENT_SETTINGS);
+	if (client instanceof KoreCredentialError) throw asNodeError(this, client, 0);
 	const search = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = [];
-	let { channel, page } = parseToken(paginationToken);
-	for (let read = 0; read < PAGES_PER_REQUEST && channel < CAMPAIGN_CHANNELS.length; read++) {
-		const kind = CAMPAIGN_CHANNELS[channel].value;
-		const found = await fetchCampaignPage(
-			this,
-			session,
-			{ channel: kind, page, pageSize: LIST_PAGE_SIZE, sortBy: { name: 'asc' } },
-			0,
-		);
-		for (const record of found.results) {
+	const start = parseToken(paginationToken);
+	let channel = start.channel;
+	let pager = new CampaignPager(
+		client,
+		CAMPAIGN_CHANNELS[channel].value,
+		{ sortBy: { name: 'asc' } },
+		start.position,
+	);
+	for (let read = 0; read < PAGES_PER_REQUEST && results.length < LIST_PAGE_SIZE; read++) {
+		const label = CAMPAIGN_CHANNELS[channel].label;
+		for (const record of await pager.next(0)) {
 			const name = typeof record.name === 'string' ? record.name : '';
 			if (name === '' || (search !== '' && !name.toLowerCase().includes(search))) continue;
 			results.push({
-				name: `${name} · ${label(kind)} · ${String(record.status ?? 'unknown status')}`,
+				name: `${name} · ${label} · ${String(record.status ?? 'unknown status')}`,
 				value: name,
 			});
 		}
-		if (found.hasMore && found.results.length > 0 && page < MAX_LIST_PAGES) page++;
-		else {
-			channel++;
-			page = 1;
+		if (pager.done) {
+			if (++channel >= CAMPAIGN_CHANNELS.length) break;
+			pager = new CampaignPager(client, CAMPAIGN_CHANNELS[channel].value, {
+				sortBy: { name: 'asc' },
+			});
 		}
-		if (results.length >= LIST_PAGE_SIZE) break;
 	}
+	const { skip, pageSize, pagesRead } = pager.position;
 	return {
 		results,
-		paginationToken: channel < CAMPAIGN_CHANNELS.length ? `${channel}:${page}` : undefined,
+		paginationToken:
+			channel < CAMPAIGN_CHANNELS.length
+				? `${channel}:${skip}:${pageSize}:${pagesRead}`
+				: undefined,
 	};
 }

@@ -1,5 +1,5 @@
 import type { KoreCredentialError } from './connection';
-import type { KoreFailure } from './koreResponse';
+import type { KoreFailure } from './koreAnswer';
 
 /**
  * Errors thrown before any answer arrived (refused, reset, timed out, DNS), turned into failures
@@ -8,7 +8,7 @@ import type { KoreFailure } from './koreResponse';
 
 /**
  * Node.js / axios error codes of a request that never got an answer. `maybeDone`: the request
- * may have reached Kore.ai, so it may have been carried out.
+ * may have reached Kore.ai, so it may have been carried out; without it, nothing reached Kore.ai.
  */
 const CONNECTION_PROBLEMS: Record<
 	string,
@@ -31,10 +31,6 @@ const CONNECTION_PROBLEMS: Record<
 	ESOCKETTIMEDOUT: { what: 'no answer came in time', retryable: true, maybeDone: true },
 	EHOSTUNREACH: { what: 'the host is unreachable', retryable: true },
 };
-
-/** Said after a call that may have reached Kore.ai without its answer reaching us. */
-const MAYBE_DONE =
-	'Kore.ai may still have carried it out. Running this item again is safe: a new schedule replaces the previous one, and disabling twice changes nothing.';
 
 /**
  * Walks an error's chain: n8n wraps the HTTP client's error in a NodeApiError, which keeps
@@ -68,14 +64,17 @@ export function connectionFailure(error: unknown, host: string, timeoutMs: numbe
 		problem?.what === CONNECTION_PROBLEMS.ETIMEDOUT.what
 			? `no answer came within ${Math.round(timeoutMs / 1000)} s`
 			: (problem?.what ?? 'the request failed before any answer arrived');
-	const advice =
-		"Check the credential's Host (and that n8n can reach it through any proxy or firewall). A slow host can be given more time with the node's Timeout option.";
+	// An error none of the codes explains may have happened after the request was sent.
+	const maybeDone = problem === undefined || problem.maybeDone === true;
 	return {
 		ok: false,
 		httpCode: 0,
 		message: `Could not reach Kore.ai at ${host}: ${what}`,
-		description: problem?.maybeDone ? `${MAYBE_DONE} ${advice}` : advice,
+		description:
+			"Check the credential's Host (and that n8n can reach it through any proxy or firewall). A slow host can be given more time with the node's Timeout option.",
 		retryable: problem?.retryable ?? false,
+		notCarriedOut: !maybeDone,
+		maybeDone,
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { KoreFailure, KoreOutcome } from './koreResponse';
+import type { KoreFailure } from './koreAnswer';
 
 export interface RetryPolicy {
 	/** Retries after the first attempt; 0 = never retry. */
@@ -37,34 +37,4 @@ export function backoffMs(
 	const base = failure.rateLimited ? policy.rateLimitBaseDelayMs : policy.baseDelayMs;
 	const exponential = Math.min(base * 2 ** (retry - 1), policy.maxDelayMs);
 	return Math.round(exponential * (0.5 + random() / 2));
-}
-
-export interface RetryHooks {
-	/** Called before every attempt (the account limiter grants a slot here). */
-	beforeAttempt: () => Promise<void>;
-	/** Called with the wait before a retry (to sleep, and to hold other calls back). */
-	waitBeforeRetry: (ms: number, failure: KoreFailure) => Promise<void>;
-}
-
-/**
- * Runs `attempt` until it succeeds, fails for good, or retries run out. Only failures marked
- * retryable (rate limit, 502/503/504, broken connections, timeouts) are tried again; anything
- * else, a 401 or a validation error, is final at once. The last failure is returned as is,
- * with the number of attempts made.
- */
-export async function withRetries(
-	attempt: () => Promise<KoreOutcome>,
-	policy: RetryPolicy,
-	hooks: RetryHooks,
-): Promise<{ outcome: KoreOutcome; attempts: number }> {
-	let outcome: KoreOutcome;
-	let attempts = 0;
-	for (;;) {
-		await hooks.beforeAttempt();
-		outcome = await attempt();
-		attempts++;
-		if (outcome.ok || !outcome.retryable || attempts > policy.maxRetries)
-			return { outcome, attempts };
-		await hooks.waitBeforeRetry(backoffMs(outcome, attempts, policy), outcome);
-	}
 }

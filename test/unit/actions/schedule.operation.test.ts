@@ -22,7 +22,8 @@ describe('scheduleRequest (Schedule)', () => {
 				},
 				connection,
 			),
-		).toEqual({
+		).toMatchObject({
+			repeatable: true,
 			method: 'POST',
 			url: `${base}?enableSchedule=true&campaignName=Spring`,
 			body: {
@@ -47,7 +48,7 @@ describe('scheduleRequest (Schedule)', () => {
 			},
 			connection,
 		);
-		expect(req.body.recurrenceObject).toEqual({
+		expect((req.body as { recurrenceObject: unknown }).recurrenceObject).toEqual({
 			recurType: 'Weekly',
 			weeklyDetails: { onceEveryNweeks: 2, whichDays: ['Mon', 'Fri'] },
 		});

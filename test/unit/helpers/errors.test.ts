@@ -5,12 +5,10 @@ import {
 	asNodeError,
 	errorItem,
 	InputError,
-	koreApiError,
 	showValue,
 } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
 import { KoreCredentialError } from '../../../nodes/KoreCampaignSchedule/transport/connection';
 import { WaitAborted } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
-import type { KoreFailure } from '../../../nodes/KoreCampaignSchedule/transport/koreResponse';
 
 const node: INode = {
 	id: 'n1',
@@ -28,7 +26,7 @@ function circular() {
 	return value;
 }
 
-/** The one place errors are made: written after the mutation run of 2026-11-28, exactly. */
+/** The one place item errors are made, exactly. */
 describe('showValue', () => {
 	it.each([
 		['text', '"text"'],
@@ -43,41 +41,6 @@ describe('showValue', () => {
 		['x'.repeat(78), `"${'x'.repeat(78)}"`],
 		['x'.repeat(79), `"${'x'.repeat(76)}...`],
 	])('%p is shown as %s', (value, shown) => expect(showValue(value)).toBe(shown));
-});
-
-describe('koreApiError', () => {
-	const failure: KoreFailure = {
-		ok: false,
-		httpCode: 404,
-		message: 'Kore.ai answered HTTP 404: Campaign not found',
-		description: 'd',
-		koreText: 'Campaign not found',
-		retryable: false,
-	};
-	it('carries the message, HTTP code, description and item, built from a clean summary', () => {
-		const error = koreApiError(ctx, failure, 3);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect([error.message, error.httpCode, error.description, error.context.itemIndex]).toEqual([
-			failure.message,
-			'404',
-			'd',
-			3,
-		]);
-		expect(error.errorResponse).toStrictEqual({
-			message: failure.message,
-			httpCode: '404',
-			koreMessage: 'Campaign not found',
-		});
-	});
-	it('has no HTTP code when no answer came, and no Kore text when Kore gave none', () => {
-		const error = koreApiError(
-			ctx,
-			{ ...failure, httpCode: 0, koreText: undefined, message: 'Could not reach' },
-			0,
-		);
-		expect(error.httpCode).toBeNull();
-		expect(error.errorResponse).toStrictEqual({ message: 'Could not reach' });
-	});
 });
 
 describe('asNodeError', () => {
@@ -123,19 +86,19 @@ describe('asNodeError', () => {
 
 describe('errorItem', () => {
 	it('holds only error and details, paired to its input', () => {
-		const api = koreApiError(
-			ctx,
-			{ ok: false, httpCode: 500, message: 'm', description: 'd', retryable: true },
-			1,
+		const api = new NodeApiError(
+			node,
+			{ message: 'm' },
+			{ message: 'm', description: 'd', httpCode: '500', itemIndex: 1 },
 		);
 		expect(errorItem(api, 1, 'Spring')).toStrictEqual({
 			json: { error: 'm', details: { description: 'd', httpCode: '500', campaignName: 'Spring' } },
 			pairedItem: { item: 1 },
 		});
-		const unanswered = koreApiError(
-			ctx,
-			{ ok: false, httpCode: 0, message: 'Could not reach', description: 'd', retryable: true },
-			0,
+		const unanswered = new NodeApiError(
+			node,
+			{ message: 'Could not reach' },
+			{ message: 'Could not reach', description: 'd', itemIndex: 0 },
 		);
 		expect(errorItem(unanswered, 0, 'Spring').json.details).toStrictEqual({
 			description: 'd',

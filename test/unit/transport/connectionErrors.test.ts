@@ -7,14 +7,15 @@ import {
 const HOST = 'https://kore.test';
 const ADVICE =
 	"Check the credential's Host (and that n8n can reach it through any proxy or firewall). A slow host can be given more time with the node's Timeout option.";
-const MAYBE_DONE =
-	'Kore.ai may still have carried it out. Running this item again is safe: a new schedule replaces the previous one, and disabling twice changes nothing.';
+/** `maybeDone`: the request may have reached Kore.ai; otherwise it certainly did not. */
 const failure = (what: string, retryable: boolean, maybeDone = false) => ({
 	ok: false,
 	httpCode: 0,
 	message: `Could not reach Kore.ai at ${HOST}: ${what}`,
-	description: maybeDone ? `${MAYBE_DONE} ${ADVICE}` : ADVICE,
+	description: ADVICE,
 	retryable,
+	notCarriedOut: !maybeDone,
+	maybeDone,
 });
 
 /** Errors thrown before any answer, as n8n hands them over (wrapped), turned into failures: exactly. */
@@ -41,29 +42,44 @@ describe('connectionFailure', () => {
 			failure('no answer came within 30 s', true, true),
 		],
 		[
-			'an unknown error',
+			'an unknown error (it may have come after the request was sent)',
 			{ code: 'EWHATEVER', message: 'boom' },
-			failure('the request failed before any answer arrived', false),
+			failure('the request failed before any answer arrived', false, true),
 		],
 		[
 			'a code that is not text',
 			{ code: 111, message: 'boom', errorResponse: null },
-			failure('the request failed before any answer arrived', false),
+			failure('the request failed before any answer arrived', false, true),
 		],
 		[
 			'not an object at all',
 			'boom',
-			failure('the request failed before any answer arrived', false),
+			failure('the request failed before any answer arrived', false, true),
 		],
 		[
 			'a code six errors deep (past the five looked at)',
 			{ cause: { cause: { cause: { cause: { cause: { code: 'ENOTFOUND' } } } } } },
-			failure('the request failed before any answer arrived', false),
+			failure('the request failed before any answer arrived', false, true),
 		],
 		[
 			'a code five errors deep',
 			{ cause: { cause: { cause: { cause: { code: 'ENOTFOUND' } } } } },
 			failure('the host name could not be found', false),
+		],
+		[
+			'an unknown host name (nothing was sent)',
+			{ code: 'ENOTFOUND' },
+			failure('the host name could not be found', false),
+		],
+		[
+			'a DNS look-up that failed for now (nothing was sent; worth retrying)',
+			{ code: 'EAI_AGAIN' },
+			failure('the host name could not be looked up (DNS)', true),
+		],
+		[
+			'a connection closed while sending (it may have arrived)',
+			{ code: 'EPIPE' },
+			failure('the connection was closed while sending', true, true),
 		],
 	])('%s', (_, error, expected) => {
 		expect(connectionFailure(error, HOST, 30_000)).toStrictEqual(expected);
@@ -73,7 +89,7 @@ describe('connectionFailure', () => {
 		const error: Record<string, unknown> = { message: 'loop' };
 		error.cause = error;
 		expect(connectionFailure(error, HOST, 5_000)).toStrictEqual(
-			failure('the request failed before any answer arrived', false),
+			failure('the request failed before any answer arrived', false, true),
 		);
 	});
 });

@@ -1,13 +1,9 @@
 import { mapInOrder } from '../../../nodes/KoreCampaignSchedule/helpers/pool';
-import type {
-	KoreFailure,
-	KoreOutcome,
-} from '../../../nodes/KoreCampaignSchedule/transport/koreResponse';
+import type { KoreFailure } from '../../../nodes/KoreCampaignSchedule/transport/koreAnswer';
 import {
 	backoffMs,
 	DEFAULT_RETRY_POLICY,
 	rateLimitPauseMs,
-	withRetries,
 } from '../../../nodes/KoreCampaignSchedule/transport/retry';
 
 const failure = (over: Partial<KoreFailure>): KoreFailure => ({
@@ -16,6 +12,8 @@ const failure = (over: Partial<KoreFailure>): KoreFailure => ({
 	message: 'm',
 	description: 'd',
 	retryable: true,
+	notCarriedOut: false,
+	maybeDone: true,
 	...over,
 });
 
@@ -47,55 +45,6 @@ describe('backoffMs', () => {
 	});
 });
 
-describe('withRetries', () => {
-	const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: 3 };
-	const success: KoreOutcome = { ok: true, id: 'cd-1', status: 'success', message: '' };
-
-	async function run(outcomes: KoreOutcome[]) {
-		const waits: number[] = [];
-		let before = 0;
-		const result = await withRetries(async () => outcomes.shift() as KoreOutcome, policy, {
-			beforeAttempt: async () => {
-				before++;
-			},
-			waitBeforeRetry: async (ms) => {
-				waits.push(ms);
-			},
-		});
-		return { ...result, waits, before };
-	}
-
-	it('retries retryable failures until success, pacing every attempt', async () => {
-		const r = await run([
-			failure({ httpCode: 429, retryAfterMs: 0 }),
-			failure({ httpCode: 503 }),
-			success,
-		]);
-		expect(r.outcome).toEqual(success);
-		expect(r.attempts).toBe(3);
-		expect(r.before).toBe(3);
-		expect(r.waits).toHaveLength(2);
-	});
-
-	it('gives up after maxRetries and returns the last failure', async () => {
-		const r = await run([
-			failure({}),
-			failure({}),
-			failure({}),
-			failure({ message: 'last' }),
-			success,
-		]);
-		expect(r.attempts).toBe(4);
-		expect(r.outcome).toMatchObject({ ok: false, message: 'last' });
-	});
-
-	it('never retries a final failure such as a 401', async () => {
-		const r = await run([failure({ httpCode: 401, retryable: false }), success]);
-		expect(r.attempts).toBe(1);
-		expect(r.waits).toEqual([]);
-	});
-});
-
 describe('mapInOrder', () => {
 	const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -113,17 +62,29 @@ describe('mapInOrder', () => {
 		expect(peak).toBe(4);
 	});
 
-	it('starts nothing new after a failure, waits for calls in flight, throws the lowest failed index', async () => {
+	it('starts nothing new after a failure, waits for calls in flight, throws the failure that came first', async () => {
+		// Item 0 is still in flight when item 2 fails; it fails afterwards, because of the stop (as
+		// an item waiting to retry does). The run reports item 2's failure: the cause, not the effect.
+		let release: () => void = () => undefined;
+		const item0 = new Promise<void>((resolve) => (release = resolve));
 		const started: number[] = [];
 		let finished = 0;
 		const promise = mapInOrder(50, 3, async (i) => {
 			started.push(i);
-			await tick(i === 1 ? 5 : 2);
+			if (i === 0) {
+				await item0;
+				finished++;
+				throw new Error('item 0: stopped');
+			}
+			await tick(1);
 			finished++;
-			if (i === 1 || i === 2) throw new Error(`item ${i}`);
+			if (i === 2) {
+				setTimeout(release, 1);
+				throw new Error('item 2');
+			}
 			return i;
 		});
-		await expect(promise).rejects.toThrow('item 1');
+		await expect(promise).rejects.toThrow('item 2');
 		expect(started.length).toBeLessThan(10);
 		expect(finished).toBe(started.length);
 	});

@@ -1,0 +1,274 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { Slot } from './accountLimiter';
+import { accountLimiter, SYSTEM_CLOCK, WaitAborted } from './accountLimiter';
+import type { KoreConnection } from './connection';
+import {
+	CREDENTIAL_TYPE,
+	KoreCredentialError,
+	koreHeaders,
+	readAuth,
+	readConnection,
+} from './connection';
+import { connectionFailure, credentialProblem } from './connectionErrors';
+import type { KoreFailure, KoreOutcome } from './koreAnswer';
+import { interpretKoreAnswer } from './koreAnswer';
+import type { KoreRequest } from './request';
+import type { RetryPolicy } from './retry';
+import { backoffMs, DEFAULT_RETRY_POLICY, rateLimitPauseMs } from './retry';
+
+/** Where calls are made from: a node's run, the editor loading a list, or a trigger's poll. */
+export type KoreContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** How one client paces, times out and retries its calls. */
+export interface ClientSettings {
+	/** 0 = no limit of its own (the account's other users still count). */
+	requestsPerMinute: number;
+	timeoutMs: number;
+	maxRetries: number;
+}
+
+/** What the editor's list search and the trigger use: the node's defaults. */
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
+	requestsPerMinute: 60,
+	timeoutMs: 30_000,
+	maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+};
+
+/** What a dry run shows in place of the token. */
+export const REDACTED_TOKEN = '[redacted]';
+
+/** What n8n's HTTP helper returns with `returnFullResponse: true`. */
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = value;
+	return out;
+}
+
+/**
+ * One execution's (or one poll's, or one list search's) way to Kore.ai: the checked credential,
+ * the account's shared rate limit, retries, n8n's Stop and the generic answer check. Operations
+ * describe a request and read their own answer; the client never looks inside either.
+ */
+export class KoreClient {
+	/** The Kore.ai account (host + account ID): the unit of Kore's rate limit. */
+	private readonly account: string;
+	private readonly retry: RetryPolicy;
+
+	private constructor(
+		private readonly ctx: KoreContext,
+		readonly connection: KoreConnection,
+		private readonly credentials: ICredentialsDecrypted,
+		private readonly settings: ClientSettings,
+		/** Aborted when the run stops (a failure without Continue on Fail, or n8n's Stop). */
+		private readonly signal: AbortSignal | undefined,
+	) {
+		this.account = `${connection.host} ${connection.accountId}`;
+		this.retry = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries };
+	}
+
+	/**
+	 * Reads and checks the credential once. A credential problem is returned, not thrown, so that
+	 * with "Continue on Fail" each input still yields its own error item.
+	 */
+	static async open(
+		ctx: KoreContext,
+		settings: ClientSettings,
+		signal?: AbortSignal,
+	): Promise<KoreClient | KoreCredentialError> {
+		const data: ICredentialDataDecryptedObject = await ctx.getCredentials(CREDENTIAL_TYPE);
+		let connection: KoreConnection;
+		try {
+			readAuth(data);
+			connection = readConnection(data);
+		} catch (error) {
+			if (error instanceof KoreCredentialError) return error;
+			throw new NodeOperationError(ctx.getNode(), error as Error);
+		}
+		const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		// Handed to n8n's helper so it does not fetch and decrypt the credential for every call.
+		const credentials = {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data,
+		};
+		return new KoreClient(ctx, connection, credentials, settings, signal);
+	}
+
+	/**
+	 * Sends one request within the account's rate limit and returns Kore's JSON answer, or throws
+	 * a NodeApiError for the item with Kore's own text. Retries what may succeed later — a request
+	 * that is not safe to repeat only when Kore.ai certainly did not act on it.
+	 */
+	async send(request: KoreRequest, itemIndex: number): Promise<Record<string, unknown>> {
+		let attempts = 0;
+		for (;;) {
+			let slot: Slot;
+			try {
+				slot = await accountLimiter.acquire(
+					this.account,
+					this.settings.requestsPerMinute,
+					this.signal,
+				);
+			} catch (error) {
+				throw this.stopped(error, request, attempts, itemIndex);
+			}
+			const outcome = await this.sendOnce(request);
+			attempts++;
+			if (outcome.ok) return outcome.body;
+			if (outcome.rateLimited)
+				accountLimiter.rateLimited(this.account, slot, rateLimitPauseMs(outcome, this.retry));
+			const mayRetry =
+				outcome.retryable &&
+				(request.repeatable || outcome.notCarriedOut) &&
+				attempts <= this.retry.maxRetries;
+			if (!mayRetry) throw this.failed(outcome, request, attempts, itemIndex);
+			try {
+				await SYSTEM_CLOCK.wait(backoffMs(outcome, attempts, this.retry), this.signal);
+			} catch (error) {
+				throw this.stopped(error, request, attempts, itemIndex, outcome);
+			}
+		}
+	}
+
+	/**
+	 * The error for an answer Kore.ai accepted but the operation cannot read (a field it needs is
+	 * missing): what was expected, and Kore's message when it gave one.
+	 */
+	unreadable(
+		request: KoreRequest,
+		expected: string,
+		answer: Record<string, unknown>,
+		itemIndex: number,
+		description = 'Check the campaign in Kore.ai; if this keeps happening, Kore.ai may have changed its API (please report it).',
+	): NodeApiError {
+		const said =
+			typeof answer.message === 'string' && answer.message !== '' ? `: ${answer.message}` : '';
+		const message = `${request.label ? `${request.label}: ` : ''}Kore.ai answered without ${expected}${said}`;
+		return new NodeApiError(this.ctx.getNode(), { message }, { message, description, itemIndex });
+	}
+
+	/** The request as a dry run shows it: exactly what would be sent, the token redacted. */
+	describe(request: KoreRequest): IDataObject {
+		return {
+			method: request.method,
+			url: request.url,
+			headers: koreHeaders(this.connection, REDACTED_TOKEN),
+			...(request.body !== undefined ? { body: request.body as IDataObject } : {}),
+		};
+	}
+
+	/**
+	 * Sends once through n8n's authenticated HTTP helper: the credential adds a freshly signed
+	 * `auth` token and the `accountId`/`iid` headers. HTTP errors and connection problems come
+	 * back as failures; a credential problem throws the KoreCredentialError.
+	 */
+	private async sendOnce(request: KoreRequest): Promise<KoreOutcome> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			// Sent as ready-made JSON text: n8n's HTTP helper silently drops an empty object body,
+			// and some of Kore's calls need exactly `{}`.
+			...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+			json: true,
+			timeout: this.settings.timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		let response: FullResponse;
+		try {
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				options,
+				{ credentialsDecrypted: this.credentials },
+			)) as FullResponse;
+		} catch (error) {
+			const problem = credentialProblem(error);
+			if (problem !== undefined) throw problem;
+			return connectionFailure(error, this.connection.host, this.settings.timeoutMs);
+		}
+		return interpretKoreAnswer(
+			response.statusCode,
+			response.body,
+			lowerCaseKeys(response.headers),
+			Date.now(),
+			request.hints,
+		);
+	}
+
+	/** What may have happened, said honestly: never "safe to repeat" for a call that is not. */
+	private maybeDoneAdvice(request: KoreRequest): string {
+		if (request.hints?.maybeDone !== undefined) return request.hints.maybeDone;
+		return request.repeatable
+			? 'Kore.ai may still have carried it out; running this item again does no harm.'
+			: 'Kore.ai may have carried it out. Check in Kore.ai before running this item again.';
+	}
+
+	/**
+	 * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
+	 * client's error, whose request config carries the signed token.
+	 */
+	private failed(
+		failure: KoreFailure,
+		request: KoreRequest,
+		attempts: number,
+		itemIndex: number,
+	): NodeApiError {
+		let message = request.label ? `${request.label}: ${failure.message}` : failure.message;
+		if (attempts > 1) message += ` (after ${attempts} attempts)`;
+		let description = failure.description;
+		if (failure.maybeDone) {
+			if (!request.repeatable) message += '. Kore.ai may have carried it out';
+			description = `${this.maybeDoneAdvice(request)} ${description}`;
+		}
+		const summary: JsonObject = { message };
+		if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
+		if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;
+		return new NodeApiError(this.ctx.getNode(), summary, {
+			message,
+			description,
+			...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
+			itemIndex,
+		});
+	}
+
+	/** The run stopped while this call waited: for its turn, or to be tried again. */
+	private stopped(
+		error: unknown,
+		request: KoreRequest,
+		attempts: number,
+		itemIndex: number,
+		last?: KoreFailure,
+	): Error {
+		if (!(error instanceof WaitAborted)) return error as Error;
+		if (attempts === 0) return error;
+		return new NodeOperationError(
+			this.ctx.getNode(),
+			`The run stopped before this item's call was tried again; it had failed: ${last?.message ?? 'no answer'}`,
+			{
+				itemIndex,
+				description: last?.maybeDone
+					? this.maybeDoneAdvice(request)
+					: 'Kore.ai did not carry it out; run the item again.',
+			},
+		);
+	}
+}

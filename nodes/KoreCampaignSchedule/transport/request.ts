@@ -1,0 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * One call to Kore.ai, as an operation describes it: what to send and whether sending it twice
+ * is harmless. The transport sends it, paces it and retries it; it never reads an operation's
+ * answer (the operation does), so it knows nothing about any one operation.
+ */
+export interface KoreRequest {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	/** Absolute URL, built by endpoints.ts. */
+	url: string;
+	/** JSON body; undefined sends none. */
+	body?: IDataObject | IDataObject[];
+	/**
+	 * Whether Kore.ai doing it twice changes nothing (a schedule replaces the last one; reads).
+	 * A request that is not is retried only after an answer or error that proves Kore.ai did not
+	 * act on it (a rate-limit answer, a refused connection, an unknown host).
+	 */
+	repeatable: boolean;
+	/** Names the call at the start of its failure message, e.g. `Voice campaigns, page 3`. */
+	label?: string;
+	/** The operation's own advice for the failures it knows best; generic advice otherwise. */
+	hints?: RequestHints;
+}
+
+export interface RequestHints {
+	/** HTTP 400 or a `failure` status: what the user should check in what they gave. */
+	rejected?: string;
+	/** HTTP 404: what may not exist. */
+	notFound?: string;
+	/**
+	 * After a call that may have reached Kore.ai without its answer reaching the node (a timeout,
+	 * a dropped connection, a gateway error): what may have happened and what to check before
+	 * running the item again.
+	 */
+	maybeDone?: string;
+}
