@@ -4,12 +4,52 @@
 // describes (JWT signature and claims, auth/accountId/iid headers, path, query, body shape),
 // answers like Kore, records what it received, and can be told to misbehave.
 //
+// Routes (B = /campaign/api/v2/public/{botId}/campaign; the name in [] is the route's name for
+// failRoute() and callsTo(), and each recorded request's `route`):
+//   [schedule]     POST B/schedule?enableSchedule=true|false&campaignName=…   schedule / disable
+//   [list]         POST B/getAllCampaignDetails?accountId=…                   list one channel
+//   [get]          GET  B/{campaignId}?accountId=…                            one campaign
+//   [status]       POST B/{campaignId}/status?accountId=…&view=status, {}     its status
+//   [results]      POST B/{campaignId}/status?view=contacts, {page, limit}    per-contact results (voice)
+//   [start]/[stop] POST /campaign/api/v1/public/{botId}/campaign/{campaignId}
+//                       ?campaignType=voice|sms&trigger=play|stop, {}         start / stop
+//   [createList]   POST B/contactList/createContactList?accountId=…           create a contact list
+//   [listLists]    POST B/contactList/getAllListDetails?accountId=…&type=call every contact list
+//   [listContacts] GET  B/contactList/{listId}/getAllContacts?accountId=…     a list's contacts
+//   [addContacts]  POST /api/1.1/public/{botId}/campaign/contactList/addContacts   by list name
+// Every one checks the JWT and the auth/accountId/iid headers (the botId in the v1 and 1.1 paths
+// too), takes the query and body exactly as documented (anything else: HTTP 400
+// {status:"failure", message}), and answers an unknown path with 404 {errors:[{msg, code}]}.
+// An unknown campaign or list id is HTTP 404 {status:"failure", message:"Campaign <id> not found"}.
+// Body-less calls (the GETs, getAllListDetails) may leave out Content-Type.
+//
+// State lives here between calls until reset(): the campaigns (status, dates, start count), the
+// contact lists and their contacts. Where Kore's pages are silent the stand-in decides, and says
+// so beside the code: stopping a stopped campaign, starting a running one, a second contact list
+// of the same name, paging of getAllContacts, addContacts taking effect at once.
+//
+// Test-only routes, never under Kore's paths, neither checked nor recorded nor subject to faults,
+// so that a separately running n8n scenario can change what the polling trigger sees:
+//   POST   /__standin/campaigns                 body: a campaign spec → addCampaign(spec)
+//   POST   /__standin/campaigns/{idOrName}      body {status, at?} → setCampaignStatus(…)
+//   DELETE /__standin/campaigns/{idOrName}      → removeCampaign(idOrName)
+// They answer 200 {ok: true, …} or 400/404 {ok: false, error}.
+//
 // Plain CommonJS so that jest, the e2e runner and the demo scripts can all load it as it is.
 
 const http = require('node:http');
 const { createHmac, randomUUID, timingSafeEqual } = require('node:crypto');
 
-const { campaignRecord, DEFAULT_CAMPAIGNS, listCampaigns } = require('./standInCampaigns');
+const {
+	campaignDetail,
+	campaignRecord,
+	contactResults,
+	DEFAULT_CAMPAIGNS,
+	idOf,
+	listCampaigns,
+	STATUSES,
+} = require('./standInCampaigns');
+const { createContactListStore, DEFAULT_CONTACT_LISTS } = require('./standInContactLists');
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const KORE_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -18,6 +58,72 @@ const RATE_LIMIT_MESSAGE =
 
 const SCHEDULE_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/schedule$/;
 const LIST_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/getAllCampaignDetails$/;
+const CAMPAIGN_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/([^/]+)$/;
+const STATUS_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/([^/]+)\/status$/;
+const TRIGGER_PATH = /^\/campaign\/api\/v1\/public\/([^/]+)\/campaign\/([^/]+)$/;
+const CREATE_LIST_PATH =
+	/^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/contactList\/createContactList$/;
+const LIST_LISTS_PATH =
+	/^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/contactList\/getAllListDetails$/;
+const LIST_CONTACTS_PATH =
+	/^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/contactList\/([^/]+)\/getAllContacts$/;
+const ADD_CONTACTS_PATH = /^\/api\/1\.1\/public\/([^/]+)\/campaign\/contactList\/addContacts$/;
+const CONTROL_PATH = /^\/__standin\/campaigns(?:\/([^/]+))?$/;
+
+/**
+ * Kore's routes in matching order (method and path): a path names the route, except that
+ * B/{id}/status is `results` or `status` by its `view`, and the v1 path `start` or `stop` by its
+ * `trigger`. `bodyless`: the call needs no body, so Content-Type may be left out.
+ */
+const ROUTES = [
+	{ method: 'POST', path: SCHEDULE_PATH, name: () => 'schedule' },
+	{ method: 'POST', path: LIST_PATH, name: () => 'list' },
+	{ method: 'POST', path: CREATE_LIST_PATH, name: () => 'createList' },
+	{ method: 'POST', path: LIST_LISTS_PATH, name: () => 'listLists', bodyless: true },
+	{ method: 'GET', path: LIST_CONTACTS_PATH, name: () => 'listContacts', bodyless: true },
+	{
+		method: 'POST',
+		path: STATUS_PATH,
+		name: (url) => (url.searchParams.get('view') === 'contacts' ? 'results' : 'status'),
+	},
+	{ method: 'GET', path: CAMPAIGN_PATH, name: () => 'get', bodyless: true },
+	{
+		method: 'POST',
+		path: TRIGGER_PATH,
+		name: (url) => (url.searchParams.get('trigger') === 'stop' ? 'stop' : 'start'),
+	},
+	{ method: 'POST', path: ADD_CONTACTS_PATH, name: () => 'addContacts' },
+];
+/** Every route's name, for failRoute() and callsTo(). */
+const ROUTE_NAMES = [
+	'schedule',
+	'list',
+	'get',
+	'start',
+	'stop',
+	'results',
+	'status',
+	'createList',
+	'listLists',
+	'addContacts',
+	'listContacts',
+];
+
+/** The route a request takes: { name, streamId, id (campaign or list id), bodyless }, or undefined. */
+function routeOf(method, url) {
+	for (const route of ROUTES) {
+		const match = route.method === method ? route.path.exec(url.pathname) : null;
+		if (match) {
+			return {
+				name: route.name(url),
+				streamId: decodeURIComponent(match[1]),
+				id: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
+				bodyless: route.bodyless === true,
+			};
+		}
+	}
+	return undefined;
+}
 
 class Rejection extends Error {
 	constructor(status, body) {
@@ -29,6 +135,16 @@ class Rejection extends Error {
 
 const authError = (msg, code = 401) => new Rejection(401, { errors: [{ msg, code }] });
 const badRequest = (message) => new Rejection(400, { status: 'failure', message });
+const notFound = (message) => new Rejection(404, { status: 'failure', message });
+/** In an expected query: "the caller's account id" (the accountId header's value). */
+const ACCOUNT = Symbol('accountId');
+
+/** A time given as ISO text, epoch milliseconds or a Date, as ISO text. */
+function isoTime(at) {
+	const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : at;
+	if (!Number.isFinite(ms)) throw new Error(`not a time: ${String(at)}`);
+	return new Date(ms).toISOString();
+}
 
 function sameKeys(object, keys) {
 	const actual = Object.keys(object).sort();
@@ -68,6 +184,14 @@ function parseKoreDate(text) {
  * @param {Array<string|object>} [config.campaigns] if given, only these campaigns exist (names, or
  *   { name, type: 'voice'|'sms', status, priority, ... }); else any name can be scheduled and
  *   the list shows DEFAULT_CAMPAIGNS
+ *   A spec may also give `contacts` (how many per-contact results a voice campaign has, made up
+ *   deterministically; default 3 for voice) and `createdAt` (ISO; default: fixed, from its place).
+ * @param {Array<string|object>} [config.contactLists] the contact lists at start and after each
+ *   reset(): { name, description?, allowDuplicates?, contacts?: number | contact[], usedBy?: campaign
+ *   names (voice campaigns that use the list; names not in the catalogue are ignored) }; default
+ *   DEFAULT_CONTACT_LISTS (one used by 'Spring Promo 1 | Voice', one empty)
+ * @param {number} [config.listPageCap] getAllCampaignDetails answers at most this many records
+ *   per call whatever `limit` asks (0 = no cap); see setListPageCap()
  * @param {string} [config.timezone] zone for "end must be in the future" (default UTC)
  */
 async function startKoreStandIn(config) {
@@ -89,9 +213,95 @@ async function startKoreStandIn(config) {
 		accounts: new Set([config.accountId]),
 		account: config.accountId,
 		accountsIssued: 0,
+		// What the routes beyond schedule/list keep; restored from `config` by restoreCatalogue().
+		catalogue: [],
+		nextCampaignIndex: 0,
+		contactLists: undefined,
+		faultsByRoute: new Map(),
+		starts: new Map(),
+		stops: new Map(),
+		startsIssued: 0,
+		listPageCap: config.listPageCap ?? 0,
 	};
 	const sockets = new Set();
-	const catalogue = (config.campaigns ?? DEFAULT_CAMPAIGNS).map(campaignRecord);
+
+	/** The campaigns and contact lists as `config` describes them, forgetting every change. */
+	function restoreCatalogue() {
+		state.catalogue = (config.campaigns ?? DEFAULT_CAMPAIGNS).map(campaignRecord);
+		state.nextCampaignIndex = state.catalogue.length;
+		state.contactLists = createContactListStore(config.contactLists ?? DEFAULT_CONTACT_LISTS, () =>
+			new Date().toISOString(),
+		);
+		for (const list of state.contactLists.lists) {
+			for (const name of list.usedBy) {
+				const entry = state.catalogue.find((c) => c.channel === 'voice' && c.record.name === name);
+				entry?.record.contactLists.push(list._id);
+			}
+		}
+		state.starts.clear();
+		state.stops.clear();
+		state.startsIssued = 0;
+	}
+	restoreCatalogue();
+
+	/** A campaign by id (either channel's field) or, failing that, by name. */
+	function findCampaign(idOrName) {
+		return (
+			state.catalogue.find((c) => idOf(c) === idOrName) ??
+			state.catalogue.find((c) => c.record.name === idOrName)
+		);
+	}
+
+	/**
+	 * The time a change to `entry` happens at: `at` if given, else now, but always after its last
+	 * change (a poller comparing updatedAt must see it move even within one millisecond).
+	 */
+	function changeTime(entry, at) {
+		if (at !== undefined) return isoTime(at);
+		const after = Date.parse(entry.record.updatedAt) + 1000;
+		return new Date(Math.max(Date.now(), after)).toISOString();
+	}
+
+	function touch(entry, status, at) {
+		const time = changeTime(entry, at);
+		entry.record.status = status;
+		entry.record.updatedAt = time;
+		entry.record.campaignInstanceUpdatedAt = time;
+		return time;
+	}
+
+	function setCampaignStatus(idOrName, status, options = {}) {
+		const entry = findCampaign(idOrName);
+		if (entry === undefined) throw new Error(`the stand-in has no campaign ${idOrName}`);
+		if (!STATUSES.includes(status))
+			throw new Error(`status must be one of ${STATUSES.join(' ')}, not ${String(status)}`);
+		touch(entry, status, options.at);
+		return entry.record;
+	}
+
+	function addCampaign(spec) {
+		const {
+			name,
+			type = 'voice',
+			status,
+		} = typeof spec === 'string' ? { name: spec } : (spec ?? {});
+		if (typeof name !== 'string' || name === '') throw new Error('a campaign needs a name');
+		if (type !== 'voice' && type !== 'sms') throw new Error('type must be voice or sms');
+		if (status !== undefined && !STATUSES.includes(status))
+			throw new Error(`status must be one of ${STATUSES.join(' ')}`);
+		if (state.catalogue.some((c) => c.record.name === name))
+			throw new Error(`the stand-in already has a campaign named ${name}`);
+		const entry = campaignRecord(spec, state.nextCampaignIndex++);
+		state.catalogue.push(entry);
+		return entry;
+	}
+
+	function removeCampaign(idOrName) {
+		const entry = findCampaign(idOrName);
+		if (entry === undefined) return false;
+		state.catalogue.splice(state.catalogue.indexOf(entry), 1);
+		return true;
+	}
 
 	function verifyToken(token) {
 		if (typeof token !== 'string' || token === '') throw authError('auth header is missing');
@@ -136,7 +346,7 @@ async function startKoreStandIn(config) {
 		return claims;
 	}
 
-	function verifyCommon(req, streamId) {
+	function verifyCommon(req, streamId, contentTypeOptional = false) {
 		const claims = verifyToken(req.headers.auth);
 		if (req.headers.authorization !== undefined)
 			throw badRequest('unexpected Authorization header: Kore uses "auth"');
@@ -145,7 +355,11 @@ async function startKoreStandIn(config) {
 			throw badRequest(`iid header "${req.headers.iid}" does not match the bot`);
 		if (streamId !== req.headers.iid)
 			throw badRequest('streamId in the path must equal the iid header');
-		if (!/^application\/json/i.test(req.headers['content-type'] ?? ''))
+		const contentType = req.headers['content-type'];
+		if (
+			!(contentTypeOptional && contentType === undefined) &&
+			!/^application\/json/i.test(contentType ?? '')
+		)
 			throw badRequest('Content-Type must be application/json');
 		return claims;
 	}
@@ -213,10 +427,56 @@ async function startKoreStandIn(config) {
 		return false;
 	}
 
-	function handle(req, rawBody, url) {
-		const scheduleMatch = SCHEDULE_PATH.exec(url.pathname);
-		const listMatch = LIST_PATH.exec(url.pathname);
-		if (req.method !== 'POST' || (!scheduleMatch && !listMatch)) {
+	/**
+	 * Throws a Kore-like 400 unless the query has exactly these keys, each once, with this value:
+	 * a string, one of an array's, or ACCOUNT (the accountId header's value).
+	 */
+	function checkQuery(req, url, expected) {
+		const keys = Object.keys(expected);
+		const query = Object.fromEntries(url.searchParams);
+		const fits = (key) => {
+			const want = expected[key];
+			const value = query[key];
+			if (url.searchParams.getAll(key).length !== 1) return false;
+			if (want === ACCOUNT) return value === req.headers.accountid;
+			return Array.isArray(want) ? want.includes(value) : value === want;
+		};
+		if (!sameKeys(query, keys) || !keys.every(fits)) {
+			const shown = keys.map((key) => {
+				const want = expected[key];
+				if (want === ACCOUNT) return `${key}=<your account id>`;
+				return `${key}=${Array.isArray(want) ? want.join('|') : want}`;
+			});
+			throw badRequest(
+				keys.length === 0 ? 'this call takes no query' : `query must be exactly ${shown.join('&')}`,
+			);
+		}
+	}
+
+	const isEmptyBody = (body) =>
+		body === undefined || (isPlainObject(body) && Object.keys(body).length === 0);
+
+	function requireEmptyObject(body) {
+		if (!isPlainObject(body) || Object.keys(body).length !== 0) throw badRequest('body must be {}');
+	}
+
+	function campaignById(id) {
+		const entry = state.catalogue.find((c) => idOf(c) === id);
+		if (entry === undefined) throw notFound(`Campaign ${id} not found`);
+		return entry;
+	}
+
+	/** A store answer ({ answer } or { error, status }) as the stand-in's answer. */
+	function fromStore(result, claims) {
+		if (result.error !== undefined) {
+			if (result.status === 404) throw notFound(result.error);
+			throw badRequest(result.error);
+		}
+		return { status: 200, body: result.answer, claims };
+	}
+
+	function handle(req, rawBody, url, route) {
+		if (route === undefined) {
 			return {
 				status: 404,
 				body: { errors: [{ msg: `No route for ${req.method} ${url.pathname}`, code: 404 }] },
@@ -228,8 +488,7 @@ async function startKoreStandIn(config) {
 		} catch {
 			throw badRequest('body is not valid JSON');
 		}
-		const streamId = decodeURIComponent((scheduleMatch ?? listMatch)[1]);
-		const claims = verifyCommon(req, streamId);
+		const claims = verifyCommon(req, route.streamId, route.bodyless && rawBody === '');
 		if (rateLimited()) {
 			state.counters.rateLimited++;
 			const headers =
@@ -243,17 +502,123 @@ async function startKoreStandIn(config) {
 				claims,
 			};
 		}
-		if (listMatch) {
-			if (
-				!sameKeys(Object.fromEntries(url.searchParams), ['accountId']) ||
-				url.searchParams.get('accountId') !== req.headers.accountid
-			) {
-				throw badRequest('query must be exactly accountId=<your account id>');
+		switch (route.name) {
+			case 'schedule':
+				return handleSchedule(url, body, claims);
+			case 'list': {
+				checkQuery(req, url, { accountId: ACCOUNT });
+				const { answer, error } = listCampaigns(state.catalogue, body, state.listPageCap);
+				if (error !== undefined) throw badRequest(error);
+				return { status: 200, body: answer, claims };
 			}
-			const { answer, error } = listCampaigns(catalogue, body);
-			if (error !== undefined) throw badRequest(error);
-			return { status: 200, body: answer, claims };
+			case 'get': {
+				checkQuery(req, url, { accountId: ACCOUNT });
+				if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
+				const entry = campaignById(route.id);
+				const answer = {
+					status: 'success',
+					message: 'Campaign fetched successfully',
+					data: campaignDetail(entry),
+				};
+				return { status: 200, body: answer, claims };
+			}
+			case 'status': {
+				checkQuery(req, url, { accountId: ACCOUNT, view: 'status' });
+				requireEmptyObject(body);
+				const entry = campaignById(route.id);
+				const { name, status } = entry.record;
+				return {
+					status: 200,
+					body: { status: 'success', data: { id: idOf(entry), status, name } },
+					claims,
+				};
+			}
+			case 'results': {
+				// Kore's page sends no accountId here; the query is exactly view=contacts.
+				checkQuery(req, url, { view: 'contacts' });
+				const entry = campaignById(route.id);
+				if (entry.channel !== 'voice')
+					throw badRequest('Per-contact results are available for voice campaigns only');
+				const { answer, error } = contactResults(entry, body);
+				if (error !== undefined) throw badRequest(error);
+				return { status: 200, body: answer, claims };
+			}
+			case 'start':
+			case 'stop':
+				return handleTrigger(req, url, body, route, claims);
+			case 'createList':
+				checkQuery(req, url, { accountId: ACCOUNT });
+				return fromStore(state.contactLists.create(body), claims);
+			case 'listLists': {
+				// Kore's page says POST but its curl sends no body: none and {} are both fine.
+				checkQuery(req, url, { accountId: ACCOUNT, type: 'call' });
+				if (!isEmptyBody(body)) throw badRequest('body must be empty or {}');
+				const campaignsUsing = (list) =>
+					state.catalogue
+						.filter((c) => c.channel === 'voice' && c.record.contactLists.includes(list._id))
+						.map((c) => ({ id: idOf(c), name: c.record.name }));
+				return fromStore(state.contactLists.listAll(campaignsUsing), claims);
+			}
+			case 'listContacts':
+				checkQuery(req, url, { accountId: ACCOUNT });
+				if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
+				return fromStore(state.contactLists.contactsOf(route.id), claims);
+			case 'addContacts':
+				checkQuery(req, url, {});
+				return fromStore(state.contactLists.addContacts(body), claims);
+			default:
+				throw new Error(`unhandled route ${route.name}`);
 		}
+	}
+
+	/**
+	 * Start (trigger=play) or stop. Kore documents neither what starting a running campaign nor
+	 * what stopping a stopped one answers. The stand-in's choices:
+	 * - start always starts: the campaign becomes Active with a new campaignInstanceId, and
+	 *   startsOf() counts it, so a test sees a campaign started twice (dialled twice) as 2;
+	 * - stop of a campaign already Stopped answers success as any stop does ({status:"Stopped",
+	 *   message:"Campaign Stopped"}, its last campaignInstanceId and unchanged updatedAt) and
+	 *   changes nothing, since repeating a stop cannot dial anyone. A test wanting Kore to refuse
+	 *   instead queues that answer with failRoute('stop', {status: 400, body: …}).
+	 */
+	function handleTrigger(req, url, body, route, claims) {
+		checkQuery(req, url, { campaignType: ['voice', 'sms'], trigger: ['play', 'stop'] });
+		requireEmptyObject(body);
+		const entry = campaignById(route.id);
+		const campaignType = url.searchParams.get('campaignType');
+		if (campaignType !== entry.channel)
+			throw badRequest(`Campaign ${route.id} is not a ${campaignType} campaign`);
+		const id = idOf(entry);
+		if (route.name === 'start') {
+			const updatedAt = touch(entry, 'Active');
+			entry.instanceId = `cid-${String(++state.startsIssued).padStart(6, '0')}-started`;
+			state.starts.set(id, (state.starts.get(id) ?? 0) + 1);
+			return {
+				status: 200,
+				body: {
+					status: 'Active',
+					message: 'Campaign Started',
+					campaignInstanceId: entry.instanceId,
+					updatedAt,
+				},
+				claims,
+			};
+		}
+		if (entry.record.status !== 'Stopped') touch(entry, 'Stopped');
+		state.stops.set(id, (state.stops.get(id) ?? 0) + 1);
+		return {
+			status: 200,
+			body: {
+				status: 'Stopped',
+				message: 'Campaign Stopped',
+				campaignInstanceId: entry.instanceId,
+				updatedAt: entry.record.updatedAt,
+			},
+			claims,
+		};
+	}
+
+	function handleSchedule(url, body, claims) {
 		const query = Object.fromEntries(url.searchParams);
 		if (
 			!sameKeys(query, ['enableSchedule', 'campaignName']) ||
@@ -263,7 +628,7 @@ async function startKoreStandIn(config) {
 		}
 		const name = query.campaignName;
 		if (name === '') throw badRequest('campaignName is required');
-		if (config.campaigns && !catalogue.some((c) => c.record.name === name)) {
+		if (config.campaigns && !state.catalogue.some((c) => c.record.name === name)) {
 			return {
 				status: 404,
 				body: { status: 'failure', message: `Campaign ${name} not found` },
@@ -295,15 +660,62 @@ async function startKoreStandIn(config) {
 		throw badRequest('enableSchedule must be true or false');
 	}
 
-	function takeFault(url) {
-		const name = url.searchParams.get('campaignName');
-		if (name !== null && state.faultsByName.has(name)) {
-			const queue = state.faultsByName.get(name);
+	/** The next fault for this request: by campaign name, else by route, else any request's. */
+	function takeFault(url, route) {
+		const fromQueue = (map, key) => {
+			const queue = map.get(key);
 			const fault = queue.shift();
-			if (queue.length === 0) state.faultsByName.delete(name);
+			if (queue.length === 0) map.delete(key);
 			return fault;
-		}
+		};
+		const name = url.searchParams.get('campaignName');
+		if (name !== null && state.faultsByName.has(name)) return fromQueue(state.faultsByName, name);
+		if (route !== undefined && state.faultsByRoute.has(route.name))
+			return fromQueue(state.faultsByRoute, route.name);
 		return state.faults.shift();
+	}
+
+	/** The test-only routes under /__standin/ (see the header): { status, body }. */
+	function handleControl(req, url, rawBody) {
+		const match = CONTROL_PATH.exec(url.pathname);
+		let body;
+		try {
+			body = rawBody === '' ? {} : JSON.parse(rawBody);
+		} catch {
+			return { status: 400, body: { ok: false, error: 'body is not valid JSON' } };
+		}
+		const target = match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+		try {
+			if (match && req.method === 'POST' && target === undefined) {
+				const entry = addCampaign(body);
+				return { status: 200, body: { ok: true, type: entry.channel, campaign: entry.record } };
+			}
+			if (match && target !== undefined && findCampaign(target) === undefined)
+				return { status: 404, body: { ok: false, error: `no campaign ${target}` } };
+			if (match && req.method === 'POST') {
+				const record = setCampaignStatus(target, body.status, { at: body.at });
+				return { status: 200, body: { ok: true, campaign: record } };
+			}
+			if (match && req.method === 'DELETE' && target !== undefined) {
+				removeCampaign(target);
+				return { status: 200, body: { ok: true } };
+			}
+		} catch (error) {
+			return { status: 400, body: { ok: false, error: error.message } };
+		}
+		return {
+			status: 404,
+			body: { ok: false, error: `no test route ${req.method} ${url.pathname}` },
+		};
+	}
+
+	function answerTo(req, rawBody, url, route) {
+		try {
+			return handle(req, rawBody, url, route);
+		} catch (error) {
+			if (!(error instanceof Rejection)) throw error;
+			return { status: error.status, body: error.body };
+		}
 	}
 
 	const server = http.createServer((req, res) => {
@@ -312,8 +724,16 @@ async function startKoreStandIn(config) {
 		req.on('end', async () => {
 			const rawBody = Buffer.concat(chunks).toString('utf8');
 			const url = new URL(req.url, 'http://127.0.0.1');
+			if (url.pathname.startsWith('/__standin/')) {
+				const control = handleControl(req, url, rawBody);
+				res.writeHead(control.status, { 'content-type': 'application/json' });
+				res.end(JSON.stringify(control.body));
+				return;
+			}
+			const route = routeOf(req.method, url);
 			const record = {
 				method: req.method,
+				route: route?.name,
 				path: url.pathname,
 				rawUrl: req.url,
 				query: Object.fromEntries(url.searchParams),
@@ -335,10 +755,16 @@ async function startKoreStandIn(config) {
 				state.latencyByName.get(url.searchParams.get('campaignName')) ?? state.latencyMs;
 			if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
-			const fault = takeFault(url);
+			const fault = takeFault(url, route);
 			if (fault) {
 				record.fault = fault.kind ?? fault.status;
 				state.counters.rejected++;
+				if (fault.apply) {
+					// The call takes effect, then the answer is lost (a start that timed out may still
+					// have started the campaign): record what the stand-in would have answered.
+					const applied = answerTo(req, rawBody, url, route);
+					record.applied = { status: applied.status, body: applied.body };
+				}
 				if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
 				if (fault.kind === 'hang') return; // never answer: the client must time out
 				if (fault.kind === 'reset') {
@@ -358,17 +784,13 @@ async function startKoreStandIn(config) {
 				return;
 			}
 
-			let answer;
-			try {
-				answer = handle(req, rawBody, url);
-			} catch (error) {
-				if (!(error instanceof Rejection)) throw error;
-				answer = { status: error.status, body: error.body };
-			}
+			const answer = answerTo(req, rawBody, url, route);
 			record.claims = answer.claims;
 			record.status = answer.status;
 			record.response = answer.body;
-			if (answer.status === 200 && answer.body.status === 'success') state.counters.accepted++;
+			// Success is not always status "success": start/stop answer the campaign's new state and
+			// addContacts has no status at all (kore-api.md); only "failure" or an HTTP error is not.
+			if (answer.status === 200 && answer.body.status !== 'failure') state.counters.accepted++;
 			else state.counters.rejected++;
 			record.answeredAt = Date.now();
 			res.writeHead(answer.status, {
@@ -400,9 +822,140 @@ async function startKoreStandIn(config) {
 		get listCalls() {
 			return state.received.filter((r) => LIST_PATH.test(r.path));
 		},
-		/** The campaigns it lists: { channel, record } with Kore's record. */
+		/**
+		 * The campaigns it lists, in creation order: { channel, record, contacts, instanceId } with
+		 * Kore's list record (changed in place by start/stop and setCampaignStatus()).
+		 */
 		get campaigns() {
-			return catalogue;
+			return state.catalogue;
+		},
+		/**
+		 * A campaign by id, or by name when no id matches.
+		 * @param {string} idOrName
+		 * @returns {{channel: 'voice'|'sms', record: object, contacts: number, instanceId: string}|undefined}
+		 */
+		findCampaign(idOrName) {
+			return findCampaign(idOrName);
+		},
+		/**
+		 * Sets a campaign's status (as Kore would after its own work: a run finishing, a pause), and
+		 * moves its updatedAt and campaignInstanceUpdatedAt to `options.at`, or else to now (but at
+		 * least one second after its last change). The list and GET show it at once.
+		 * @param {string} idOrName
+		 * @param {string} status one of STATUSES (Active Completed Ready Paused …)
+		 * @param {{at?: string|number|Date}} [options]
+		 * @returns {object} the campaign's record; throws for an unknown campaign or status
+		 */
+		setCampaignStatus(idOrName, status, options) {
+			return setCampaignStatus(idOrName, status, options);
+		},
+		/**
+		 * Adds a campaign (a spec as in config.campaigns). Its id and createdAt come from its place
+		 * after every campaign so far (so it is the newest, and the same on every run) unless the
+		 * spec gives createdAt.
+		 * @param {string|{name: string, type?: 'voice'|'sms', status?: string, priority?: number,
+		 *   contacts?: number, createdAt?: string, isSchedulingEnabled?: boolean,
+		 *   isRecurrenceEnabled?: boolean}} spec
+		 * @returns {{channel, record, contacts, instanceId}} throws if the name is taken
+		 */
+		addCampaign(spec) {
+			return addCampaign(spec);
+		},
+		/**
+		 * Removes a campaign: the list, GET and the other routes no longer know it.
+		 * @param {string} idOrName
+		 * @returns {boolean} whether there was one
+		 */
+		removeCampaign(idOrName) {
+			return removeCampaign(idOrName);
+		},
+		/**
+		 * How many starts took effect for this campaign since the last reset (including one whose
+		 * answer a fault with `apply: true` swallowed).
+		 * @param {string} idOrName
+		 * @returns {number}
+		 */
+		startsOf(idOrName) {
+			const entry = findCampaign(idOrName);
+			return state.starts.get(entry === undefined ? idOrName : idOf(entry)) ?? 0;
+		},
+		/**
+		 * How many stops were answered (or applied) for this campaign since the last reset.
+		 * @param {string} idOrName
+		 * @returns {number}
+		 */
+		stopsOf(idOrName) {
+			const entry = findCampaign(idOrName);
+			return state.stops.get(entry === undefined ? idOrName : idOf(entry)) ?? 0;
+		},
+		/**
+		 * Caps every getAllCampaignDetails answer at `cap` records whatever `limit` asks, as a server
+		 * may; skip stays the offset and hasMore is true while more remain. 0 lifts the cap.
+		 * @param {number} cap
+		 */
+		setListPageCap(cap) {
+			state.listPageCap = cap;
+		},
+		/**
+		 * The contact lists as the stand-in keeps them: { _id, name, description, status, source,
+		 * allowDuplicates, listType, usedBy, contacts: [{ _id, phoneNumber, …, createdAt }], createdAt,
+		 * updatedAt }.
+		 */
+		get contactLists() {
+			return state.contactLists.lists;
+		},
+		/**
+		 * A contact list's contacts, by list id or name ([] for an unknown list).
+		 * @param {string} idOrName
+		 * @returns {object[]}
+		 */
+		contactsOf(idOrName) {
+			return state.contactLists.find(idOrName)?.contacts ?? [];
+		},
+		/**
+		 * Requests that took this route (see ROUTE_NAMES), in order, hung ones included.
+		 * @param {string} route
+		 * @returns {object[]}
+		 */
+		callsTo(route) {
+			if (!ROUTE_NAMES.includes(route)) throw new Error(`no route named ${route}`);
+			return state.received.filter((r) => r.route === route);
+		},
+		/** Requests to GET B/{campaignId}. */
+		get getCalls() {
+			return this.callsTo('get');
+		},
+		/** Start requests (v1, trigger=play), hung ones included. */
+		get startCalls() {
+			return this.callsTo('start');
+		},
+		/** Stop requests (v1, trigger=stop). */
+		get stopCalls() {
+			return this.callsTo('stop');
+		},
+		/** Per-contact results requests (B/{id}/status?view=contacts). */
+		get resultsCalls() {
+			return this.callsTo('results');
+		},
+		/** Campaign status requests (B/{id}/status?…&view=status). */
+		get statusCalls() {
+			return this.callsTo('status');
+		},
+		/** createContactList requests. */
+		get createListCalls() {
+			return this.callsTo('createList');
+		},
+		/** getAllListDetails requests. */
+		get listListsCalls() {
+			return this.callsTo('listLists');
+		},
+		/** getAllContacts requests. */
+		get listContactsCalls() {
+			return this.callsTo('listContacts');
+		},
+		/** addContacts requests; a call's size is `body.data.length`. */
+		get addContactsCalls() {
+			return this.callsTo('addContacts');
 		},
 		/** Requests to the schedule endpoint only. */
 		get scheduleCalls() {
@@ -420,6 +973,21 @@ async function startKoreStandIn(config) {
 			const queue = state.faultsByName.get(campaignName) ?? [];
 			queue.push(...faults);
 			state.faultsByName.set(campaignName, queue);
+		},
+		/**
+		 * Queue faults for the next requests taking this route (one of ROUTE_NAMES), e.g.
+		 * failRoute('start', {kind: 'hang'}) hangs exactly the next start while other calls answer.
+		 * A fault is {status, body, headers, contentType, delayMs} or {kind: 'hang'|'reset'}; with
+		 * `apply: true` the call takes effect first (the campaign starts) and only the answer is lost.
+		 * Faults by campaign name (failFor) come first, then by route, then failNext's.
+		 * @param {string} route
+		 * @param {...object} faults
+		 */
+		failRoute(route, ...faults) {
+			if (!ROUTE_NAMES.includes(route)) throw new Error(`no route named ${route}`);
+			const queue = state.faultsByRoute.get(route) ?? [];
+			queue.push(...faults);
+			state.faultsByRoute.set(route, queue);
 		},
 		set latencyMs(ms) {
 			state.latencyMs = ms;
@@ -451,8 +1019,15 @@ async function startKoreStandIn(config) {
 			state.accounts.add(state.account);
 			return state.account;
 		},
+		/**
+		 * Back to `config`: a fresh account, nothing received, no faults or latency, and the
+		 * campaigns, contact lists, start/stop counts and list page cap as configured.
+		 */
 		reset() {
 			this.newAccount();
+			restoreCatalogue();
+			state.listPageCap = config.listPageCap ?? 0;
+			state.faultsByRoute.clear();
 			state.received = [];
 			state.faults = [];
 			state.faultsByName.clear();
@@ -471,4 +1046,4 @@ async function startKoreStandIn(config) {
 	};
 }
 
-module.exports = { startKoreStandIn, RATE_LIMIT_MESSAGE, WEEKDAYS };
+module.exports = { startKoreStandIn, RATE_LIMIT_MESSAGE, ROUTE_NAMES, WEEKDAYS };

@@ -1,7 +1,8 @@
 'use strict';
-// The stand-in's campaigns and its answer to getAllCampaignDetails, as ../shared/kore-api.md
-// describes Kore's: one channel per call (`type` required), limit/skip/page, filters.status,
-// sortBy; voice results carry `_id`, SMS results `id`.
+// The stand-in's campaigns and its answers about them, as ../shared/kore-api.md describes Kore's:
+// getAllCampaignDetails (one channel per call, `type` required, limit/skip/page, filters.status,
+// sortBy; voice results carry `_id`, SMS results `id`), one campaign (GET B/{id}) and a voice
+// campaign's per-contact results (POST B/{id}/status?view=contacts).
 
 const STATUSES = [
 	'Active',
@@ -15,10 +16,20 @@ const STATUSES = [
 ];
 const CHANNELS = ['voice', 'sms'];
 
+/** When the stand-in's fixed timeline starts: campaign n (0-based) is created n hours later. */
+const EPOCH = Date.UTC(2026, 0, 1);
+
+/** The id Kore would give a campaign of this channel; `index` is its place in creation order. */
+function campaignId(type, index) {
+	return `${type === 'sms' ? 'sms' : 'cd'}-${String(index + 1).padStart(6, '0')}-standin`;
+}
+
 /**
- * A campaign: its channel, and its record as Kore lists it (which does not name the channel).
- * `spec` is a name, or { name, type, status, priority, ... }. Dates are fixed (derived from the
- * index), so answers are the same on every run.
+ * A campaign: its channel, its record as Kore lists it (which does not name the channel), and
+ * what the stand-in keeps beside it: `contacts` (how many per-contact results a voice campaign
+ * has) and `instanceId` (the campaignInstanceId its last start issued).
+ * `spec` is a name, or { name, type, status, priority, contacts, createdAt, ... }. Dates are fixed
+ * (derived from the index) unless the spec gives createdAt, so answers are the same on every run.
  */
 function campaignRecord(spec, index) {
 	const {
@@ -28,11 +39,20 @@ function campaignRecord(spec, index) {
 		priority = 3,
 		isSchedulingEnabled = false,
 		isRecurrenceEnabled = false,
+		contacts = type === 'voice' ? 3 : 0,
+		createdAt,
 	} = typeof spec === 'string' ? { name: spec } : spec;
-	const id = `${type === 'sms' ? 'sms' : 'cd'}-${String(index + 1).padStart(6, '0')}-standin`;
-	const created = new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString();
+	const id = campaignId(type, index);
+	const created = createdAt ?? new Date(EPOCH + index * 3_600_000).toISOString();
+	// Kore lists these per channel too (kore-api.md); their values here are the stand-in's own.
+	const channelFields =
+		type === 'sms'
+			? { totalMessagesSent: 0, campaignExecutionType: 'immediate', format: 'text' }
+			: { dialingMode: 'Progressive', dncLists: { name: 'Stand-in DNC' }, contactLists: [] };
 	return {
 		channel: type,
+		contacts,
+		instanceId: `cid-${String(index + 1).padStart(6, '0')}-standin`,
 		record: {
 			...(type === 'sms' ? { id } : { _id: id }),
 			name,
@@ -41,7 +61,106 @@ function campaignRecord(spec, index) {
 			priority,
 			createdAt: created,
 			updatedAt: created,
+			campaignInstanceUpdatedAt: created,
 			schedule: { isSchedulingEnabled, isRecurrenceEnabled },
+			...channelFields,
+		},
+	};
+}
+
+/** A campaign's id, whichever field its channel puts it in. */
+const idOf = (entry) => entry.record._id ?? entry.record.id;
+
+/**
+ * GET B/{campaignId}'s `data`: the documented fields, `_id` for both channels (Kore's page shows
+ * `_id`), priority as the string Kore sends ("5"), no schedule dates.
+ */
+function campaignDetail(entry) {
+	const r = entry.record;
+	const common = {
+		_id: idOf(entry),
+		name: r.name,
+		description: r.description,
+		status: r.status,
+		priority: String(r.priority),
+	};
+	const channel =
+		entry.channel === 'sms'
+			? {
+					format: r.format,
+					campaignExecutionType: r.campaignExecutionType,
+					totalMessagesSent: r.totalMessagesSent,
+					contactLists: [],
+				}
+			: {
+					dialingMode: r.dialingMode,
+					dialingStrategy: { type: 'Default', maxAttempts: 3, retryIntervalMinutes: 60 },
+					contactLists: [...r.contactLists],
+					dncLists: r.dncLists,
+				};
+	return {
+		...common,
+		...channel,
+		schedule: { ...r.schedule },
+		createdAt: r.createdAt,
+		updatedAt: r.updatedAt,
+	};
+}
+
+const OUTCOMES = [
+	['Answered', 'Completed', 'Conversation completed'],
+	['No Answer', 'Not Reached', 'No answer after all attempts'],
+	['Busy', 'Not Reached', 'Line busy'],
+	['Answered', 'Completed', 'Transferred to an agent'],
+	['Failed', 'Failed', 'Invalid number'],
+	['Voicemail', 'Not Reached', 'Answering machine detected'],
+];
+
+/** Contact n (0-based) of a voice campaign's results: the same on every run. */
+function contactResult(entry, n) {
+	const [dialerOutcome, botOutboundStatus, botOutboundStatusDetail] = OUTCOMES[n % OUTCOMES.length];
+	const reached = dialerOutcome === 'Answered';
+	return {
+		phoneNumber: `+1555${String(n).padStart(7, '0')}`,
+		uniqueId: `${idOf(entry)}-contact-${n + 1}`,
+		dialerOutcome,
+		numberOfAttemptsSoFar: (n % 3) + 1,
+		botSessionId: reached ? `bs-${String(n + 1).padStart(6, '0')}-standin` : '',
+		agentDispositionCodes: n % OUTCOMES.length === 3 ? ['Interested', 'Callback'] : [],
+		botOutboundStatus,
+		botOutboundStatusDetail,
+	};
+}
+
+/**
+ * Answers one per-contact results call (voice only; the caller checked that), or returns
+ * { error } for a malformed body: exactly { page (>= 1), limit (1-100) }, both whole numbers.
+ */
+function contactResults(entry, body) {
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		return { error: 'body must be a JSON object with page and limit' };
+	const keys = Object.keys(body).sort();
+	if (keys.length !== 2 || keys[0] !== 'limit' || keys[1] !== 'page')
+		return { error: 'body must have exactly page and limit' };
+	if (!Number.isInteger(body.page) || body.page < 1)
+		return { error: 'page must be a whole number from 1' };
+	if (!Number.isInteger(body.limit) || body.limit < 1 || body.limit > 100)
+		return { error: 'limit must be a whole number from 1 to 100' };
+	const { page, limit } = body;
+	const total = entry.contacts;
+	const first = (page - 1) * limit;
+	const count = Math.max(0, Math.min(limit, total - first));
+	return {
+		answer: {
+			status: 'success',
+			message: 'Campaign contacts fetched successfully',
+			data: {
+				results: Array.from({ length: count }, (_, i) => contactResult(entry, first + i)),
+				page,
+				limit,
+				totalPages: Math.ceil(total / limit),
+				totalResults: total,
+			},
 		},
 	};
 }
@@ -73,8 +192,10 @@ const isWhole = (n) => Number.isInteger(n) && n >= 0;
 /**
  * Answers one list call, or returns { error } with Kore-like wording for a malformed body.
  * @param {object[]} campaigns from campaignRecord
+ * @param {number} [pageCap] a server-side cap: at most this many records per answer, whatever
+ *   `limit` asked (0 or undefined: none); `skip` stays the offset, hasMore says whether more remain
  */
-function listCampaigns(campaigns, body) {
+function listCampaigns(campaigns, body, pageCap) {
 	if (body === null || typeof body !== 'object' || Array.isArray(body))
 		return { error: 'body must be a JSON object' };
 	const allowed = ['type', 'limit', 'skip', 'page', 'startDate', 'endDate', 'sortBy', 'filters'];
@@ -107,7 +228,7 @@ function listCampaigns(campaigns, body) {
 			(a, b) => a[sortKey].localeCompare(b[sortKey]) * (direction === 'asc' ? 1 : -1),
 		);
 	}
-	const results = matching.slice(skip, skip + limit);
+	const results = matching.slice(skip, skip + (pageCap > 0 ? Math.min(limit, pageCap) : limit));
 	return {
 		answer: {
 			status: 'success',
@@ -124,4 +245,13 @@ function listCampaigns(campaigns, body) {
 	};
 }
 
-module.exports = { STATUSES, DEFAULT_CAMPAIGNS, campaignRecord, listCampaigns };
+module.exports = {
+	STATUSES,
+	DEFAULT_CAMPAIGNS,
+	campaignId,
+	campaignRecord,
+	campaignDetail,
+	contactResults,
+	idOf,
+	listCampaigns,
+};
