@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { OPERATIONS, operationProperty } from './actions/operations';
+import { OPERATIONS, operationProperties, resourceProperty, subtitle } from './actions/operations';
 import { router } from './actions/router';
 import { searchCampaigns } from './methods/listSearch';
 import { CREDENTIAL_TYPE } from './transport/connection';
@@ -21,7 +21,7 @@ export class KoreCampaignSchedule implements INodeType {
 		// 1.1: the campaign is picked from a list (or given by name); version 1 workflows keep the text field.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: `={{ ${JSON.stringify(Object.fromEntries(OPERATIONS.map((o) => [o.option.value, o.option.name])))}[$parameter["operation"]] }}`,
+		subtitle,
 		description:
 			"Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule, or list campaigns",
 		defaults: { name: 'Kore Campaign Schedule' },
@@ -29,7 +29,11 @@ export class KoreCampaignSchedule implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [operationProperty, ...OPERATIONS.flatMap((operation) => operation.description)],
+		properties: [
+			resourceProperty,
+			...operationProperties,
+			...OPERATIONS.flatMap((operation) => operation.description),
+		],
 	};
 
 	methods = { listSearch: { searchCampaigns } };

@@ -341,7 +341,12 @@ const CASES: Case[] = [
 		name: 'operation unknown (a workflow from elsewhere)',
 		...item({ operation: 'delete' }),
 		message:
-			/^Operation: "delete" is not supported; use one of "schedule", "disableSchedule", "getMany"\.$/,
+			/^Operation: "delete" is not supported for "campaign"; use one of "schedule", "disableSchedule", "getMany"/,
+	},
+	{
+		name: 'resource unknown (a workflow from elsewhere)',
+		...item({ resource: 'contact' }),
+		message: /^Resource: "contact" is not supported; use one of "campaign"/,
 	},
 	{
 		name: 'timeout not a whole number',

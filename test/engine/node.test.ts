@@ -357,9 +357,21 @@ describe('node description', () => {
 		return { fields: fields.map((p) => p.name), options };
 	};
 	const RUN_SETTINGS = ['maxConcurrency', 'maxRetries', 'requestsPerMinute', 'timeout'];
+	it('a workflow saved before there were resources gets the Campaign resource from its default', () => {
+		const filled = NodeHelpers.getNodeParameters(
+			description.properties,
+			{ operation: 'schedule' },
+			true,
+			false,
+			null,
+			description,
+		);
+		expect(filled).toMatchObject({ resource: 'campaign', operation: 'schedule' });
+	});
 	it('shows each operation its own fields', () => {
-		expect(shown({ operation: 'schedule', recurrence: 'daily' })).toEqual({
+		expect(shown({ resource: 'campaign', operation: 'schedule', recurrence: 'daily' })).toEqual({
 			fields: [
+				'resource',
 				'operation',
 				'campaignName',
 				'startDateTime',
@@ -378,7 +390,10 @@ describe('node description', () => {
 				'timezone',
 			],
 		});
-		expect(shown({ operation: 'schedule', recurrence: 'weekly' }).fields).toEqual([
+		expect(
+			shown({ resource: 'campaign', operation: 'schedule', recurrence: 'weekly' }).fields,
+		).toEqual([
+			'resource',
 			'operation',
 			'campaignName',
 			'startDateTime',
@@ -388,8 +403,8 @@ describe('node description', () => {
 			'whichDays',
 			'options',
 		]);
-		expect(shown({ operation: 'disableSchedule' })).toEqual({
-			fields: ['operation', 'campaignName', 'options'],
+		expect(shown({ resource: 'campaign', operation: 'disableSchedule' })).toEqual({
+			fields: ['resource', 'operation', 'campaignName', 'options'],
 			options: ['dryRun', ...RUN_SETTINGS],
 		});
 	});

@@ -40,16 +40,30 @@ describe('KoreCampaignSchedule description', () => {
 		expect(icon.light).not.toBe(icon.dark);
 	});
 
-	it("shows the chosen operation's name as the subtitle", () => {
-		const match = /^=\{\{ (\{.*\})\[\$parameter\["operation"\]\] \}\}$/.exec(
-			String(made().description.subtitle),
-		);
+	it('shows the chosen resource and operation as the subtitle (Campaign for workflows saved without a resource)', () => {
+		const match =
+			/^=\{\{ (\{.*\})\[\(\$parameter\["resource"\] \|\| "campaign"\) \+ ":" \+ \$parameter\["operation"\]\] \}\}$/.exec(
+				String(made().description.subtitle),
+			);
 		expect(match).not.toBeNull();
-		expect(JSON.parse(match![1])).toEqual({
-			schedule: 'Schedule',
-			disableSchedule: 'Disable Schedule',
-			getMany: 'Get Many',
+		expect(JSON.parse(match![1])).toMatchObject({
+			'campaign:schedule': 'Campaign: Schedule',
+			'campaign:disableSchedule': 'Campaign: Disable Schedule',
+			'campaign:getMany': 'Campaign: Get Many',
 		});
+	});
+
+	it('lists the resources first, each with its own Operation dropdown', () => {
+		const [resource, ...rest] = made().description.properties;
+		expect(resource).toMatchObject({
+			name: 'resource',
+			default: 'campaign',
+			noDataExpression: true,
+		});
+		const campaignOps = rest.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'campaign',
+		);
+		expect(campaignOps).toMatchObject({ default: 'schedule', noDataExpression: true });
 	});
 
 	it('offers the campaign picker', () => {

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { KORE_TIMEZONE_DEFAULT } from '../helpers/dates';
 import { RUN_SETTING_LIMITS } from '../helpers/runSettings';
+import type { Resource } from './operation';
+import { showFor } from './operation';
 
 /** Fields used by more than one operation. */
 
@@ -22,7 +24,7 @@ export function campaignNameField(operation: string): INodeProperties[] {
 			required: true,
 			placeholder: CAMPAIGN_NAME_EXAMPLE,
 			description: 'The exact name of the Voice or SMS campaign in Kore.ai',
-			displayOptions: { show: { operation: [operation], '@version': [1] } },
+			displayOptions: showFor('campaign', operation, { '@version': [1] }),
 		},
 		{
 			displayName: 'Campaign',
@@ -46,7 +48,7 @@ export function campaignNameField(operation: string): INodeProperties[] {
 					placeholder: CAMPAIGN_NAME_EXAMPLE,
 				},
 			],
-			displayOptions: { show: { operation: [operation], '@version': [{ _cnd: { gte: 1.1 } }] } },
+			displayOptions: showFor('campaign', operation, { '@version': [{ _cnd: { gte: 1.1 } }] }),
 		},
 	];
 }
@@ -113,15 +115,19 @@ export const runSettingOptions: INodeProperties[] = [
 	runSettingOption('timeout', 'How long to wait for Kore.ai to answer one call'),
 ];
 
-/** The Options collection of `operation`, holding `options` (sorted by name, as n8n lists them). */
-export function optionsCollection(operation: string, options: INodeProperties[]): INodeProperties {
+/** The Options collection of an operation, holding `options` (sorted by name, as n8n lists them). */
+export function optionsCollection(
+	resource: Resource,
+	operation: string,
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { operation: [operation] } },
+		displayOptions: showFor(resource, operation),
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IDisplayOptions,
 	IExecuteFunctions,
 	INodeProperties,
 	INodePropertyOptions,
@@ -20,13 +21,26 @@ export interface ItemInput {
 	workflowTimezone: string;
 }
 
+/** The node's resources: what an operation acts on. */
+export type Resource = 'campaign' | 'contactList';
+
+/** Shows a field for one operation of one resource (and, optionally, more conditions). */
+export function showFor(
+	resource: Resource,
+	operation: string,
+	more: NonNullable<IDisplayOptions['show']> = {},
+): IDisplayOptions {
+	return { show: { resource: [resource], operation: [operation], ...more } };
+}
+
 /**
- * One operation of the node, in one file (`<name>.operation.ts`): its entry in the Operation
- * list, its fields, and its two steps. `prepare` reads and checks an item and sends nothing, so
+ * One operation of the node, in one file (`actions/<resource>/<name>.operation.ts`): its resource,
+ * its entry in that resource's Operation list, its fields, and its two steps. `prepare` reads and checks an item and sends nothing, so
  * that every item is checked before the first call; `execute` sends it (or describes it, for a
  * dry run) and returns the output json(s) for that item.
  */
 export interface KoreOperation<Prepared = unknown> {
+	resource: Resource;
 	option: INodePropertyOptions & { value: string };
 	description: INodeProperties[];
 	prepare(input: ItemInput): Prepared;

@@ -1,24 +1,58 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { disableSchedule } from './disableSchedule.operation';
-import { getMany } from './getMany.operation';
-import type { KoreOperation } from './operation';
-import { schedule } from './schedule.operation';
+import { disableSchedule } from './campaign/disableSchedule.operation';
+import { getMany as getManyCampaigns } from './campaign/getMany.operation';
+import { schedule } from './campaign/schedule.operation';
+import type { KoreOperation, Resource } from './operation';
 
-/** Every operation, in the order the editor lists them. Adding one is one file and one line here. */
-export const OPERATIONS: KoreOperation[] = [schedule, disableSchedule, getMany];
+/**
+ * Every resource and its operations, in the order the editor lists them. Adding an operation is
+ * one file in actions/<resource>/ and one line here.
+ */
+const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperation[] }> = [
+	{
+		name: 'Campaign',
+		value: 'campaign',
+		operations: [schedule, disableSchedule, getManyCampaigns],
+	},
+];
 
-/** The operation with this value, if any. */
-export function operationNamed(value: unknown): KoreOperation | undefined {
-	return OPERATIONS.find((operation) => operation.option.value === value);
+export const OPERATIONS: KoreOperation[] = RESOURCES.flatMap((r) => r.operations);
+
+/** The operation with this resource and value, if any. */
+export function operationNamed(resource: unknown, value: unknown): KoreOperation | undefined {
+	return OPERATIONS.find((o) => o.resource === resource && o.option.value === value);
 }
 
-/** The Operation dropdown. */
-export const operationProperty: INodeProperties = {
+/** Workflows saved before there were resources have none: theirs is Campaign. */
+export const DEFAULT_RESOURCE: Resource = 'campaign';
+
+/** The Resource dropdown. */
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	default: DEFAULT_RESOURCE,
+	options: RESOURCES.map(({ name, value }) => ({ name, value })),
+};
+
+/** One Operation dropdown per resource. */
+export const operationProperties: INodeProperties[] = RESOURCES.map((resource) => ({
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
-	default: 'schedule',
-	options: OPERATIONS.map((operation) => operation.option),
-};
+	displayOptions: { show: { resource: [resource.value] } },
+	default: resource.operations[0].option.value,
+	options: resource.operations.map((operation) => operation.option),
+}));
+
+/** The node's subtitle: the chosen resource's operation, e.g. "Campaign: Schedule". */
+export const subtitle = `={{ ${JSON.stringify(
+	Object.fromEntries(
+		RESOURCES.flatMap((r) =>
+			r.operations.map((o) => [`${r.value}:${o.option.value}`, `${r.name}: ${o.option.name}`]),
+		),
+	),
+)}[($parameter["resource"] || "${DEFAULT_RESOURCE}") + ":" + $parameter["operation"]] }}`;

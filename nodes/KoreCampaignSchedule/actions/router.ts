@@ -17,7 +17,7 @@ import { WaitAborted } from '../transport/accountLimiter';
 import { KoreClient } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
 import type { KoreOperation } from './operation';
-import { operationNamed, OPERATIONS } from './operations';
+import { DEFAULT_RESOURCE, operationNamed, OPERATIONS } from './operations';
 
 /** One item, read and checked by its operation: what to send, nothing sent yet. */
 interface PreparedItem {
@@ -54,12 +54,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const prepared = items.map((_, itemIndex): PreparedItem | NodeError => {
 			try {
 				if (client instanceof KoreCredentialError) throw client;
-				const value = read('operation', itemIndex);
-				const operation = operationNamed(value);
-				if (operation === undefined) {
-					const known = OPERATIONS.map((o) => `"${o.option.value}"`).join(', ');
+				const resource = read('resource', itemIndex, DEFAULT_RESOURCE);
+				const ofResource = OPERATIONS.filter((o) => o.resource === resource);
+				if (ofResource.length === 0) {
+					const resources = [...new Set(OPERATIONS.map((o) => `"${o.resource}"`))].join(', ');
 					throw new InputError(
-						`Operation: ${showValue(value)} is not supported; use one of ${known}.`,
+						`Resource: ${showValue(resource)} is not supported; use one of ${resources}.`,
+						'resource',
+					);
+				}
+				const value = read('operation', itemIndex);
+				const operation = operationNamed(resource, value);
+				if (operation === undefined) {
+					const known = ofResource.map((o) => `"${o.option.value}"`).join(', ');
+					throw new InputError(
+						`Operation: ${showValue(value)} is not supported for ${showValue(resource)}; use one of ${known}.`,
 						'operation',
 					);
 				}

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dryRunJson } from '../helpers/output';
-import type { KoreClient } from '../transport/client';
-import type { KoreConnection } from '../transport/connection';
-import { endpoints } from '../transport/endpoints';
-import type { KoreRequest, RequestHints } from '../transport/request';
+import { dryRunJson } from '../../helpers/output';
+import type { KoreClient } from '../../transport/client';
+import type { KoreConnection } from '../../transport/connection';
+import { endpoints } from '../../transport/endpoints';
+import type { KoreRequest, RequestHints } from '../../transport/request';
 
 /** One item's call to a campaign's schedule endpoint, checked and built (Schedule, Disable Schedule). */
 export interface CampaignCall {

@@ -1,6 +1,6 @@
-import { readConnection } from '../../../nodes/KoreCampaignSchedule/transport/connection';
-import { scheduleRequest } from '../../../nodes/KoreCampaignSchedule/actions/schedule.operation';
-import { clientCredentials, KORE } from '../../../dev/fixtures';
+import { readConnection } from '../../../../nodes/KoreCampaignSchedule/transport/connection';
+import { scheduleRequest } from '../../../../nodes/KoreCampaignSchedule/actions/campaign/schedule.operation';
+import { clientCredentials, KORE } from '../../../../dev/fixtures';
 
 const connection = readConnection(clientCredentials('https://platform.kore.ai/'));
 const base = `https://platform.kore.ai/campaign/api/v2/public/${KORE.botId}/campaign/schedule`;

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { CampaignChannel } from '../helpers/campaignList';
+import type { CampaignChannel } from '../../helpers/campaignList';
 import {
 	CAMPAIGN_CHANNELS,
 	CAMPAIGN_STATUSES,
@@ -8,14 +8,15 @@ import {
 	CampaignPager,
 	LIST_PAGE_SIZE,
 	START_OF_LIST,
-} from '../helpers/campaignList';
-import { InputError, showValue, withOutputs } from '../helpers/errors';
-import { wholeNumber } from '../helpers/validation';
-import { optionsCollection, runSettingOptions } from './common.descriptions';
-import { defineOperation } from './operation';
+} from '../../helpers/campaignList';
+import { InputError, showValue, withOutputs } from '../../helpers/errors';
+import { wholeNumber } from '../../helpers/validation';
+import { optionsCollection, runSettingOptions } from '../common.descriptions';
+import { defineOperation, showFor } from '../operation';
 
+const RESOURCE = 'campaign';
 const OPERATION = 'getMany';
-const forGetMany = { show: { operation: [OPERATION] } };
+const forGetMany = showFor(RESOURCE, OPERATION);
 
 /** Largest Limit: Get Many returns at most this many campaigns unless Return All is on. */
 const MAX_LIMIT = 10_000;
@@ -51,7 +52,7 @@ const description: INodeProperties[] = [
 		default: 50,
 		typeOptions: { minValue: 1, maxValue: MAX_LIMIT, numberPrecision: 0 },
 		description: 'Max number of results to return',
-		displayOptions: { show: { operation: [OPERATION], returnAll: [false] } },
+		displayOptions: showFor(RESOURCE, OPERATION, { returnAll: [false] }),
 	},
 	{
 		displayName: 'Filters',
@@ -71,7 +72,7 @@ const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(OPERATION, runSettingOptions),
+	optionsCollection(RESOURCE, OPERATION, runSettingOptions),
 ];
 
 /** One Get Many item, checked: which channels, how many, which statuses. */
@@ -104,6 +105,7 @@ function statusesOf(value: unknown): string[] {
 
 /** Get Many: lists the bot's campaigns, voice and/or SMS, page by page; one output item per campaign. */
 export const getMany = defineOperation<CampaignListing>({
+	resource: RESOURCE,
 	option: {
 		name: 'Get Many',
 		value: OPERATION,

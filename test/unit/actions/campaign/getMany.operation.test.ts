@@ -1,7 +1,7 @@
-import { getMany } from '../../../nodes/KoreCampaignSchedule/actions/getMany.operation';
-import { readConnection } from '../../../nodes/KoreCampaignSchedule/transport/connection';
-import { clientCredentials } from '../../../dev/fixtures';
-import { thrown } from '../../helpers/thrown';
+import { getMany } from '../../../../nodes/KoreCampaignSchedule/actions/campaign/getMany.operation';
+import { readConnection } from '../../../../nodes/KoreCampaignSchedule/transport/connection';
+import { clientCredentials } from '../../../../dev/fixtures';
+import { thrown } from '../../../helpers/thrown';
 
 const connection = readConnection(clientCredentials('https://platform.kore.ai/'));
 

@@ -1,16 +1,16 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readCampaignName, readItemOptions } from '../helpers/parameters';
-import type { ScheduleCommand, ScheduleParameters } from '../helpers/validation';
+import { readCampaignName, readItemOptions } from '../../helpers/parameters';
+import type { ScheduleCommand, ScheduleParameters } from '../../helpers/validation';
 import {
 	MAX_EVERY_N_DAYS,
 	MAX_EVERY_N_WEEKS,
 	validateSchedule,
 	WEEKDAY_NAMES,
 	WEEKDAYS,
-} from '../helpers/validation';
-import type { KoreConnection } from '../transport/connection';
-import type { KoreRequest } from '../transport/request';
+} from '../../helpers/validation';
+import type { KoreConnection } from '../../transport/connection';
+import type { KoreRequest } from '../../transport/request';
 import type { CampaignCall } from './campaignCall';
 import { scheduleCall, sendCampaignCall } from './campaignCall';
 import {
@@ -20,15 +20,15 @@ import {
 	optionsCollection,
 	runSettingOptions,
 	timezoneOption,
-} from './common.descriptions';
-import type { ItemInput } from './operation';
-import { defineOperation } from './operation';
+} from '../common.descriptions';
+import type { ItemInput } from '../operation';
+import { defineOperation, showFor } from '../operation';
 
+const RESOURCE = 'campaign';
 const OPERATION = 'schedule';
-const forSchedule = { show: { operation: [OPERATION] } };
-const forRecurrence = (recurrence: string) => ({
-	show: { operation: [OPERATION], recurrence: [recurrence] },
-});
+const forSchedule = showFor(RESOURCE, OPERATION);
+const forRecurrence = (recurrence: string) =>
+	showFor(RESOURCE, OPERATION, { recurrence: [recurrence] });
 
 const description: INodeProperties[] = [
 	...campaignNameField(OPERATION),
@@ -90,7 +90,7 @@ const description: INodeProperties[] = [
 		description: 'Days on which the campaign runs. Sent in week order, each once.',
 		displayOptions: forRecurrence('weekly'),
 	},
-	optionsCollection(OPERATION, [
+	optionsCollection(RESOURCE, OPERATION, [
 		dryRunOption,
 		koreTimezoneOption,
 		timezoneOption,
@@ -152,6 +152,7 @@ function scheduleSummary(command: ScheduleCommand): IDataObject {
 
 /** Schedule: enables a Daily or Weekly recurring schedule for a campaign (`enableSchedule=true`). */
 export const schedule = defineOperation<CampaignCall>({
+	resource: RESOURCE,
 	option: {
 		name: 'Schedule',
 		value: OPERATION,

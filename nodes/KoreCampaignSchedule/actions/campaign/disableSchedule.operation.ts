@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { readCampaignName, readItemOptions } from '../helpers/parameters';
-import { campaignNameOf } from '../helpers/validation';
+import { readCampaignName, readItemOptions } from '../../helpers/parameters';
+import { campaignNameOf } from '../../helpers/validation';
 import type { CampaignCall } from './campaignCall';
 import { scheduleCall, sendCampaignCall } from './campaignCall';
 import {
@@ -9,18 +9,20 @@ import {
 	dryRunOption,
 	optionsCollection,
 	runSettingOptions,
-} from './common.descriptions';
-import { defineOperation } from './operation';
+} from '../common.descriptions';
+import { defineOperation } from '../operation';
 
+const RESOURCE = 'campaign';
 const OPERATION = 'disableSchedule';
 
 const description: INodeProperties[] = [
 	...campaignNameField(OPERATION),
-	optionsCollection(OPERATION, [dryRunOption, ...runSettingOptions]),
+	optionsCollection(RESOURCE, OPERATION, [dryRunOption, ...runSettingOptions]),
 ];
 
 /** Disable Schedule: turns off a campaign's recurring schedule (`enableSchedule=false`, body `{}`). */
 export const disableSchedule = defineOperation<CampaignCall>({
+	resource: RESOURCE,
 	option: {
 		name: 'Disable Schedule',
 		value: OPERATION,
