@@ -109,7 +109,7 @@ export async function callKore(
 	itemIndex: number,
 ): Promise<KoreSuccess & { attempts: number }> {
 	const { limiter, account, signal } = transport;
-	let slot: Slot = { epoch: -1 };
+	let slot: Slot = { seq: -1 };
 	const { outcome, attempts } = await withRetries(
 		async () => {
 			const answer = await sendOnce(ctx, transport, request);
