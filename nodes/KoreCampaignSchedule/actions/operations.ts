@@ -38,15 +38,18 @@ export const resourceProperty: INodeProperties = {
 };
 
 /** One Operation dropdown per resource. */
-export const operationProperties: INodeProperties[] = RESOURCES.map((resource) => ({
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [resource.value] } },
-	default: resource.operations[0].option.value,
-	options: resource.operations.map((operation) => operation.option),
-}));
+export const operationProperties: INodeProperties[] = RESOURCES.map(({ value, operations }) => {
+	const first = operations[0].option.value;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [value] } },
+		default: first,
+		options: operations.map((operation) => operation.option),
+	};
+});
 
 /** The node's subtitle: the chosen resource's operation, e.g. "Campaign: Schedule". */
 export const subtitle = `={{ ${JSON.stringify(

@@ -7,6 +7,10 @@ import { sleep } from 'n8n-workflow';
  * account ID) takes its call slots from one limiter, kept at module level: the one piece of state
  * that outlives an execution. It is keyed by account and bounded (idle accounts are forgotten).
  *
+ * Callers of an account wait in one queue, first come first served. When a caller gets its slot
+ * is decided only when its turn comes, from what holds at that moment (the settings in use, a
+ * pause, the lowered pace): so a change reaches the callers already waiting too.
+ *
  * Processes that cannot share it (n8n queue-mode workers) settle by themselves: a rate-limit
  * answer halves this process's rate for the account, which then climbs back slowly over minutes.
  */
@@ -23,13 +27,18 @@ export const FULL_RECOVERY_MS = 5 * 60_000;
 /** A Requests per Minute setting counts until this long after the last call slot given under it. */
 const SETTING_REMEMBERED_MS = 60_000;
 
-/** Waits a caller may go through before it gets a slot (each follows a pause by a rate limit). */
-const MAX_RESERVATIONS = 1_000;
+/**
+ * Waits the queue may go through without giving a slot before its first caller gives up. Each
+ * follows something that moved the turn later (a rate-limit pause, a lower setting joining) or a
+ * setting lapsing; a handful is normal, a thousand means the account is paused again and again.
+ */
+const MAX_WAITS_PER_SLOT = 1_000;
 
-/** The clock and the way to wait: n8n's `sleep` in the node, a fake in unit tests. */
+/** The clock and the way to wait: a monotonic clock and n8n's `sleep` in the node, a fake in unit tests. */
 export interface LimiterClock {
+	/** Milliseconds on a clock that never steps back (not the wall clock). */
 	now(): number;
-	/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
+	/** Resolves after `ms`, or rejects with WaitAborted as soon as `signal` aborts. */
 	wait(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
@@ -41,49 +50,107 @@ export class WaitAborted extends Error {
 	}
 }
 
-/** A granted slot. Pass it back when reporting a rate-limit answer for the call made in it. */
-export interface Slot {
-	readonly epoch: number;
+/**
+ * One listener per signal, shared by everything waiting on it: a run's signal may have 50 items
+ * waiting on it at once, and more than 10 listeners on one signal make Node warn of a leak.
+ */
+const abortWatchers = new WeakMap<AbortSignal, { callbacks: Set<() => void>; fire: () => void }>();
+
+/**
+ * Calls `callback` once if `signal` aborts; the returned function stops watching. The signal's
+ * own listener goes when its last watcher stops watching (or when it fires).
+ */
+export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
+	let watchers = abortWatchers.get(signal);
+	if (watchers === undefined) {
+		const callbacks = new Set<() => void>();
+		const fire = () => {
+			abortWatchers.delete(signal);
+			const all = [...callbacks];
+			callbacks.clear();
+			for (const call of all) call();
+		};
+		watchers = { callbacks, fire };
+		abortWatchers.set(signal, watchers);
+		signal.addEventListener('abort', fire, { once: true });
+	}
+	const { callbacks, fire } = watchers;
+	// Its own function each time: one callback watched twice stops each watch separately.
+	const watch = () => callback();
+	callbacks.add(watch);
+	return () => {
+		if (!callbacks.delete(watch) || callbacks.size > 0) return;
+		signal.removeEventListener('abort', fire);
+		if (abortWatchers.get(signal)?.fire === fire) abortWatchers.delete(signal);
+	};
 }
 
-interface AccountState {
-	/** Earliest start of the next slot. */
-	nextSlot: number;
-	/** No call starts before this (Kore asked us to slow down). */
-	pausedUntil: number;
-	/** Bumped by every pause: slots granted before it are void, their holders queue again. */
-	epoch: number;
-	/** Share of the configured rate right after the last halving (1 before any), and when that was. */
-	shareAfterCut: number;
-	cutAt: number;
-	/** Requests per Minute settings in use, each with the start of the last slot given under it. */
-	settings: Map<number, number>;
-	/** Callers waiting for a slot right now. */
-	waiting: number;
-	lastUsed: number;
-}
-
-/** Waits `ms` with n8n's `sleep`, in short steps so that an abort is noticed at once. */
-async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Waits `ms` with n8n's `sleep`, in steps of at most 250 ms so that nothing keeps running long
+ * after an abort; rejects with WaitAborted as soon as `signal` aborts (at once if it already has).
+ * Any number of waits may share one signal: they add one listener to it between them.
+ */
+export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw new WaitAborted();
 	let aborted: () => void = () => undefined;
 	const onAbort = new Promise<never>((_, reject) => (aborted = () => reject(new WaitAborted())));
 	onAbort.catch(() => undefined);
-	signal?.addEventListener('abort', aborted);
+	const stopWatching = signal ? whenAborted(signal, aborted) : () => undefined;
 	try {
-		// Steps of at most 250 ms: nothing keeps running long after an abort.
 		for (let left = ms, steps = 0; left > 0 && steps < 100_000; left -= 250, steps++) {
 			await Promise.race([sleep(Math.min(left, 250)), onAbort]);
 		}
 	} finally {
-		signal?.removeEventListener('abort', aborted);
+		stopWatching();
 	}
 }
 
-export const SYSTEM_CLOCK: LimiterClock = { now: () => Date.now(), wait: abortableSleep };
+/**
+ * `performance.now()`: monotonic, so pacing does not follow the system clock when it is set
+ * back or forward (an hour back would otherwise hold every call for an hour).
+ */
+export const SYSTEM_CLOCK: LimiterClock = { now: () => performance.now(), wait: waitOrAbort };
+
+/** A granted slot. Pass it back when reporting a rate-limit answer for the call made in it. */
+export interface Slot {
+	/**
+	 * Grants numbered in order across the limiter: tells which calls a halving came after. A
+	 * slot numbered -1 (no slot) never halves the rate; it still pauses the account.
+	 */
+	readonly seq: number;
+}
+
+interface Waiter {
+	requestsPerMinute: number;
+	grant: (slot: Slot) => void;
+	fail: (error: Error) => void;
+	stopWatching: () => void;
+}
+
+interface AccountState {
+	/** Callers waiting for a slot, in arrival order. */
+	queue: Waiter[];
+	/** Start of the last slot given, and the spacing the pace asked for after it then. */
+	lastStart: number;
+	lastGap: number;
+	/** No call starts before this (Kore asked us to slow down). */
+	pausedUntil: number;
+	/** Share of the configured rate right after the last halving (1 before any), and when that was. */
+	shareAfterCut: number;
+	cutAt: number;
+	/** Slots numbered from this one on were given after the last halving: their answers may halve again. */
+	cutFromSeq: number;
+	/** Requests per Minute settings (non-zero) with callers waiting under them or a slot in the last minute. */
+	settings: Map<number, { waiting: number; lastStart: number }>;
+	/** Whether the queue is being served; `wake` ends its current wait early. */
+	serving: boolean;
+	wake: AbortController;
+	lastUsed: number;
+}
 
 export class AccountLimiter {
 	private readonly accounts = new Map<string, AccountState>();
+	private grants = 0;
 
 	constructor(
 		private readonly clock: LimiterClock = SYSTEM_CLOCK,
@@ -92,55 +159,49 @@ export class AccountLimiter {
 
 	/**
 	 * Resolves when the caller may start one call to `account`; rejects with WaitAborted if
-	 * `signal` aborts first. `requestsPerMinute` 0 means no limit of its own; when runs disagree,
-	 * the lowest non-zero setting in use applies to all of them: a setting counts while callers
-	 * hold slots under it, and for a minute after the last one.
+	 * `signal` aborts first. Callers get their slots in the order they asked. `requestsPerMinute`
+	 * 0 means no limit of its own; when runs disagree, the lowest non-zero setting in use applies
+	 * to all of them: a setting is in use while callers wait under it, and for a minute after the
+	 * last slot given under it.
 	 */
 	async acquire(account: string, requestsPerMinute: number, signal?: AbortSignal): Promise<Slot> {
+		if (signal?.aborted) throw new WaitAborted();
 		const state = this.state(account);
-		state.waiting++;
-		try {
-			for (let reservation = 0; reservation < MAX_RESERVATIONS; reservation++) {
-				if (signal?.aborted) throw new WaitAborted();
-				const now = this.clock.now();
-				const { startAt, epoch } = this.reserve(state, requestsPerMinute, now);
-				if (startAt <= now) return { epoch };
-				await this.clock.wait(startAt - now, signal);
-				// Still valid unless a rate-limit answer paused the account meanwhile.
-				if (state.epoch === epoch && this.clock.now() >= state.pausedUntil) return { epoch };
-			}
-			throw new Error(
-				`No call slot for this Kore.ai account after ${MAX_RESERVATIONS} rate-limit pauses.`,
-			);
-		} finally {
-			state.waiting--;
-			state.lastUsed = this.clock.now();
-		}
+		const now = this.clock.now();
+		if (state.queue.length === 0 && this.turnAt(state, now, requestsPerMinute) <= now)
+			return this.give(state, requestsPerMinute, now);
+		return await new Promise<Slot>((grant, fail) => {
+			const waiter: Waiter = { requestsPerMinute, grant, fail, stopWatching: () => undefined };
+			if (signal) waiter.stopWatching = whenAborted(signal, () => this.leave(state, waiter));
+			state.queue.push(waiter);
+			if (requestsPerMinute > 0) this.setting(state, requestsPerMinute).waiting++;
+			if (!state.serving) void this.serve(state);
+		});
 	}
 
 	/**
 	 * Kore answered "rate limit exceeded" for a call made in `slot`: nobody on this account
-	 * starts a call for `pauseMs` (slots already granted included), and this process's rate
-	 * for the account is halved — once per pause, however many calls of the burst report it.
+	 * starts a call for `pauseMs` from now (callers already waiting included; they then go on in
+	 * order at the lowered pace), and this process's rate for the account is halved — once per
+	 * burst: answers to calls given their slot before the last halving do not halve it again.
 	 */
 	rateLimited(account: string, slot: Slot, pauseMs: number): void {
 		const state = this.state(account);
 		const now = this.clock.now();
 		state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
-		state.nextSlot = Math.max(state.nextSlot, state.pausedUntil);
-		if (slot.epoch === state.epoch) {
+		if (slot.seq >= state.cutFromSeq) {
 			state.shareAfterCut = Math.max(MIN_RATE_SHARE, this.share(state, now) / 2);
 			state.cutAt = now;
-			state.epoch++;
+			state.cutFromSeq = this.grants;
 		}
+		// A later turn needs no wake-up: the queue looks again when the turn it waits for comes.
 	}
 
 	/** Calls per minute this process allows itself for `account` now (0 = no limit); for tests and diagnostics. */
 	currentRate(account: string): number {
 		const state = this.accounts.get(account);
 		if (!state) return 0;
-		const now = this.clock.now();
-		return this.configuredRate(state, now) * this.share(state, now);
+		return this.rate(state, this.clock.now());
 	}
 
 	/** How many accounts are remembered (bounded). */
@@ -148,19 +209,93 @@ export class AccountLimiter {
 		return this.accounts.size;
 	}
 
-	private reserve(
-		state: AccountState,
-		requestsPerMinute: number,
-		now: number,
-	): { startAt: number; epoch: number } {
-		const configured = this.configuredRate(state, now, requestsPerMinute);
-		const startAt = Math.max(now, state.pausedUntil, configured > 0 ? state.nextSlot : 0);
-		if (configured > 0) {
-			state.nextSlot =
-				startAt + Math.ceil((60_000 / (configured * this.share(state, now))) * SAFETY_MARGIN);
+	/** Gives slots to the waiting callers in order, each when its turn comes; ends when none wait. */
+	private async serve(state: AccountState): Promise<void> {
+		state.serving = true;
+		try {
+			// Bounded: every round gives a slot (the queue shrinks) or counts a wait, and a caller
+			// is turned away after MAX_WAITS_PER_SLOT waits without a slot.
+			for (let waits = 0; state.queue.length > 0; ) {
+				const now = this.clock.now();
+				const turn = this.turnAt(state, now);
+				if (turn <= now) {
+					const waiter = state.queue.shift() as Waiter;
+					this.unwait(state, waiter);
+					waiter.grant(this.give(state, waiter.requestsPerMinute, now));
+					waits = 0;
+					continue;
+				}
+				if (waits >= MAX_WAITS_PER_SLOT) {
+					const waiter = state.queue.shift() as Waiter;
+					this.unwait(state, waiter);
+					waiter.fail(
+						new Error(
+							`No call slot for this Kore.ai account after ${MAX_WAITS_PER_SLOT} rate-limit pauses.`,
+						),
+					);
+					waits = 0;
+					continue;
+				}
+				waits++;
+				try {
+					await this.clock.wait(
+						Math.min(turn, this.nextLapse(state, now)) - now,
+						state.wake.signal,
+					);
+				} catch {
+					// Woken early (a caller left): look again.
+					if (state.wake.signal.aborted) state.wake = new AbortController();
+				}
+			}
+		} finally {
+			state.serving = false;
+			state.lastUsed = this.clock.now();
 		}
-		state.settings.set(requestsPerMinute, startAt);
-		return { startAt, epoch: state.epoch };
+	}
+
+	/** A waiting caller's signal aborted: it leaves the queue, and the turn is looked at again. */
+	private leave(state: AccountState, waiter: Waiter): void {
+		const at = state.queue.indexOf(waiter);
+		if (at < 0) return;
+		state.queue.splice(at, 1);
+		this.unwait(state, waiter);
+		waiter.fail(new WaitAborted());
+		// Its setting may no longer count (an earlier turn), or nobody waits any more (stop waiting).
+		state.wake.abort();
+	}
+
+	private unwait(state: AccountState, waiter: Waiter): void {
+		waiter.stopWatching();
+		const setting = state.settings.get(waiter.requestsPerMinute);
+		if (setting) setting.waiting--;
+		state.lastUsed = this.clock.now();
+	}
+
+	/** Starts a call slot now. */
+	private give(state: AccountState, requestsPerMinute: number, now: number): Slot {
+		if (requestsPerMinute > 0) this.setting(state, requestsPerMinute).lastStart = now;
+		const rate = this.rate(state, now);
+		state.lastStart = now;
+		state.lastGap = rate > 0 ? gapFor(rate) : 0;
+		state.lastUsed = now;
+		return { seq: this.grants++ };
+	}
+
+	/**
+	 * When the first caller in the queue (or one `joining` an empty queue) may start: after the
+	 * pause, and one gap after the last start — the gap of the pace then or now, whichever is
+	 * shorter. So a lower setting joining does not hold back a turn already due, and a setting
+	 * that lapses (or a rate climbing back) brings the turn forward at once.
+	 */
+	private turnAt(state: AccountState, now: number, joining = 0): number {
+		const rate = this.rate(state, now, joining);
+		const gap = Math.min(state.lastGap, rate > 0 ? gapFor(rate) : 0);
+		return Math.max(state.pausedUntil, state.lastStart + gap);
+	}
+
+	/** Calls per minute allowed now: the configured rate times the share after a halving. */
+	private rate(state: AccountState, now: number, joining = 0): number {
+		return this.configuredRate(state, now, joining) * this.share(state, now);
 	}
 
 	/** Share of the configured rate used now: after a halving it climbs back linearly. */
@@ -170,15 +305,35 @@ export class AccountLimiter {
 
 	/**
 	 * The lowest non-zero Requests per Minute among `joining` and the settings in use on the
-	 * account (forgetting those whose last slot is over a minute old); 0 if none.
+	 * account (forgetting those with nobody waiting and no slot for over a minute); 0 if none.
 	 */
 	private configuredRate(state: AccountState, now: number, joining = 0): number {
 		let lowest = joining;
-		for (const [setting, lastSeen] of state.settings) {
-			if (now - lastSeen > SETTING_REMEMBERED_MS) state.settings.delete(setting);
-			else if (setting > 0 && (lowest === 0 || setting < lowest)) lowest = setting;
+		for (const [setting, use] of state.settings) {
+			if (use.waiting <= 0 && now - use.lastStart > SETTING_REMEMBERED_MS)
+				state.settings.delete(setting);
+			else if (lowest === 0 || setting < lowest) lowest = setting;
 		}
 		return lowest;
+	}
+
+	/** When the next setting without callers waiting stops counting (Infinity if none will). */
+	private nextLapse(state: AccountState, now: number): number {
+		let next = Number.POSITIVE_INFINITY;
+		for (const use of state.settings.values()) {
+			const lapse = use.lastStart + SETTING_REMEMBERED_MS + 1;
+			if (use.waiting <= 0 && lapse > now) next = Math.min(next, lapse);
+		}
+		return next;
+	}
+
+	private setting(state: AccountState, requestsPerMinute: number) {
+		let use = state.settings.get(requestsPerMinute);
+		if (use === undefined) {
+			use = { waiting: 0, lastStart: Number.NEGATIVE_INFINITY };
+			state.settings.set(requestsPerMinute, use);
+		}
+		return use;
 	}
 
 	private state(account: string): AccountState {
@@ -187,13 +342,16 @@ export class AccountLimiter {
 		if (state === undefined) {
 			this.forgetIdle(now);
 			state = {
-				nextSlot: 0,
-				pausedUntil: 0,
-				epoch: 0,
+				queue: [],
+				lastStart: Number.NEGATIVE_INFINITY,
+				lastGap: 0,
+				pausedUntil: Number.NEGATIVE_INFINITY,
 				shareAfterCut: 1,
 				cutAt: now,
+				cutFromSeq: 0,
 				settings: new Map(),
-				waiting: 0,
+				serving: false,
+				wake: new AbortController(),
 				lastUsed: now,
 			};
 			this.accounts.set(account, state);
@@ -212,13 +370,19 @@ export class AccountLimiter {
 	 */
 	private forgetIdle(now: number): void {
 		for (const [account, state] of this.accounts) {
-			if (state.waiting > 0) continue;
-			const idle = now - state.lastUsed > this.limits.idleMs && now >= state.nextSlot;
+			if (state.queue.length > 0 || state.serving) continue;
+			const nextSlot = Math.max(state.lastStart + state.lastGap, state.pausedUntil);
+			const idle = now - state.lastUsed > this.limits.idleMs && now >= nextSlot;
 			if (idle || this.accounts.size >= this.limits.maxAccounts) this.accounts.delete(account);
 			// Least recently used first: the accounts after one still in use were used more recently.
 			else break;
 		}
 	}
+}
+
+/** Milliseconds between call starts at `perMinute` calls per minute, with the safety margin. */
+function gapFor(perMinute: number): number {
+	return Math.ceil((60_000 / perMinute) * SAFETY_MARGIN);
 }
 
 /** The limiter every run of the node in this process shares. */

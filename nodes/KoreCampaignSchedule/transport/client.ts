@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Slot } from './accountLimiter';
-import { accountLimiter, SYSTEM_CLOCK, WaitAborted } from './accountLimiter';
+import { accountLimiter, WaitAborted, waitOrAbort } from './accountLimiter';
 import type { KoreConnection } from './connection';
 import {
 	CREDENTIAL_TYPE,
@@ -141,7 +141,7 @@ export class KoreClient {
 				attempts <= this.retry.maxRetries;
 			if (!mayRetry) throw this.failed(outcome, request, attempts, itemIndex);
 			try {
-				await SYSTEM_CLOCK.wait(backoffMs(outcome, attempts, this.retry), this.signal);
+				await waitOrAbort(backoffMs(outcome, attempts, this.retry), this.signal);
 			} catch (error) {
 				throw this.stopped(error, request, attempts, itemIndex, outcome);
 			}

@@ -1,3 +1,6 @@
+import { getEventListeners } from 'node:events';
+import { runInThisContext } from 'node:vm';
+
 import type { LimiterClock } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
 import {
 	AccountLimiter,
@@ -5,6 +8,7 @@ import {
 	SAFETY_MARGIN,
 	SYSTEM_CLOCK,
 	WaitAborted,
+	waitOrAbort,
 } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
 
 /**
@@ -24,12 +28,22 @@ function virtualClock(start = 1_000_000) {
 		wait: async (ms, signal) =>
 			await new Promise<void>((fire, fail) => {
 				if (signal?.aborted) return fail(new WaitAborted());
-				const timer = { at: now + ms, fire, fail, signal };
-				timers.push(timer);
-				signal?.addEventListener('abort', () => {
-					timers.splice(timers.indexOf(timer), 1);
+				const onAbort = () => {
+					const at = timers.indexOf(timer);
+					if (at >= 0) timers.splice(at, 1);
 					fail(new WaitAborted());
-				});
+				};
+				const timer = {
+					at: now + ms,
+					fire: () => {
+						signal?.removeEventListener('abort', onAbort);
+						fire();
+					},
+					fail,
+					signal,
+				};
+				timers.push(timer);
+				signal?.addEventListener('abort', onAbort);
 			}),
 	};
 	/** Runs until `work` settles; `onTick` may act between timers (at most 100,000 of them). */
@@ -260,20 +274,22 @@ describe('AccountLimiter settings', () => {
 	});
 
 	it('a setting counts while its callers wait for their slots, however long the queue', async () => {
-		// 50 callers at 30/min reserve slots spanning 100 s; a run without a limit 61 s later
-		// still queues behind them instead of going at once.
+		// 50 callers at 30/min wait for slots spanning 100 s; a run without a limit joining 61 s
+		// later still queues behind them instead of going at once.
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
-		const slow = startsOf(
-			limiter,
-			v,
-			Array.from({ length: 50 }, () => ({ perMinute: 30, calls: 1 })),
-		);
-		await new Promise((resolve) => setImmediate(resolve));
-		v.advance(61_000);
-		const fast = limiter.acquire(ACCOUNT, 0).then(() => v.now);
-		const [, started] = await v.run(Promise.all([slow, fast]));
+		const slow = Array.from({ length: 50 }, () => limiter.acquire(ACCOUNT, 30).then(() => v.now));
+		let join: (started: Promise<number>) => void = () => undefined;
+		const fast = new Promise<Promise<number>>((resolve) => (join = resolve)).then((p) => p);
+		let joinedAt = 0;
+		const started = await v.run(fast, (now) => {
+			if (joinedAt > 0 || now < t0 + 61_000) return;
+			joinedAt = now;
+			join(limiter.acquire(ACCOUNT, 0).then(() => v.now));
+		});
+		expect(joinedAt).toBeGreaterThan(t0 + 61_000);
+		expect(await Promise.all(slow)).toHaveLength(50);
 		expect(started).toBe(t0 + 50 * interval(30));
 	});
 
@@ -294,20 +310,31 @@ describe('AccountLimiter settings', () => {
 
 /** Pauses after a rate-limit answer, in detail: written after the mutation runs of 2026-11-28. */
 describe('AccountLimiter pauses', () => {
-	it('slots granted before a rate-limit answer are given again at the lowered pace', async () => {
+	it('callers waiting when a rate-limit answer comes keep their order and go on at the lowered pace', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
 		const first = await limiter.acquire(ACCOUNT, 60);
-		// Three callers hold slots at +1025, +2050, +3075 when the first call is refused for 0.5 s.
-		const later = [1, 2, 3].map(() => limiter.acquire(ACCOUNT, 60).then(() => v.now));
+		// Three callers wait (their turns due at +1025, +2050, +3075) when the first call is refused for 0.5 s.
+		const order: number[] = [];
+		const later = [1, 2, 3].map((n) =>
+			limiter.acquire(ACCOUNT, 60).then(() => {
+				order.push(n);
+				return v.now;
+			}),
+		);
 		await new Promise((resolve) => setImmediate(resolve));
 		limiter.rateLimited(ACCOUNT, first, 500);
 		const starts = await v.run(Promise.all(later));
-		// The slots they held ran to +4100 (the pause ended long before); now half the pace after that.
-		expect(starts[0]).toBe(t0 + 4 * interval(60));
+		// The pause was over before the next turn: nothing is given again, the next one goes when due...
+		expect(starts[0]).toBe(t0 + interval(60));
+		expect(order).toEqual([1, 2, 3]);
+		// ...and the ones after it at about half the pace.
 		const gaps = starts.slice(1).map((t, i) => t - starts[i]);
-		for (const gap of gaps) expect(gap).toBeGreaterThan(interval(60, 0.52));
+		for (const gap of gaps) {
+			expect(gap).toBeGreaterThan(interval(60, 0.52));
+			expect(gap).toBeLessThanOrEqual(interval(60, 0.5));
+		}
 	});
 
 	it('a caller waiting out a pause starts exactly when it ends', async () => {
@@ -339,7 +366,7 @@ describe('AccountLimiter pauses', () => {
 		const limiter = new AccountLimiter(v.clock);
 		limiter.rateLimited(ACCOUNT, await limiter.acquire(ACCOUNT, 0), 1_000);
 		let turns = 0;
-		const stale = { epoch: -1 }; // an answer from another burst: pauses without a new halving
+		const stale = { seq: -1 }; // an answer from another burst: pauses without a new halving
 		const gaveUp = v.run(limiter.acquire(ACCOUNT, 0), () => {
 			turns++;
 			limiter.rateLimited(ACCOUNT, stale, 1_000);
@@ -448,10 +475,12 @@ describe('AccountLimiter memory', () => {
 	it('a setting unused for over a minute is forgotten; one used exactly a minute ago still counts', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
 		await startsOf(limiter, v, [{ perMinute: 6, calls: 1 }]);
-		v.advance(60_000);
+		v.advance(59_000);
+		// The 6/min setting still counts at +60,000 and holds the second call back until it lapses.
 		const within = await startsOf(limiter, v, [{ perMinute: 600, calls: 2 }]);
-		expect(within[1] - within[0]).toBe(interval(6));
+		expect(within).toEqual([t0 + 59_000, t0 + 60_001]);
 		v.advance(120_000);
 		const after = await startsOf(limiter, v, [{ perMinute: 600, calls: 2 }]);
 		expect(after[1] - after[0]).toBe(interval(600));
@@ -459,7 +488,7 @@ describe('AccountLimiter memory', () => {
 });
 
 /** The real clock's wait (n8n's `sleep` in 250 ms steps, raced with the abort signal), on jest's fake timers. */
-describe('SYSTEM_CLOCK.wait', () => {
+describe('waitOrAbort (SYSTEM_CLOCK.wait)', () => {
 	beforeEach(() => jest.useFakeTimers());
 	afterEach(() => jest.useRealTimers());
 	const settled = (promise: Promise<void>) => {
@@ -471,47 +500,231 @@ describe('SYSTEM_CLOCK.wait', () => {
 		return state;
 	};
 
+	it("is the default clock's wait", () => {
+		expect(SYSTEM_CLOCK.wait).toBe(waitOrAbort);
+	});
+
 	it('waits exactly the time asked, in steps of at most 250 ms', async () => {
 		for (const ms of [100, 250, 600]) {
-			const state = settled(SYSTEM_CLOCK.wait(ms));
+			const state = settled(waitOrAbort(ms));
 			await jest.advanceTimersByTimeAsync(ms - 1);
 			expect(state.done).toBe(false);
 			await jest.advanceTimersByTimeAsync(1);
 			expect(state.done).toBe(true);
 		}
-		const none = settled(SYSTEM_CLOCK.wait(0));
+		const none = settled(waitOrAbort(0));
 		await jest.advanceTimersByTimeAsync(0);
 		expect(none.done).toBe(true);
 	});
 
+	// 100,000 fake-timer steps take 1-7 s alone and over 20 s on a loaded 2-core machine: a
+	// generous timeout, so that only a wait that never ends fails it.
 	it('is bounded: at most 100,000 steps', async () => {
-		const state = settled(SYSTEM_CLOCK.wait(Number.POSITIVE_INFINITY));
+		const state = settled(waitOrAbort(Number.POSITIVE_INFINITY));
 		await jest.advanceTimersByTimeAsync(100_000 * 250 - 1);
 		expect(state.done).toBe(false);
 		await jest.advanceTimersByTimeAsync(1);
 		expect(state.done).toBe(true);
-	});
+	}, 120_000);
 
 	it('an abort ends the wait at once; an aborted signal does not wait at all', async () => {
 		const stop = new AbortController();
-		const state = settled(SYSTEM_CLOCK.wait(60_000, stop.signal));
+		const state = settled(waitOrAbort(60_000, stop.signal));
 		await jest.advanceTimersByTimeAsync(100);
 		stop.abort();
 		await jest.advanceTimersByTimeAsync(0);
 		expect(state.error).toBeInstanceOf(WaitAborted);
 		expect((state.error as Error).message).toBe('stopped while waiting for a call slot');
-		await expect(SYSTEM_CLOCK.wait(10, stop.signal)).rejects.toBeInstanceOf(WaitAborted);
+		await expect(waitOrAbort(10, stop.signal)).rejects.toBeInstanceOf(WaitAborted);
 	});
 
 	it('stops listening once done: a later abort changes nothing', async () => {
 		const stop = new AbortController();
 		const remove = jest.spyOn(stop.signal, 'removeEventListener');
-		const state = settled(SYSTEM_CLOCK.wait(10, stop.signal));
+		const state = settled(waitOrAbort(10, stop.signal));
 		await jest.advanceTimersByTimeAsync(10);
 		expect(state.done).toBe(true);
 		expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
 		stop.abort();
 		await jest.advanceTimersByTimeAsync(0);
 		expect(state.error).toBeUndefined();
+	});
+});
+
+/** The findings of issue 22 the limiter answers for; each test failed on the limiter before it. */
+describe('AccountLimiter: issue 22', () => {
+	const inOrder = (n: number) => Array.from({ length: n }, (_, i) => i);
+	/** `n` callers queued behind one call already started; their start times, and the order they started in. */
+	function queue(
+		limiter: AccountLimiter,
+		v: ReturnType<typeof virtualClock>,
+		n: number,
+		perMinute: number,
+	) {
+		const order: number[] = [];
+		const starts = Array.from({ length: n }, (_, i) =>
+			limiter.acquire(ACCOUNT, perMinute).then(() => {
+				order.push(i);
+				return v.now;
+			}),
+		);
+		return { order, starts: Promise.all(starts) };
+	}
+
+	it('3: a low setting slows the others only while in use and a minute after its last slot, callers already waiting included', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		await limiter.acquire(ACCOUNT, 1); // one node at 1/min makes one call
+		const { order, starts } = queue(limiter, v, 50, 60); // then a run queues 50 at 60/min
+		const started = await v.run(starts);
+		// They wait while the 1/min setting counts (a minute after its one slot), then go at 60/min.
+		expect(started[0]).toBe(t0 + 60_001);
+		expect(started[49]).toBe(t0 + 60_001 + 49 * interval(60));
+		expect(started[49] - t0).toBeLessThan(2 * 60_000);
+		expect(order).toEqual(inOrder(50));
+	});
+
+	it('4: one rate-limit answer with 50 waiting pauses the account 5 s from the answer, then the queue goes on in order at the lowered pace', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		const first = await limiter.acquire(ACCOUNT, 60);
+		const { order, starts } = queue(limiter, v, 50, 60);
+		await new Promise((resolve) => setImmediate(resolve));
+		v.advance(300); // the answer comes 300 ms after the call started: no Retry-After, so 5 s
+		limiter.rateLimited(ACCOUNT, first, 5_000);
+		const started = await v.run(starts);
+		expect(started[0]).toBe(t0 + 300 + 5_000);
+		expect(order).toEqual(inOrder(50));
+		const gaps = started.slice(1).map((t, i) => t - started[i]);
+		expect(gaps[0]).toBeGreaterThan(interval(60, 0.52));
+		for (const gap of gaps) {
+			expect(gap).toBeLessThanOrEqual(interval(60, 0.5));
+			expect(gap).toBeGreaterThanOrEqual(interval(60));
+		}
+	});
+
+	it('4: Retry-After 1 with 30 waiting at 600/min: the next call starts 1 s after the answer', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		const first = await limiter.acquire(ACCOUNT, 600);
+		const { order, starts } = queue(limiter, v, 30, 600);
+		await new Promise((resolve) => setImmediate(resolve));
+		v.advance(50);
+		limiter.rateLimited(ACCOUNT, first, 1_000);
+		const started = await v.run(starts);
+		expect(started[0]).toBe(t0 + 50 + 1_000);
+		expect(order).toEqual(inOrder(30));
+		expect(started[29]).toBeLessThanOrEqual(started[0] + 29 * interval(600, 0.5));
+	});
+
+	describe('5: the clock', () => {
+		afterEach(() => jest.useRealTimers());
+
+		it('the default clock is performance.now (monotonic), not Date.now', () => {
+			const now = jest.spyOn(performance, 'now').mockReturnValue(42);
+			try {
+				expect(SYSTEM_CLOCK.now()).toBe(42);
+			} finally {
+				now.mockRestore();
+			}
+		});
+
+		it('the system clock set back an hour does not hold the next call for an hour', async () => {
+			jest.useFakeTimers();
+			const limiter = new AccountLimiter(); // the default clock
+			await limiter.acquire(ACCOUNT, 60);
+			jest.setSystemTime(Date.now() - 60 * 60_000);
+			let started = false;
+			const next = limiter.acquire(ACCOUNT, 60).then(() => (started = true));
+			await jest.advanceTimersByTimeAsync(interval(60) + 250);
+			expect(started).toBe(true);
+			await next;
+		});
+	});
+
+	describe('6: abort listeners', () => {
+		afterEach(() => jest.useRealTimers());
+		/**
+		 * Node's warnings as emitted on the real `process`: jest gives a test its own copy of
+		 * `process`, which never hears them.
+		 */
+		async function warningsDuring(work: () => Promise<void>): Promise<string[]> {
+			const real = runInThisContext('process') as NodeJS.Process;
+			const seen: string[] = [];
+			const onWarning = (warning: Error) => seen.push(`${warning.name}: ${warning.message}`);
+			real.on('warning', onWarning);
+			try {
+				await work();
+				// Node emits a warning on its next tick (the real one: jest's fake timers fake the copy).
+				await new Promise((resolve) => real.nextTick(resolve));
+			} finally {
+				real.off('warning', onWarning);
+			}
+			return seen;
+		}
+		const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
+
+		it('200 callers waiting on one run signal: one listener between them, gone once they have their slots', async () => {
+			jest.useFakeTimers();
+			const limiter = new AccountLimiter(); // the default clock, on jest's fake timers
+			const run = new AbortController();
+			const warnings = await warningsDuring(async () => {
+				const all = Array.from({ length: 200 }, () => limiter.acquire(ACCOUNT, 6_000, run.signal));
+				await jest.advanceTimersByTimeAsync(0);
+				expect(listeners(run.signal)).toBe(1);
+				await jest.advanceTimersByTimeAsync(200 * interval(6_000) + 1_000);
+				expect(await Promise.all(all)).toHaveLength(200);
+			});
+			expect(warnings).toEqual([]);
+			expect(listeners(run.signal)).toBe(0);
+		});
+
+		it('200 callers waiting when the run stops: all abandoned, no listener and no timer left', async () => {
+			jest.useFakeTimers();
+			const limiter = new AccountLimiter();
+			const run = new AbortController();
+			const warnings = await warningsDuring(async () => {
+				const all = Array.from({ length: 200 }, () =>
+					limiter.acquire(ACCOUNT, 60, run.signal).then(
+						() => 'started',
+						(error: unknown) => (error instanceof WaitAborted ? 'abandoned' : error),
+					),
+				);
+				await jest.advanceTimersByTimeAsync(0);
+				run.abort();
+				await jest.advanceTimersByTimeAsync(250);
+				const outcomes = await Promise.all(all);
+				expect(outcomes.filter((o) => o === 'started')).toHaveLength(1);
+				expect(outcomes.filter((o) => o === 'abandoned')).toHaveLength(199);
+			});
+			expect(warnings).toEqual([]);
+			expect(listeners(run.signal)).toBe(0);
+			expect(jest.getTimerCount()).toBe(0);
+		});
+
+		it('waitOrAbort: 200 backoffs on one signal share one listener, removed when they end or abort', async () => {
+			jest.useFakeTimers();
+			const run = new AbortController();
+			const warnings = await warningsDuring(async () => {
+				const done = Array.from({ length: 200 }, () => waitOrAbort(1_000, run.signal));
+				expect(listeners(run.signal)).toBe(1);
+				await jest.advanceTimersByTimeAsync(1_000);
+				await Promise.all(done);
+				expect(listeners(run.signal)).toBe(0);
+				const stopped = Array.from({ length: 200 }, () =>
+					waitOrAbort(60_000, run.signal).catch((error: unknown) => error),
+				);
+				expect(listeners(run.signal)).toBe(1);
+				run.abort();
+				await jest.advanceTimersByTimeAsync(250);
+				for (const error of await Promise.all(stopped)) expect(error).toBeInstanceOf(WaitAborted);
+			});
+			expect(warnings).toEqual([]);
+			expect(listeners(run.signal)).toBe(0);
+			expect(jest.getTimerCount()).toBe(0);
+		});
 	});
 });
