@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { KoreAiApi } from '../credentials/KoreAiApi.credentials';
 import { KORE } from '../dev/fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -81,5 +82,36 @@ describe('the npm tarball', () => {
 
 	it('stays small', () => {
 		expect(packedSize).toBeLessThan(200 * 1024);
+	});
+});
+
+/**
+ * package.json's repository.url is the one place a maintainer sets the repository (the Publish
+ * workflow checks it against the repository it runs in). Every link the package shows in n8n must
+ * point into that repository, or users land on someone else's page (or none).
+ */
+describe('the links the package shows', () => {
+	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const slug = /^git\+https:\/\/github\.com\/([^/]+\/[^/]+)\.git$/.exec(pkg.repository.url)?.[1];
+	const base = `https://github.com/${slug}`;
+
+	it('repository.url is git+https://github.com/OWNER/REPO.git', () => {
+		expect(slug).toBeDefined();
+	});
+
+	it("homepage, the credential's documentationUrl and the codex URLs are in that repository", () => {
+		const codex = JSON.parse(
+			fs.readFileSync(
+				path.join(ROOT, 'nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.json'),
+				'utf8',
+			),
+		);
+		const codexUrls = Object.values(
+			codex.resources as Record<string, Array<{ url: string }>>,
+		).flatMap((links) => links.map((link) => link.url));
+		const links = [pkg.homepage, new KoreAiApi().documentationUrl, ...codexUrls];
+
+		expect(codexUrls.length).toBeGreaterThan(0);
+		expect(links.filter((url) => !`${url}`.startsWith(`${base}#`) && url !== base)).toEqual([]);
 	});
 });
