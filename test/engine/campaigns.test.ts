@@ -176,7 +176,7 @@ describe('Get Many', () => {
 		const pages = bodies(many).map((b: IDataObject) => b.page);
 		expect(pages).toHaveLength(1_000);
 		expect(pages[999]).toBe(1_000);
-	});
+	}, 120_000); // 1,000 answers through the engine: seconds alone, longer on a busy machine
 
 	it('an empty page that still says "hasMore" ends that channel', async () => {
 		kore.failNext(listAnswer([], true));
