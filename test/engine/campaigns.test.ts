@@ -209,8 +209,10 @@ describe('Get Many', () => {
 		expect(out).toEqual([
 			{
 				json: {
-					error: expect.stringMatching(/returned no campaign list/),
-					details: expect.any(Object),
+					error: expect.objectContaining({
+						message: expect.stringMatching(/returned no campaign list/),
+						description: expect.any(String),
+					}),
 				},
 				pairedItem: { item: 0 },
 			},
