@@ -262,6 +262,23 @@ function ownerEnv(n8n, { email, password, firstName = 'Local', lastName = 'Owner
 	};
 }
 
+/**
+ * Creates the instance owner through the set-up REST call when the running n8n still asks for
+ * it: n8n 1.x does not read the `N8N_INSTANCE_OWNER_*` variables of `ownerEnv`, and shows the
+ * owner set-up screen instead. Does nothing where the owner already exists (2.x with ownerEnv).
+ */
+async function setUpOwner(url, { email, password, firstName = 'Local', lastName = 'Owner' }) {
+	const settings = await fetch(`${url}/rest/settings`).then((r) => r.json());
+	if (settings?.data?.userManagement?.showSetupOnFirstLoad !== true) return false;
+	const res = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, password, firstName, lastName }),
+	});
+	if (!res.ok) throw new Error(`owner set-up on ${url} failed: HTTP ${res.status}`);
+	return true;
+}
+
 /** Signs in to a running n8n's REST API; returns a fetch bound to the session cookie. */
 async function restSession(url, email, password) {
 	const res = await fetch(`${url}/rest/login`, {
@@ -310,6 +327,7 @@ module.exports = {
 	executeWorkflow,
 	startN8nServer,
 	ownerEnv,
+	setUpOwner,
 	restSession,
 	nodeOutput,
 	credentialRecord,

@@ -19,7 +19,7 @@ async function main() {
 		for (const { json } of items) {
 			log(
 				json.error
-					? `  ✗ ${json.campaignName}: ${json.error}`
+					? `  ✗ ${json.error.campaignName}: ${json.error.message}`
 					: `  ✓ ${json.campaignName}: id ${json.id} (${json.message})`,
 			);
 		}

@@ -285,8 +285,10 @@ describe('Get Many', () => {
 		expect(out).toEqual([
 			{
 				json: {
-					error: expect.stringMatching(/answered without a campaign list \(data\.results\)/),
-					details: expect.any(Object),
+					error: expect.objectContaining({
+						message: expect.stringMatching(/answered without a campaign list \(data\.results\)/),
+						description: expect.any(String),
+					}),
 				},
 				pairedItem: { item: 0 },
 			},

@@ -187,10 +187,12 @@ describe(`faults (${FAULTS.length}), with Continue on Fail: an error item paired
 		expect(out).toHaveLength(1);
 		const [item] = out as INodeExecutionData[];
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(item.json.error).toMatch(f.message);
-		expect((item.json.details as IDataObject).description).toMatch(f.description);
-		expect((item.json.details as IDataObject).campaignName).toBe('Fault matrix');
-		if (f.httpCode) expect((item.json.details as IDataObject).httpCode).toBe(f.httpCode);
+		expect(Object.keys(item.json)).toEqual(['error']);
+		const error = item.json.error as IDataObject;
+		expect(error.message).toMatch(f.message);
+		expect(error.description).toMatch(f.description);
+		expect(error.campaignName).toBe('Fault matrix');
+		if (f.httpCode) expect(error.httpCode).toBe(f.httpCode);
 	});
 });
 
@@ -225,9 +227,9 @@ describe('nothing lost: 100 items, 10 % injected faults of mixed kinds, Continue
 		expect(out.map((o) => o.pairedItem)).toEqual(
 			Array.from({ length: 100 }, (_, i) => ({ item: i })),
 		);
-		// A success names its campaign at the top, an error item in its details.
+		// A success names its campaign at the top, an error item in its error.
 		expect(
-			out.map((o) => o.json.campaignName ?? (o.json.details as IDataObject).campaignName),
+			out.map((o) => o.json.campaignName ?? (o.json.error as IDataObject).campaignName),
 		).toEqual(Array.from({ length: 100 }, (_, i) => `Row ${i}`));
 
 		const issued = new Map<string, string>(
@@ -244,8 +246,8 @@ describe('nothing lost: 100 items, 10 % injected faults of mixed kinds, Continue
 		);
 		for (const o of out) {
 			if (o.json.error !== undefined) {
-				expect(String(o.json.error).length).toBeGreaterThan(20);
-				expect((o.json.details as IDataObject).description).toBeTruthy();
+				expect(String((o.json.error as IDataObject).message).length).toBeGreaterThan(20);
+				expect((o.json.error as IDataObject).description).toBeTruthy();
 			} else {
 				expect(o.json.status).toBe('success');
 				expect(o.json.id).toBe(issued.get(String(o.json.campaignName)));

@@ -276,15 +276,15 @@ describe('against the Kore stand-in', () => {
 		]);
 		expect(out[0].json).toMatchObject({ status: 'success', campaignName: 'good 1' });
 		expect(out[1].json).toEqual({
-			error: expect.stringMatching(/Campaign Name is empty/),
-			details: {
+			error: {
+				message: expect.stringMatching(/Campaign Name is empty/),
 				description: expect.stringMatching(/Fix the "campaignName" parameter/),
 				campaignName: '',
 			},
 		});
 		expect(out[2].json).toEqual({
-			error: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state',
-			details: {
+			error: {
+				message: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state',
 				description: expect.stringMatching(/Kore.ai did not accept the request/),
 				httpCode: '400',
 				campaignName: 'kore-says-no',
@@ -312,10 +312,12 @@ describe('against the Kore stand-in', () => {
 		]);
 		expect(outputs[1].map((o) => o.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
 		// n8n adds the input item's fields to an error-output item; ours stay as the node made them.
-		expect(outputs[1][1].json).toMatchObject({
-			row: 'kore-says-no',
-			error: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state',
-			details: { httpCode: '400', campaignName: 'kore-says-no' },
+		expect(outputs[1][1].json).toMatchObject({ row: 'kore-says-no' });
+		expect(outputs[1][1].json.error).toEqual({
+			message: 'Kore.ai answered HTTP 400: Campaign is not in a schedulable state',
+			description: expect.stringMatching(/Kore.ai did not accept the request/),
+			httpCode: '400',
+			campaignName: 'kore-says-no',
 		});
 	});
 
@@ -326,7 +328,7 @@ describe('against the Kore stand-in', () => {
 			credentials: clientCredentials(kore, { clientSecret: '' }),
 			continueOnFail: true,
 		});
-		expect(out.map((o) => [o.json.error, o.pairedItem])).toEqual([
+		expect(out.map((o) => [(o.json.error as IDataObject).message, o.pairedItem])).toEqual([
 			[expect.stringMatching(/Client Secret is empty/), { item: 0 }],
 			[expect.stringMatching(/Client Secret is empty/), { item: 1 }],
 		]);

@@ -107,7 +107,7 @@ describe('rate limit, shared by every run on the account', () => {
 		});
 		expect(kore.counters.rateLimited).toBeGreaterThan(0);
 		expect(out.filter((o) => o.json.error).length).toBe(kore.counters.rateLimited);
-		expect(out.find((o) => o.json.error)?.json.error).toBe(
+		expect((out.find((o) => o.json.error)?.json.error as IDataObject).message).toBe(
 			`Kore.ai's rate limit was exceeded: ${RATE_LIMIT_MESSAGE}`,
 		);
 	});

@@ -23,9 +23,19 @@ const ACCEPTED =
 
 // Date, optional time (space or T), optional fraction, optional offset (only after a time).
 const DATE_TIME_TEXT =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+	/^(\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 const HOUR_MS = 3_600_000;
+
+/** Kore.ai's format has a four-digit year; a year outside it would be sent as some other date. */
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
+const YEARS = `only years ${MIN_YEAR} to ${MAX_YEAR} can be sent`;
+
+/** Real UTC offsets lie within ±18:00 (ISO 8601, luxon, Java); anything beyond is a typo. */
+const MAX_OFFSET_MINUTES = 18 * 60;
+
+const inYears = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
 
 /** Resolves an IANA zone name ("UTC" included) to a luxon zone, or undefined when unknown. */
 function zoneOf(name: string): Zone | undefined {
@@ -63,19 +73,32 @@ function isJsDate(value: unknown): value is Date {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** `zone`'s offset from UTC at `epochMs`, in minutes. */
+function offsetIn(epochMs: number, zone: string): number {
+	return (zoneOf(zone) ?? FixedOffsetZone.utcInstance).offset(epochMs);
+}
+
+/** The year `zone`'s calendars show at `epochMs`. */
+function yearIn(epochMs: number, zone: string): number {
+	return new Date(epochMs + offsetIn(epochMs, zone) * 60_000).getUTCFullYear();
+}
+
 /**
  * `epochMs` as wall-clock time in `zone`: `YYYY-MM-DD HH:mm:ss`, or with `iso` the ISO form with
  * its offset (`2027-03-01T09:00:00-05:00`). The zone's offset is looked up once and the digits
  * come from a plain Date in UTC: luxon's toFormat per item was a visible part of a large run.
  */
 function formatIn(epochMs: number, zone: string, iso = false): string {
-	const offset = (zoneOf(zone) ?? FixedOffsetZone.utcInstance).offset(epochMs);
+	const offset = offsetIn(epochMs, zone);
 	const wall = new Date(epochMs + offset * 60_000);
 	const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 	const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
 	if (!iso) return `${date} ${time}`;
-	const abs = Math.abs(offset);
-	return `${date}T${time}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+	// Local mean time before a zone's first standard offset is not whole minutes (New York's was
+	// -04:56:02): its seconds are shown, as Temporal does, rather than a fraction of a minute.
+	const abs = Math.round(Math.abs(offset) * 60);
+	const seconds = abs % 60 === 0 ? '' : `:${pad(abs % 60)}`;
+	return `${date}T${time}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${seconds}`;
 }
 
 /** The instant as wall-clock time in `zone` with its offset, e.g. `2027-03-01T09:00:00-05:00`. */
@@ -86,6 +109,27 @@ function localText(epochMs: number, zone: string): string {
 /** What Kore.ai receives for an instant: `YYYY-MM-DD HH:mm:ss` (its format) in the Kore timezone. */
 export function toKoreText(epochMs: number, koreTimezone: string): string {
 	return formatIn(epochMs, koreTimezone);
+}
+
+/**
+ * What Kore.ai receives for a value read by readDateTime, refused when its year in the Kore
+ * timezone falls outside four digits (9999-12-31 23:00 in New York is already 10000 in UTC).
+ */
+export function koreTextOf(
+	read: ReadDateTime,
+	koreTimezone: string,
+	label: string,
+	field: string,
+): string {
+	const text = toKoreText(read.epochMs, koreTimezone);
+	const year = yearIn(read.epochMs, koreTimezone);
+	if (!inYears(year)) {
+		throw new InputError(
+			`${label} (${read.local}) would be sent as ${text} in the Kore Timezone ${koreTimezone}, in the year ${year}; ${YEARS}. ${ACCEPTED}`,
+			field,
+		);
+	}
+	return text;
 }
 
 interface WallClock {
@@ -151,7 +195,18 @@ export function readDateTime(
 	label: string,
 	field: string,
 ): ReadDateTime {
-	const instant = (epochMs: number): ReadDateTime => ({ epochMs, local: localText(epochMs, zone) });
+	const instant = (epochMs: number): ReadDateTime => {
+		const local = localText(epochMs, zone);
+		const year = yearIn(epochMs, zone);
+		if (!inYears(year)) {
+			const given = typeof value === 'string' ? `${showValue(value)} is` : 'the expression gave';
+			throw new InputError(
+				`${label}: ${given} ${local} in ${zone}, in the year ${year}; ${YEARS}. ${ACCEPTED}`,
+				field,
+			);
+		}
+		return { epochMs, local };
+	};
 	if (DateTime.isDateTime(value)) {
 		if (!value.isValid) {
 			throw new InputError(
@@ -195,6 +250,12 @@ export function readDateTime(
 		minute: Number(minute),
 		second: Number(second),
 	};
+	if (!inYears(wall.year)) {
+		throw new InputError(
+			`${label}: ${showValue(value)} is in the year ${year}; ${YEARS}. ${ACCEPTED}`,
+			field,
+		);
+	}
 	// A calendar check in UTC, which has no gaps: 2027-02-30 or 24:30 are not real.
 	const calendar = DateTime.fromObject(wall, { zone: FixedOffsetZone.utcInstance });
 	if (!calendar.isValid) {
@@ -212,7 +273,14 @@ export function readDateTime(
 			'00',
 			'00',
 		];
-		const minutes = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
+		const size = Number(hh) * 60 + Number(mm);
+		if (Number(mm) >= 60 || size > MAX_OFFSET_MINUTES) {
+			throw new InputError(
+				`${label}: ${showValue(value)} has the offset ${offset}, which is not a real UTC offset: offsets run from -18:00 to +18:00, with minutes from 00 to 59. ${ACCEPTED}`,
+				field,
+			);
+		}
+		const minutes = (sign === '-' ? -1 : 1) * size;
 		return instant(calendar.toMillis() - minutes * 60_000);
 	}
 

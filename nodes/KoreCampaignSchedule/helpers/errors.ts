@@ -100,10 +100,12 @@ export function asNodeError(ctx: KoreContext, error: unknown, itemIndex: number)
 }
 
 /**
- * The error item "Continue on Fail" puts in place of a failed input, paired to it. Its json holds
- * only `error` and `details`: n8n routes exactly such items to the error output ("continue
- * (using error output)"), and keeps them as they are on the regular one. (An item carrying the
- * error object itself would be cut down by n8n to `{ error: message }`, losing the details.)
+ * The error item "Continue on Fail" puts in place of a failed input, paired to it. Its json has
+ * one key, `error`, holding the message and the details. n8n routes an item to the error output
+ * ("continue (using error output)") by its json keys: 1.x only `{ error }` or `{ error, message }`,
+ * 2.x any of `error`, `message`, `details`; a single `error` is the shape both accept, and both
+ * keep it as it is on the regular output. (An item carrying the error object itself would be cut
+ * down by n8n to `{ error: message }`, losing the details.)
  */
 export function errorItem(
 	error: NodeError,
@@ -112,8 +114,8 @@ export function errorItem(
 ): INodeExecutionData {
 	return {
 		json: {
-			error: error.message,
-			details: {
+			error: {
+				message: error.message,
 				...(error.description ? { description: error.description } : {}),
 				...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
 				...(typeof campaignName === 'string' ? { campaignName } : {}),

@@ -1,4 +1,4 @@
-import { checkTimezone, KORE_TIMEZONE_DEFAULT, readDateTime, toKoreText } from './dates';
+import { checkTimezone, KORE_TIMEZONE_DEFAULT, koreTextOf, readDateTime } from './dates';
 import { InputError, showValue } from './errors';
 
 /** Kore's weekday names, in the order they are sent, with the names shown in the editor. */
@@ -156,8 +156,8 @@ export function validateSchedule(params: ScheduleParameters, nowMs: number): Sch
 			'endDateTime',
 		);
 	}
-	const startDateTime = toKoreText(start.epochMs, koreTimezone);
-	const endDateTime = toKoreText(end.epochMs, koreTimezone);
+	const startDateTime = koreTextOf(start, koreTimezone, 'Start Date & Time', 'startDateTime');
+	const endDateTime = koreTextOf(end, koreTimezone, 'End Date & Time', 'endDateTime');
 	if (endDateTime <= startDateTime) {
 		// Only possible when the Kore Timezone repeats an hour (autumn) between start and end.
 		throw new InputError(

@@ -50,8 +50,10 @@ function causes(error: unknown): Array<Record<string, unknown>> {
 /** Turns an error thrown before any answer arrived into a failure the user can act on. */
 export function connectionFailure(error: unknown, host: string, timeoutMs: number): KoreFailure {
 	const chain = causes(error);
+	// n8n 2.x keeps the HTTP client's error, with its `code`; n8n 1.x drops it and keeps the code
+	// only as the wrapping NodeApiError's `httpCode`.
 	const code = chain
-		.map((e) => e.code)
+		.flatMap((e) => [e.code, e.httpCode])
 		.find((c): c is string => typeof c === 'string' && c in CONNECTION_PROBLEMS);
 	const timedOut = chain.some((e) => typeof e.message === 'string' && /timeout/i.test(e.message));
 	const problem =

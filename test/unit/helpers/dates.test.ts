@@ -2,6 +2,7 @@ import { DateTime, IANAZone, Settings } from 'luxon';
 
 import {
 	checkTimezone,
+	koreTextOf,
 	readDateTime,
 	toKoreText,
 } from '../../../nodes/KoreCampaignSchedule/helpers/dates';
@@ -13,6 +14,9 @@ const sent = (value: unknown, zone = 'UTC', koreZone = 'UTC') =>
 	toKoreText(readDateTime(value, zone, 'Start Date & Time', 'startDateTime').epochMs, koreZone);
 const local = (value: unknown, zone: string) =>
 	readDateTime(value, zone, 'Start Date & Time', 'startDateTime').local;
+
+const ACCEPTED =
+	'Accepted: "2027-01-27 18:30:00", "2027-01-27T18:30:00" (wall-clock time in the Timezone option, default the workflow\'s timezone), "2027-01-27T13:00:00Z" or "2027-01-27T18:30:00+05:30" (that exact moment), "2027-01-27" (midnight), the date picker, or an expression such as {{ $now.plus(1, "day") }}.';
 
 // npm test runs this file under several process zones (TZ) and with luxon's default zone set to
 // yet another one (test/setup/luxonDefaultZone.ts), as n8n does during an execution.
@@ -143,6 +147,104 @@ describe(`dates under TZ=${process.env.TZ ?? '(unset)'}, luxon default zone ${Se
 
 	it('lists accepted forms in its message', () => {
 		expect(() => sent('soon')).toThrow(/Accepted: "2027-01-27 18:30:00"/);
+	});
+});
+
+/** Offsets no place uses and years Kore's four-digit format cannot carry: refused, not sent as another date. */
+describe(`impossible offsets and years under TZ=${process.env.TZ ?? '(unset)'}`, () => {
+	const error = (value: unknown, zone = 'UTC') => {
+		const e = thrown(() => sent(value, zone));
+		expect(e).toBeInstanceOf(InputError);
+		expect((e as InputError).field).toBe('startDateTime');
+		expect(e.message).toMatch(/^Start Date & Time: /);
+		expect(e.message).toMatch(/ Accepted: "2027-01-27 18:30:00"/);
+		return e.message;
+	};
+
+	it.each([
+		['2027-03-01T09:00:00+25:00', '+25:00', 'UTC'],
+		['2027-03-01T09:00:00+05:99', '+05:99', 'Asia/Kolkata'],
+		['2027-03-01T09:00:00-0560', '-0560', 'America/New_York'],
+		['2027-03-01T09:00:00+19', '+19', 'UTC'],
+		['2027-03-01 09:00:00-18:01', '-18:01', 'Europe/Berlin'],
+		['2027-03-01T09:00:00+99:99', '+99:99', 'UTC'],
+	])('refuses %j: %s is not a real UTC offset', (value, offset, zone) => {
+		expect(error(value, zone)).toBe(
+			`Start Date & Time: ${JSON.stringify(value)} has the offset ${offset}, which is not a real UTC offset: offsets run from -18:00 to +18:00, with minutes from 00 to 59. ${ACCEPTED}`,
+		);
+	});
+
+	it.each([
+		['2027-03-01T09:00:00+18:00', '2027-02-28 15:00:00'],
+		['2027-03-01T09:00:00-1800', '2027-03-02 03:00:00'],
+		['2027-03-01T09:00:00+05:59', '2027-03-01 03:01:00'],
+		['2027-03-01T09:00:00+14', '2027-02-28 19:00:00'],
+	])('accepts %j, an offset at or inside the limits (sent as %j)', (value, utc) => {
+		expect(sent(value, 'America/New_York')).toBe(utc);
+	});
+
+	it.each([
+		['0050-03-01 09:00:00', '0050', 'America/New_York'],
+		['0000-01-01', '0000', 'UTC'],
+		['0099-12-31T23:59:59', '0099', 'Asia/Kolkata'],
+		['0999-12-31 23:59:59Z', '0999', 'UTC'],
+		['10000-01-01 00:00:00', '10000', 'UTC'],
+		['12027-03-01T09:00:00+05:30', '12027', 'Asia/Kolkata'],
+	])('refuses %j: the year %s cannot be sent', (value, year, zone) => {
+		expect(error(value, zone)).toBe(
+			`Start Date & Time: ${JSON.stringify(value)} is in the year ${year}; only years 1000 to 9999 can be sent. ${ACCEPTED}`,
+		);
+	});
+
+	it('refuses text whose offset moves it out of the years in the Timezone option', () => {
+		expect(error('9999-12-31T23:00:00-05:00', 'UTC')).toBe(
+			`Start Date & Time: "9999-12-31T23:00:00-05:00" is 10000-01-01T04:00:00+00:00 in UTC, in the year 10000; only years 1000 to 9999 can be sent. ${ACCEPTED}`,
+		);
+		// Before 1847 London kept local mean time, 1 minute 15 seconds behind UTC.
+		expect(error('1000-01-01T03:00:00+05:30', 'Europe/London')).toBe(
+			`Start Date & Time: "1000-01-01T03:00:00+05:30" is 0999-12-31T21:28:45-00:01:15 in Europe/London, in the year 999; only years 1000 to 9999 can be sent. ${ACCEPTED}`,
+		);
+	});
+
+	it('refuses an expression that gives a year outside 1000-9999', () => {
+		expect(error(DateTime.fromISO('+010000-01-01T00:00:00Z', { zone: 'utc' }))).toBe(
+			`Start Date & Time: the expression gave 10000-01-01T00:00:00+00:00 in UTC, in the year 10000; only years 1000 to 9999 can be sent. ${ACCEPTED}`,
+		);
+		const year50 = new Date(0);
+		year50.setUTCFullYear(50, 2, 1);
+		expect(error(year50, 'UTC')).toBe(
+			`Start Date & Time: the expression gave 0050-03-01T00:00:00+00:00 in UTC, in the year 50; only years 1000 to 9999 can be sent. ${ACCEPTED}`,
+		);
+	});
+
+	it('accepts the first and the last second of the years that can be sent', () => {
+		expect(sent('1000-01-01 00:00:00')).toBe('1000-01-01 00:00:00');
+		expect(sent('9999-12-31 23:59:59')).toBe('9999-12-31 23:59:59');
+		expect(local('9999-12-31 23:59:59', 'America/New_York')).toBe('9999-12-31T23:59:59-05:00');
+		// New York kept local mean time (-04:56:02) until 1883.
+		expect(local('1000-01-01 00:00:00', 'America/New_York')).toBe('1000-01-01T00:00:00-04:56:02');
+		expect(sent('1000-01-01 00:00:00', 'America/New_York')).toBe('1000-01-01 04:56:02');
+		expect(sent(DateTime.fromISO('9999-12-31T23:59:59Z', { zone: 'utc' }))).toBe(
+			'9999-12-31 23:59:59',
+		);
+	});
+
+	it('refuses what the Kore Timezone would send in year 10000, naming both', () => {
+		const read = readDateTime(
+			'9999-12-31 23:00:00',
+			'America/New_York',
+			'End Date & Time',
+			'endDateTime',
+		);
+		const e = thrown(() => koreTextOf(read, 'UTC', 'End Date & Time', 'endDateTime'));
+		expect(e).toBeInstanceOf(InputError);
+		expect((e as InputError).field).toBe('endDateTime');
+		expect(e.message).toBe(
+			`End Date & Time (9999-12-31T23:00:00-05:00) would be sent as 10000-01-01 04:00:00 in the Kore Timezone UTC, in the year 10000; only years 1000 to 9999 can be sent. ${ACCEPTED}`,
+		);
+		expect(koreTextOf(read, 'America/Chicago', 'End Date & Time', 'endDateTime')).toBe(
+			'9999-12-31 22:00:00',
+		);
 	});
 });
 

@@ -85,14 +85,14 @@ describe('asNodeError', () => {
 });
 
 describe('errorItem', () => {
-	it('holds only error and details, paired to its input', () => {
+	it('holds one key, error, with the message and the details, paired to its input', () => {
 		const api = new NodeApiError(
 			node,
 			{ message: 'm' },
 			{ message: 'm', description: 'd', httpCode: '500', itemIndex: 1 },
 		);
 		expect(errorItem(api, 1, 'Spring')).toStrictEqual({
-			json: { error: 'm', details: { description: 'd', httpCode: '500', campaignName: 'Spring' } },
+			json: { error: { message: 'm', description: 'd', httpCode: '500', campaignName: 'Spring' } },
 			pairedItem: { item: 1 },
 		});
 		const unanswered = new NodeApiError(
@@ -100,14 +100,19 @@ describe('errorItem', () => {
 			{ message: 'Could not reach' },
 			{ message: 'Could not reach', description: 'd', itemIndex: 0 },
 		);
-		expect(errorItem(unanswered, 0, 'Spring').json.details).toStrictEqual({
-			description: 'd',
-			campaignName: 'Spring',
+		expect(errorItem(unanswered, 0, 'Spring').json).toStrictEqual({
+			error: { message: 'Could not reach', description: 'd', campaignName: 'Spring' },
 		});
 		const plain = new NodeOperationError(node, 'p');
 		expect(errorItem(plain, 0, 5)).toStrictEqual({
-			json: { error: 'p', details: {} },
+			json: { error: { message: 'p' } },
 			pairedItem: { item: 0 },
 		});
+	});
+	it('has the shape n8n 1.x and 2.x both route to the error output: json with error alone', () => {
+		// n8n 1.x: `{ error }` or `{ error, message }`; 2.x: keys among error, message, details.
+		const item = errorItem(new NodeOperationError(node, 'p', { description: 'd' }), 3, 'S');
+		expect(Object.keys(item.json)).toEqual(['error']);
+		expect(item.error).toBeUndefined();
 	});
 });

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 import { InputError } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
 import type { ScheduleParameters } from '../../../nodes/KoreCampaignSchedule/helpers/validation';
 import {
@@ -330,5 +332,55 @@ describe('validation, exactly', () => {
 		expect(validateSchedule({ ...params, endDateTime: '2027-10-31T01:30:01Z' }, NOW)).toMatchObject(
 			{ endDateTime: '2027-10-31 02:30:01' },
 		);
+	});
+	it.each([
+		// The end as an expression in year 10000 was refused as "would not come after the start".
+		[
+			{ endDateTime: DateTime.fromISO('+010000-01-01T00:00:00Z', { zone: 'utc' }) },
+			'endDateTime',
+			/^End Date & Time: the expression gave 10000-01-01T01:00:00\+01:00 in Europe\/Berlin, in the year 10000; only years 1000 to 9999 can be sent\. Accepted:/,
+		],
+		[
+			{ endDateTime: '10000-01-01 09:00:00' },
+			'endDateTime',
+			/^End Date & Time: "10000-01-01 09:00:00" is in the year 10000; only years 1000 to 9999 can be sent\. Accepted:/,
+		],
+		// 9999-12-31 23:00 in New York is 10000-01-01 in UTC, the Kore Timezone.
+		[
+			{ timezone: 'America/New_York', endDateTime: '9999-12-31 23:00:00' },
+			'endDateTime',
+			/^End Date & Time \(9999-12-31T23:00:00-05:00\) would be sent as 10000-01-01 04:00:00 in the Kore Timezone UTC, in the year 10000; only years 1000 to 9999 can be sent\. Accepted:/,
+		],
+		// A start in the year 50 was sent as 1950.
+		[
+			{ startDateTime: '0050-02-01 09:00:00' },
+			'startDateTime',
+			/^Start Date & Time: "0050-02-01 09:00:00" is in the year 0050; only years 1000 to 9999 can be sent\. Accepted:/,
+		],
+		// A start at 1000-01-01 00:00 in Kolkata is still year 999 in UTC.
+		[
+			{ timezone: 'Asia/Kolkata', startDateTime: '1000-01-01 00:00:00' },
+			'startDateTime',
+			/^Start Date & Time \(1000-01-01T00:00:00\+05:53:28\) would be sent as 0999-12-31 18:06:32 in the Kore Timezone UTC, in the year 999;/,
+		],
+		[
+			{ startDateTime: '2027-02-01T09:00:00+25:00' },
+			'startDateTime',
+			/^Start Date & Time: "2027-02-01T09:00:00\+25:00" has the offset \+25:00, which is not a real UTC offset: offsets run from -18:00 to \+18:00, with minutes from 00 to 59\. Accepted:/,
+		],
+		[
+			{ endDateTime: '2027-03-01T09:00:00+05:99' },
+			'endDateTime',
+			/^End Date & Time: "2027-03-01T09:00:00\+05:99" has the offset \+05:99, which is not a real UTC offset/,
+		],
+	])('schedule: refuses %j for its year or offset, naming the field', (change, field, text) => {
+		const error = failure({ ...daily, ...change });
+		expect(error.field).toBe(field);
+		expect(error.message).toMatch(text);
+	});
+	it('schedule: an end on the last second of 9999 in the Kore Timezone is sent', () => {
+		expect(
+			validateSchedule({ ...daily, timezone: 'UTC', endDateTime: '9999-12-31 23:59:59' }, NOW),
+		).toMatchObject({ endDateTime: '9999-12-31 23:59:59', endLocal: '9999-12-31T23:59:59+00:00' });
 	});
 });

@@ -81,6 +81,26 @@ describe('connectionFailure', () => {
 			{ code: 'EPIPE' },
 			failure('the connection was closed while sending', true, true),
 		],
+		[
+			"a reset as n8n 1.x reports it: only the wrapper's httpCode names it",
+			{
+				message: 'socket hang up',
+				httpCode: 'ECONNRESET',
+				cause: undefined,
+				errorResponse: undefined,
+			},
+			failure('the connection was closed before Kore.ai answered', true, true),
+		],
+		[
+			'a timeout as n8n 1.x reports it: httpCode ECONNABORTED',
+			{ message: 'boom', httpCode: 'ECONNABORTED' },
+			failure('no answer came within 30 s', true, true),
+		],
+		[
+			'an HTTP status in httpCode is no connection problem',
+			{ message: 'boom', httpCode: '500' },
+			failure('the request failed before any answer arrived', false, true),
+		],
 	])('%s', (_, error, expected) => {
 		expect(connectionFailure(error, HOST, 30_000)).toStrictEqual(expected);
 	});
