@@ -248,7 +248,7 @@ describe('Get Many', () => {
 		expect(out).toHaveLength(51);
 		expect(out.slice(0, 50).map((o) => o.json.id)).toEqual(first.map((r) => r._id));
 		expect(out.every((o) => JSON.stringify(o.pairedItem) === '{"item":0}')).toBe(true);
-		expect(String(out[50].json.error)).toMatch(
+		expect((out[50].json.error as { message: string }).message).toMatch(
 			/^Listing voice campaigns, page 2: Kore\.ai answered HTTP 502 with an HTML page/,
 		);
 		kore.failNext(listAnswer(first, true), fail502);
