@@ -574,7 +574,8 @@ export class ActiveTrigger {
 /**
  * "Fetch Test Event" in the editor: the trigger run as a manual execution through n8n-core's
  * WorkflowExecute (which polls it in a manual PollContext). Returns what it output and the
- * workflow's static data afterwards, or throws the error it failed with.
+ * workflow's static data afterwards, or throws the error it failed with as n8n records it (a
+ * plain copy: name, message, description).
  */
 export async function fetchTestEvent(
 	spec: TriggerSpec,
