@@ -6,19 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../KoreCampaignSchedule/helpers/errors';
-import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../KoreCampaignSchedule/transport/client';
-import { CREDENTIAL_TYPE, KoreCredentialError } from '../KoreCampaignSchedule/transport/connection';
+import { CREDENTIAL_TYPE } from '../KoreCampaignSchedule/transport/connection';
 import { changeJson, changesSince, sampleChange, wantedChanges } from './campaignChanges';
-import {
-	MAX_WATCHED_CAMPAIGNS,
-	readMemory,
-	rememberWindow,
-	watchWindow,
-	writeMemory,
-} from './campaignMemory';
-import { listCampaigns } from './listCampaigns';
+import { readMemory, rememberWindow, writeMemory } from './campaignMemory';
+import { readWatchWindow } from './listCampaigns';
 import { EVENTS, readTriggerSettings, triggerProperties } from './triggerSettings';
+
+/**
+ * The memories a poll is reading Kore for right now (n8n keeps one static-data object per active
+ * trigger node). Weak: it holds nothing once n8n lets go of a workflow, and is never saved.
+ */
+const POLLS_IN_FLIGHT = new WeakSet<object>();
 
 /**
  * Kore Campaign Trigger: starts a workflow when a Kore.ai campaign changes status or is created.
@@ -52,12 +50,8 @@ export class KoreCampaignTrigger implements INodeType {
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readTriggerSettings(this);
-		const client = await KoreClient.open(this, DEFAULT_CLIENT_SETTINGS);
-		if (client instanceof KoreCredentialError) throw asNodeError(this, client, 0);
-		const listing = await listCampaigns(client, settings.channels, MAX_WATCHED_CAMPAIGNS);
-		const window = watchWindow(listing.campaigns, listing.more);
-
 		if (this.getMode() === 'manual') {
+			const window = await readWatchWindow(this, settings.channels);
 			const sample = sampleChange(window, settings.filter);
 			if (sample === undefined) {
 				throw new NodeOperationError(
@@ -73,13 +67,25 @@ export class KoreCampaignTrigger implements INodeType {
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
-		const previous = readMemory(staticData, settings.campaignType);
-		const next = rememberWindow(window, settings.campaignType, previous);
-		// Stored only when it differs: n8n then has nothing to save after a quiet poll.
-		if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(next))
-			writeMemory(staticData, next);
-		if (previous === undefined) return null;
-		const changes = wantedChanges(changesSince(previous, window), settings.filter);
-		return changes.length === 0 ? null : [changes.map((change) => ({ json: changeJson(change) }))];
+		// A poll that starts while the previous one still reads (a big account polled every
+		// minute) would compare with the same memory and emit the same changes again. It is
+		// skipped: the running poll reports what changed, the next one what changes after.
+		if (POLLS_IN_FLIGHT.has(staticData)) return null;
+		POLLS_IN_FLIGHT.add(staticData);
+		try {
+			const window = await readWatchWindow(this, settings.channels);
+			const previous = readMemory(staticData, settings.campaignType);
+			const next = rememberWindow(window, settings.campaignType, previous);
+			// Stored only when it differs: n8n then has nothing to save after a quiet poll.
+			if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(next))
+				writeMemory(staticData, next);
+			if (previous === undefined) return null;
+			const changes = wantedChanges(changesSince(previous, window), settings.filter);
+			return changes.length === 0
+				? null
+				: [changes.map((change) => ({ json: changeJson(change) }))];
+		} finally {
+			POLLS_IN_FLIGHT.delete(staticData);
+		}
 	}
 }

@@ -1,7 +1,12 @@
+import type { IPollFunctions } from 'n8n-workflow';
+
 import type { CampaignChannel } from '../KoreCampaignSchedule/helpers/campaignList';
 import { campaignIdOf, CampaignPager } from '../KoreCampaignSchedule/helpers/campaignList';
-import type { KoreClient } from '../KoreCampaignSchedule/transport/client';
-import type { ListedCampaign } from './campaignMemory';
+import { asNodeError } from '../KoreCampaignSchedule/helpers/errors';
+import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../KoreCampaignSchedule/transport/client';
+import { KoreCredentialError } from '../KoreCampaignSchedule/transport/connection';
+import type { ListedCampaign, WatchWindow } from './campaignMemory';
+import { MAX_WATCHED_CAMPAIGNS, watchWindow } from './campaignMemory';
 
 /** What one poll read from Kore's lists. */
 export interface CampaignListing {
@@ -46,4 +51,18 @@ export async function listCampaigns(
 		if (!pager.done || pager.cutShort) more = true;
 	}
 	return { campaigns, more };
+}
+
+/**
+ * The campaigns one poll watches: the chosen channels' lists, read with the node's default client
+ * settings (Kore's 60 calls per minute, shared with every other use of the account in this n8n).
+ */
+export async function readWatchWindow(
+	ctx: IPollFunctions,
+	channels: readonly CampaignChannel[],
+): Promise<WatchWindow> {
+	const client = await KoreClient.open(ctx, DEFAULT_CLIENT_SETTINGS);
+	if (client instanceof KoreCredentialError) throw asNodeError(ctx, client, 0);
+	const listing = await listCampaigns(client, channels, MAX_WATCHED_CAMPAIGNS);
+	return watchWindow(listing.campaigns, listing.more);
 }

@@ -180,6 +180,18 @@ describe('Kore Campaign Trigger, active', () => {
 		expect(names((await active.poll()).emitted)).toEqual(['Voice E']);
 	});
 
+	it('a poll that starts while the previous one still reads is skipped: each change comes once', async () => {
+		const active = trigger();
+		await active.activate();
+		kore.setCampaignStatus('Spring Promo 1 | Voice', 'Completed');
+		const calls = kore.listCalls.length;
+		const [first, second] = await Promise.all([active.poll(), active.poll()]);
+		expect(names(first.emitted)).toEqual(['Spring Promo 1 | Voice']);
+		expect(second).toEqual({});
+		expect(kore.listCalls.length - calls).toBe(2);
+		expect(await active.poll()).toEqual({});
+	});
+
 	it('restart: what was emitted is not emitted again; a change made while n8n was down comes at the activation', async () => {
 		const active = trigger();
 		await active.activate();
