@@ -494,6 +494,11 @@ export class ActiveTrigger {
 		return this.workflow.getStaticData('node', this.workflow.getNode(TRIGGER_NODE_NAME) as INode);
 	}
 
+	/** Whether the static data changed since n8n last saved it (n8n's own flag). */
+	get unsaved(): boolean {
+		return this.workflow.staticData.__dataChanged === true;
+	}
+
 	/** A fresh activation from the saved static data: what n8n does when it starts again. */
 	restart(): void {
 		this.load();

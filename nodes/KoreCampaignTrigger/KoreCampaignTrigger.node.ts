@@ -8,7 +8,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../KoreCampaignSchedule/transport/connection';
 import { changeJson, changesSince, sampleChange, wantedChanges } from './campaignChanges';
-import { readMemory, rememberWindow, writeMemory } from './campaignMemory';
+import { readMemory, rememberWindow, sameMemory, writeMemory } from './campaignMemory';
 import { readWatchWindow } from './listCampaigns';
 import { EVENTS, readTriggerSettings, triggerProperties } from './triggerSettings';
 
@@ -77,8 +77,7 @@ export class KoreCampaignTrigger implements INodeType {
 			const previous = readMemory(staticData, settings.campaignType);
 			const next = rememberWindow(window, settings.campaignType, previous);
 			// Stored only when it differs: n8n then has nothing to save after a quiet poll.
-			if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(next))
-				writeMemory(staticData, next);
+			if (previous === undefined || !sameMemory(previous, next)) writeMemory(staticData, next);
 			if (previous === undefined) return null;
 			const changes = wantedChanges(changesSince(previous, window), settings.filter);
 			return changes.length === 0

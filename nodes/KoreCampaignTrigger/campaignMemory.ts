@@ -107,6 +107,23 @@ export function rememberedCount(memory: CampaignMemory): number {
 	return Object.values(memory.statuses).reduce((n, known) => n + Object.keys(known).length, 0);
 }
 
+/** The memory in one canonical text: channels, ids and missed ids in a fixed order. */
+function canonical(memory: CampaignMemory): string {
+	return JSON.stringify([
+		memory.campaignType,
+		memory.oldestWatched ?? null,
+		CHANNELS.map((channel) => [
+			Object.entries(memory.statuses[channel] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
+			[...(memory.missedOnce[channel] ?? [])].sort(),
+		]),
+	]);
+}
+
+/** Whether two memories hold the same (whatever order their campaigns were listed in). */
+export function sameMemory(a: CampaignMemory, b: CampaignMemory): boolean {
+	return canonical(a) === canonical(b);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

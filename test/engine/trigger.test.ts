@@ -77,7 +77,13 @@ describe('Kore Campaign Trigger, active', () => {
 			isRecurrenceEnabled: false,
 			createdAt: record.createdAt,
 		});
+		// Emitting saved the memory; a quiet poll leaves n8n nothing to save.
+		expect(active.unsaved).toBe(false);
+		expect(active.saved).toEqual(
+			JSON.parse(JSON.stringify({ 'node:Kore Campaign Trigger': active.nodeStaticData })),
+		);
 		expect(await active.poll()).toEqual({});
+		expect(active.unsaved).toBe(false);
 	});
 
 	it('New Status: only changes to the chosen statuses are emitted; the others are remembered, not emitted later', async () => {

@@ -9,6 +9,7 @@ import {
 	readMemory,
 	rememberedCount,
 	rememberWindow,
+	sameMemory,
 	watchWindow,
 	writeMemory,
 } from '../../../nodes/KoreCampaignTrigger/campaignMemory';
@@ -137,5 +138,31 @@ describe('readMemory / writeMemory', () => {
 		writeMemory(data, memory);
 		writeMemory(data, { ...memory, oldestWatched: undefined });
 		expect('oldestWatched' in data).toBe(false);
+	});
+});
+
+describe('sameMemory', () => {
+	const a = rememberWindow(
+		{ campaigns: [listed(2, 'Active', 'sms'), listed(1, 'Ready')] },
+		'all',
+		undefined,
+	);
+	it('the same campaigns and statuses, listed in another order, are the same memory', () => {
+		const b = rememberWindow(
+			{ campaigns: [listed(1, 'Ready'), listed(2, 'Active', 'sms')] },
+			'all',
+			undefined,
+		);
+		expect(Object.keys(a.statuses)).not.toEqual(Object.keys(b.statuses));
+		expect(sameMemory(a, b)).toBe(true);
+	});
+	it('a status, a campaign, a missed one, the edge or the type makes a difference', () => {
+		expect(sameMemory(a, { ...a, statuses: { ...a.statuses, voice: { 'cd-1': 'Paused' } } })).toBe(
+			false,
+		);
+		expect(sameMemory(a, { ...a, statuses: { sms: a.statuses.sms } })).toBe(false);
+		expect(sameMemory(a, { ...a, missedOnce: { voice: ['cd-1'] } })).toBe(false);
+		expect(sameMemory(a, { ...a, oldestWatched: 'x' })).toBe(false);
+		expect(sameMemory(a, { ...a, campaignType: 'voice' })).toBe(false);
 	});
 });
