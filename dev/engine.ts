@@ -8,7 +8,13 @@
  * A workflow is Rows → Kore Campaign Schedule: "Rows" is a tiny node of this file that emits the
  * test's input items, so the Kore node receives them through the engine's own connections.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	PollTriggerExecutor,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -31,9 +37,20 @@ import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from '
 
 import { KoreAiApi } from '../credentials/KoreAiApi.credentials';
 import { KoreCampaignSchedule } from '../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
+import { KoreCampaignTrigger } from '../nodes/KoreCampaignTrigger/KoreCampaignTrigger.node';
+
+/**
+ * n8n-core's own dependency-injection container (its copy of @n8n/di, which may differ from the
+ * one at the top of node_modules): the one its services are registered in.
+ */
+const { Container } = require(
+	require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }),
+) as { Container: { get<T>(type: new (...args: never[]) => T): T } };
 
 export const KORE_NODE_NAME = 'Kore Campaign Schedule';
 export const KORE_NODE_TYPE = 'n8n-nodes-kore-campaign.koreCampaignSchedule';
+export const TRIGGER_NODE_NAME = 'Kore Campaign Trigger';
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-kore-campaign.koreCampaignTrigger';
 const ROWS_NODE_TYPE = 'test.rows';
 
 /** Emits the items given in its `rows` parameter: the Kore node's upstream node. */
@@ -66,6 +83,7 @@ class TestNodeTypes implements INodeTypes {
 	constructor(extra: Record<string, INodeType | IVersionedNodeType> = {}) {
 		this.types = {
 			[KORE_NODE_TYPE]: new KoreCampaignSchedule(),
+			[TRIGGER_NODE_TYPE]: new KoreCampaignTrigger(),
 			[ROWS_NODE_TYPE]: new RowsNode(),
 			...extra,
 		};
@@ -427,4 +445,184 @@ export async function searchCampaignList(
 		filter,
 		paginationToken,
 	);
+}
+
+export interface TriggerSpec {
+	/** The trigger's parameters, as set in the editor. */
+	parameters: IDataObject;
+	credentials: ICredentialDataDecryptedObject;
+	/** The workflow's static data as n8n loads it from its database (default: none yet). */
+	staticData?: IDataObject;
+}
+
+/** What one poll of an active trigger did. */
+export interface PollOutcome {
+	/** What n8n would start the workflow with; undefined when the poll emitted nothing. */
+	emitted?: INodeExecutionData[];
+	/** The poll's error, as n8n records it (a failed execution; the next poll runs as usual). */
+	error?: Error;
+}
+
+function copyOf<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * An active Kore Campaign Trigger, polled through n8n-core's own machinery: its PollContext (the
+ * node's static data is the workflow's, an ObservableObject) and its PollTriggerExecutor, which
+ * calls `poll()`, emits what it returns and turns a failure into an error report — or, for the
+ * activation's test poll, throws it (an activation fails on it). The static data lives in memory
+ * across polls of one activation and is "saved to the database" as n8n saves it: when a poll
+ * emits. `restart()` starts a new activation from what was saved, as n8n does after a restart.
+ */
+export class ActiveTrigger {
+	/** The static data as n8n's database holds it. */
+	saved: IDataObject;
+	private workflow!: Workflow;
+	private pollFunctions!: PollContext;
+	private executePoll!: (testingTrigger?: boolean) => Promise<void>;
+	private emitted: INodeExecutionData[] | undefined;
+	private reported: Error | undefined;
+
+	constructor(private readonly spec: TriggerSpec) {
+		this.saved = copyOf(spec.staticData ?? {});
+		this.load();
+	}
+
+	/** The node's static data as the running n8n holds it (not necessarily saved). */
+	get nodeStaticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.workflow.getNode(TRIGGER_NODE_NAME) as INode);
+	}
+
+	/** Whether the static data changed since n8n last saved it (n8n's own flag). */
+	get unsaved(): boolean {
+		return this.workflow.staticData.__dataChanged === true;
+	}
+
+	/** A fresh activation from the saved static data: what n8n does when it starts again. */
+	restart(): void {
+		this.load();
+	}
+
+	/** The activation's test poll: its error is thrown (the activation fails). */
+	async activate(): Promise<PollOutcome> {
+		return await this.run(true);
+	}
+
+	/** A scheduled poll: its error is reported, not thrown. */
+	async poll(): Promise<PollOutcome> {
+		return await this.run(false);
+	}
+
+	private load(): void {
+		const node: INode = {
+			id: 'kore-trigger',
+			name: TRIGGER_NODE_NAME,
+			type: TRIGGER_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				...this.spec.parameters,
+			} as INodeParameters,
+			credentials: { koreAiApi: { id: 'kore-cred', name: 'Kore.ai API' } },
+		};
+		this.workflow = new Workflow({
+			id: `kore-trigger-${++executions}`,
+			name: 'Kore trigger',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: new TestNodeTypes(),
+			staticData: copyOf(this.saved),
+			settings: { executionOrder: 'v1', timezone: 'UTC' },
+		});
+		const active = this.workflow.getNode(TRIGGER_NODE_NAME) as INode;
+		// As n8n's TriggerExecutionContextFactory: one PollContext per activation, whose emit saves
+		// the static data and starts an execution, and whose emitError records a failed one.
+		this.pollFunctions = new PollContext(
+			this.workflow,
+			active,
+			additionalDataFor(this.spec.credentials),
+			'trigger',
+			'activate',
+			(data: INodeExecutionData[][]) => {
+				if (this.workflow.staticData.__dataChanged === true) {
+					this.saved = copyOf(this.workflow.staticData);
+					this.workflow.staticData.__dataChanged = false;
+				}
+				this.emitted = data[0] ?? [];
+			},
+			(error: Error) => {
+				this.reported = error;
+			},
+		);
+		this.executePoll = Container.get(PollTriggerExecutor).create(
+			this.workflow,
+			active,
+			this.pollFunctions,
+			() => true,
+		);
+	}
+
+	private async run(testing: boolean): Promise<PollOutcome> {
+		this.emitted = undefined;
+		this.reported = undefined;
+		await this.executePoll(testing);
+		return {
+			...(this.emitted !== undefined ? { emitted: this.emitted } : {}),
+			...(this.reported !== undefined ? { error: this.reported } : {}),
+		};
+	}
+}
+
+/**
+ * "Fetch Test Event" in the editor: the trigger run as a manual execution through n8n-core's
+ * WorkflowExecute (which polls it in a manual PollContext). Returns what it output and the
+ * workflow's static data afterwards, or throws the error it failed with as n8n records it (a
+ * plain copy: name, message, description).
+ */
+export async function fetchTestEvent(
+	spec: TriggerSpec,
+): Promise<{ items: INodeExecutionData[]; staticData: IDataObject }> {
+	const node: INode = {
+		id: 'kore-trigger',
+		name: TRIGGER_NODE_NAME,
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters as INodeParameters,
+		credentials: { koreAiApi: { id: 'kore-cred', name: 'Kore.ai API' } },
+	};
+	const settings: IWorkflowSettings = { executionOrder: 'v1', timezone: 'UTC' };
+	const workflow = new Workflow({
+		id: `kore-trigger-${++executions}`,
+		name: 'Kore trigger',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+		staticData: copyOf(spec.staticData ?? {}),
+		settings,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', workflow.id, {
+		id: workflow.id,
+		name: workflow.name ?? workflow.id,
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	});
+	const run = await new WorkflowExecute(additionalDataFor(spec.credentials, hooks), 'manual').run({
+		workflow,
+		startNode: workflow.getNode(TRIGGER_NODE_NAME) ?? undefined,
+	});
+	const task = run.data.resultData.runData[TRIGGER_NODE_NAME]?.[0];
+	if (task?.error) throw task.error;
+	if (run.data.resultData.error) throw run.data.resultData.error;
+	return { items: task?.data?.main?.[0] ?? [], staticData: copyOf(workflow.staticData) };
 }

@@ -2,7 +2,7 @@
 # The one test command (`npm test`): build, lint with n8n's verification rules, unit and
 # stand-in tests, then the end-to-end suite in a real n8n and the editor check in a real browser.
 # Each step stops the run on failure.
-# SKIP_E2E=1 leaves the real-n8n steps (e2e suite, queue mode, editor check) out for a quick local loop;
+# SKIP_E2E=1 leaves the real-n8n steps (e2e suite, queue mode, trigger, editor check) out for a quick local loop;
 # CI never sets it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,8 @@ else
   node test/e2e/run.js
   echo "== queue mode: n8n main + 2 workers, Redis, PostgreSQL (installed from Debian's packages if missing)"
   node test/e2e/queue/run.js
+  echo "== Kore Campaign Trigger in a running n8n: polls, two changes, a restart (about 3 min: polls are a minute apart)"
+  node test/e2e/trigger/run.js
   echo "== seen in the real editor: headless Chromium (installed from Debian's packages if missing)"
   node scripts/screenshots.js --check
 fi

@@ -39,12 +39,13 @@ describe('the npm tarball', () => {
 		expect(outside).toEqual([]);
 	});
 
-	it('has the node, the credential, the codex and both icons where package.json says', () => {
+	it('has the nodes, the credential, the codexes and both icons where package.json says', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(work, 'package', 'package.json'), 'utf8'));
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 		expect(files).toEqual(
 			expect.arrayContaining([
 				'dist/nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.json',
+				'dist/nodes/KoreCampaignTrigger/KoreCampaignTrigger.node.json',
 				'dist/icons/kore.svg',
 				'dist/icons/kore.dark.svg',
 			]),

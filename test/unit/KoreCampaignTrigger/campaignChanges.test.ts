@@ -1,0 +1,179 @@
+import type {
+	CampaignMemory,
+	ListedCampaign,
+} from '../../../nodes/KoreCampaignTrigger/campaignMemory';
+import {
+	changeJson,
+	changesSince,
+	sampleChange,
+	wantedChanges,
+} from '../../../nodes/KoreCampaignTrigger/campaignChanges';
+
+const hour = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
+
+/** Campaign n, created at hour n and last updated at hour `updated`. */
+function listed(
+	n: number,
+	status: string,
+	updated = n,
+	channel: 'voice' | 'sms' = 'voice',
+): ListedCampaign {
+	const id = `${channel === 'sms' ? 'sms' : 'cd'}-${n}`;
+	return {
+		channel,
+		id,
+		status,
+		createdAt: hour(n),
+		record: {
+			...(channel === 'sms' ? { id } : { _id: id }),
+			name: `Campaign ${n}`,
+			status,
+			priority: '3',
+			createdAt: hour(n),
+			updatedAt: hour(updated),
+			campaignInstanceUpdatedAt: hour(updated),
+			schedule: { isSchedulingEnabled: true, isRecurrenceEnabled: false },
+		},
+	};
+}
+
+const memory: CampaignMemory = {
+	campaignType: 'all',
+	statuses: { voice: { 'cd-1': 'Active', 'cd-2': 'Active' }, sms: { 'sms-3': 'Ready' } },
+	missedOnce: {},
+};
+
+describe('changesSince', () => {
+	it('finds a changed status once, with the status before, and nothing for unchanged campaigns', () => {
+		const changes = changesSince(memory, {
+			campaigns: [listed(1, 'Completed', 20), listed(2, 'Active'), listed(3, 'Ready', 3, 'sms')],
+		});
+		expect(changes).toHaveLength(1);
+		expect(changes[0]).toMatchObject({ event: 'statusChanged', previousStatus: 'Active' });
+		expect(changes[0].campaign.id).toBe('cd-1');
+	});
+	it('a campaign it does not know is created', () => {
+		const changes = changesSince(memory, {
+			campaigns: [listed(9, 'Preparing'), listed(1, 'Active'), listed(2, 'Active')],
+		});
+		expect(changes.map((c) => [c.event, c.campaign.id, c.previousStatus])).toEqual([
+			['created', 'cd-9', null],
+		]);
+	});
+	it('an unknown campaign no newer than the oldest watched came back into the window: not new', () => {
+		const full = { ...memory, oldestWatched: hour(1) };
+		const changes = changesSince(full, {
+			campaigns: [listed(10, 'Ready'), listed(1, 'Active'), listed(0, 'Ready')],
+		});
+		expect(changes.map((c) => c.campaign.id)).toEqual(['cd-10']);
+	});
+	it('orders the changes by when they happened, oldest first', () => {
+		const changes = changesSince(memory, {
+			campaigns: [listed(1, 'Completed', 30), listed(2, 'Stopped', 25), listed(7, 'Ready')],
+		});
+		expect(changes.map((c) => c.campaign.id)).toEqual(['cd-7', 'cd-2', 'cd-1']);
+	});
+	it('the same id on the other channel is another campaign', () => {
+		const changes = changesSince(
+			{ ...memory, statuses: { voice: { 'x-1': 'Active' } } },
+			{ campaigns: [{ ...listed(1, 'Active', 1, 'sms'), id: 'x-1' }] },
+		);
+		expect(changes.map((c) => c.event)).toEqual(['created']);
+	});
+});
+
+describe('wantedChanges', () => {
+	const changes = changesSince(memory, {
+		campaigns: [
+			listed(1, 'Completed', 20),
+			listed(2, 'Paused', 21),
+			listed(8, 'Ready'),
+			listed(3, 'Stopped', 22, 'sms'),
+		],
+	});
+	it('status changes to any status when none is chosen', () => {
+		expect(
+			wantedChanges(changes, { event: 'statusChanged', statuses: [] }).map((c) => c.campaign.id),
+		).toEqual(['cd-1', 'cd-2', 'sms-3']);
+	});
+	it('status changes to a chosen status only', () => {
+		expect(
+			wantedChanges(changes, { event: 'statusChanged', statuses: ['Completed', 'Stopped'] }).map(
+				(c) => c.campaign.id,
+			),
+		).toEqual(['cd-1', 'sms-3']);
+	});
+	it('created campaigns, whatever their status', () => {
+		expect(
+			wantedChanges(changes, { event: 'created', statuses: ['Completed'] }).map(
+				(c) => c.campaign.id,
+			),
+		).toEqual(['cd-8']);
+	});
+});
+
+describe('sampleChange', () => {
+	const window = {
+		campaigns: [listed(5, 'Ready', 5), listed(2, 'Completed', 40), listed(1, 'Completed', 30)],
+	};
+	it('status changed: the campaign updated last that fits', () => {
+		expect(sampleChange(window, { event: 'statusChanged', statuses: [] })?.campaign.id).toBe(
+			'cd-2',
+		);
+		expect(sampleChange(window, { event: 'statusChanged', statuses: ['Ready'] })?.campaign.id).toBe(
+			'cd-5',
+		);
+	});
+	it('created: the newest campaign, with no previous status', () => {
+		expect(sampleChange(window, { event: 'created', statuses: [] })).toMatchObject({
+			event: 'created',
+			previousStatus: null,
+			campaign: { id: 'cd-5' },
+		});
+	});
+	it('none when nothing fits', () => {
+		expect(sampleChange(window, { event: 'statusChanged', statuses: ['Stopped'] })).toBeUndefined();
+		expect(sampleChange({ campaigns: [] }, { event: 'created', statuses: [] })).toBeUndefined();
+	});
+});
+
+describe('changeJson', () => {
+	it('the change first, then what Get Many shows', () => {
+		const json = changeJson({
+			event: 'statusChanged',
+			campaign: listed(3, 'Completed', 9, 'sms'),
+			previousStatus: 'Active',
+		});
+		expect(json).toEqual({
+			id: 'sms-3',
+			name: 'Campaign 3',
+			type: 'sms',
+			status: 'Completed',
+			previousStatus: 'Active',
+			updatedAt: hour(9),
+			campaignInstanceUpdatedAt: hour(9),
+			event: 'statusChanged',
+			priority: '3',
+			isSchedulingEnabled: true,
+			isRecurrenceEnabled: false,
+			createdAt: hour(3),
+		});
+		expect(Object.keys(json).slice(0, 8)).toEqual([
+			'id',
+			'name',
+			'type',
+			'status',
+			'previousStatus',
+			'updatedAt',
+			'campaignInstanceUpdatedAt',
+			'event',
+		]);
+	});
+	it('campaignInstanceUpdatedAt is null when Kore leaves it out', () => {
+		const campaign = listed(1, 'Ready');
+		delete campaign.record.campaignInstanceUpdatedAt;
+		expect(
+			changeJson({ event: 'created', campaign, previousStatus: null }).campaignInstanceUpdatedAt,
+		).toBeNull();
+	});
+});
