@@ -60,7 +60,7 @@ const TRIGGERS: Record<
 		check: 'Check the campaign with the Get operation; stopping it again is safe.',
 		hints: {
 			rejected:
-				'Kore.ai did not stop the campaign. Its message above says why; most often the campaign is not running.',
+				'Kore.ai did not stop the campaign. Its message above says why (for example, the campaign is not running).',
 			notFound:
 				"Kore.ai has no campaign with this ID and channel for this bot. Check the campaign (Get Many lists them) and the credential's Bot ID.",
 			maybeDone:
