@@ -170,24 +170,28 @@ async function run(page, baseUrl) {
 		page.locator('[data-test-id="parameter-input-resource"]'),
 		'the Resource field',
 	);
+	// Dropdowns opened before stay in the page, hidden: only an entry on screen counts.
 	const option = (text) =>
 		page
-			.locator('.el-select-dropdown__item, [data-test-id="parameter-input-item"]', {
+			.locator('.el-select-dropdown__item:visible, [data-test-id="parameter-input-item"]:visible', {
 				hasText: text,
 			})
 			.first();
 	await page.click('[data-test-id="parameter-input-resource"]');
 	await expectVisible(option(/^Campaign/), 'the Campaign resource');
 	await option(/^Campaign/).click();
-	await page.click('[data-test-id="parameter-input-operation"]');
-	for (const [name, text] of [
-		['Get', /^Get(?! Many| Contact)/],
-		['Get Contact Results', /^Get Contact Results/],
-		['Start', /^Start/],
-		['Stop', /^Stop/],
-	])
+	// The Operation list is longer than its dropdown: type to filter it, as a user would.
+	const chooseOperation = async (name, text, pick) => {
+		await page.click('[data-test-id="parameter-input-operation"] input');
+		await page.keyboard.type(name);
 		await expectVisible(option(text), `the operation "${name}"`);
-	await option(/^Start/).click();
+		if (pick) await option(text).click();
+		else await page.keyboard.press('Escape');
+	};
+	await chooseOperation('Get', /^Get(?! Many| Contact)/);
+	await chooseOperation('Stop', /^Stop/);
+	await chooseOperation('Get Contact Results', /^Get Contact Results/);
+	await chooseOperation('Start', /^Start/, true);
 	await expectVisible(
 		page.locator('[data-test-id="parameter-input-campaignName"]'),
 		'the Campaign field of Start',
@@ -197,8 +201,7 @@ async function run(page, baseUrl) {
 		.click();
 	await expectVisible(option(/^By ID/), 'the By ID mode of the Campaign field');
 	await page.keyboard.press('Escape');
-	await page.click('[data-test-id="parameter-input-operation"]');
-	await option(/^Get Contact Results/).click();
+	await chooseOperation('Get Contact Results', /^Get Contact Results/, true);
 	for (const name of ['campaignName', 'returnAll', 'limit'])
 		await expectVisible(
 			page.locator(`[data-test-id="parameter-input-${name}"]`),
