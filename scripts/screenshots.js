@@ -3,8 +3,8 @@
 // (package installed from its tarball, Kore stand-in, example workflow), drives Debian's
 // Chromium headless with playwright-core, and fails if "Kore Campaign Schedule" is missing from
 // the nodes panel or a field does not render. Saves screenshots of the nodes panel, the
-// parameter panel (schedule/daily, schedule/weekly), the credential form and an executed
-// example workflow.
+// parameter panel (schedule/daily, schedule/weekly, Get Contact Results), the credential form and
+// an executed example workflow.
 //
 //   node scripts/screenshots.js            -> docs/*.png (npm run screenshots)
 //   node scripts/screenshots.js --check    -> same checks, pictures in a temp folder (npm test)
@@ -164,6 +164,50 @@ async function run(page, baseUrl) {
 	await page.keyboard.press('Escape');
 	await expectVisible(ndv, 'the node details view after choosing days');
 	await shoot(page, 'node-schedule-weekly.png', ndv);
+
+	step('Resource and the Campaign operations: Get, Start, Stop, Get Contact Results');
+	await expectVisible(
+		page.locator('[data-test-id="parameter-input-resource"]'),
+		'the Resource field',
+	);
+	// Dropdowns opened before stay in the page, hidden: only an entry on screen counts.
+	const option = (text) =>
+		page
+			.locator('.el-select-dropdown__item:visible, [data-test-id="parameter-input-item"]:visible', {
+				hasText: text,
+			})
+			.first();
+	await page.click('[data-test-id="parameter-input-resource"]');
+	await expectVisible(option(/^Campaign/), 'the Campaign resource');
+	await option(/^Campaign/).click();
+	// The Operation list is longer than its dropdown: type to filter it, as a user would.
+	const chooseOperation = async (name, text, pick) => {
+		await page.click('[data-test-id="parameter-input-operation"] input');
+		await page.keyboard.type(name);
+		await expectVisible(option(text), `the operation "${name}"`);
+		if (pick) await option(text).click();
+		else await page.keyboard.press('Escape');
+	};
+	await chooseOperation('Get', /^Get(?! Many| Contact)/);
+	await chooseOperation('Stop', /^Stop/);
+	await chooseOperation('Get Contact Results', /^Get Contact Results/);
+	await chooseOperation('Start', /^Start/, true);
+	await expectVisible(
+		page.locator('[data-test-id="parameter-input-campaignName"]'),
+		'the Campaign field of Start',
+	);
+	await page
+		.locator('[data-test-id="parameter-input-campaignName"] [data-test-id="rlc-mode-selector"]')
+		.click();
+	await expectVisible(option(/^By ID/), 'the By ID mode of the Campaign field');
+	await page.keyboard.press('Escape');
+	await chooseOperation('Get Contact Results', /^Get Contact Results/, true);
+	for (const name of ['campaignName', 'returnAll', 'limit'])
+		await expectVisible(
+			page.locator(`[data-test-id="parameter-input-${name}"]`),
+			`the "${name}" field of Get Contact Results`,
+		);
+	await shoot(page, 'node-get-contact-results.png', ndv);
 
 	step('credential form');
 	await page.click('[data-test-id="credential-edit-button"]');

@@ -114,6 +114,31 @@ const CASES = [
 		},
 	},
 	{
+		name: 'Get Many (voice, status Ready) → Start each By ID {{ $json.id }}: each started once',
+		workflow: wf.getManyThenStart,
+		check(main, kore, { result }) {
+			const listed = json(h.nodeOutput(result.run, 'Kore list')?.[0]);
+			assert.ok(listed.length > 0, 'Get Many listed no Ready voice campaign');
+			assert.ok(listed.every((c) => c.type === 'voice' && c.status === 'Ready'));
+			// One GET (name and channel from the id) and one start per campaign; no list walk.
+			assert.equal(kore.getCalls.length, listed.length);
+			assert.equal(kore.listCalls.length, 1);
+			assert.deepEqual(
+				kore.startCalls.map((c) => [c.path.split('/').pop(), c.query]),
+				listed.map((c) => [c.id, { campaignType: 'voice', trigger: 'play' }]),
+			);
+			for (const c of listed) assert.equal(kore.startsOf(c.id), 1);
+			assert.deepEqual(
+				json(main[0]).map((o) => [o.id, o.name, o.type, o.status, o.message]),
+				listed.map((c) => [c.id, c.name, 'voice', 'Active', 'Campaign Started']),
+			);
+			assert.deepEqual(
+				paired(main[0]),
+				listed.map((_, item) => ({ item })),
+			);
+		},
+	},
+	{
 		name: 'disable schedule',
 		workflow: wf.disable,
 		check(main, kore) {

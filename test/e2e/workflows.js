@@ -171,6 +171,16 @@ const picked = (value, mode = 'list') => ({
 
 /** Get Many (voice, status Ready) → Schedule each by `{{ $json.name }}` (By Name): the issue's typical use. */
 function getManyThenSchedule(id) {
+	return getManyThen(id, {
+		operation: 'schedule',
+		campaignName: picked('={{ $json.name }}', 'name'),
+		...WINDOW,
+		options: NO_LIMIT,
+	});
+}
+
+/** Get Many (voice, status Ready) → a second Kore node (version 1.1) with `then` for each campaign. */
+function getManyThen(id, then) {
 	const base = workflow(
 		id,
 		{
@@ -189,12 +199,7 @@ function getManyThenSchedule(id) {
 		id: `${id}-s`,
 		name: 'Kore',
 		position: [660, 0],
-		parameters: {
-			operation: 'schedule',
-			campaignName: picked('={{ $json.name }}', 'name'),
-			...WINDOW,
-			options: NO_LIMIT,
-		},
+		parameters: then,
 	});
 	base.connections = {
 		Start: { main: [[{ node: 'Kore list', type: 'main', index: 0 }]] },
@@ -216,6 +221,13 @@ module.exports = {
 		{ typeVersion: 1.1 },
 	),
 	getManyThenSchedule: getManyThenSchedule('e2eGetManySched1'),
+	// Get Many → Start each By ID `{{ $json.id }}`: no name lookup, one GET and one start each.
+	getManyThenStart: getManyThen('e2eGetManyStart1', {
+		resource: 'campaign',
+		operation: 'start',
+		campaignName: picked('={{ $json.id }}', 'id'),
+		options: NO_LIMIT,
+	}),
 	loopOverItems: loopOverItems('e2eLoopOverItem1', 24),
 	batch: [
 		batchMember('e2eBatchMember01', 'Batch A'),

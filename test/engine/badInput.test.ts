@@ -341,7 +341,7 @@ const CASES: Case[] = [
 		name: 'operation unknown (a workflow from elsewhere)',
 		...item({ operation: 'delete' }),
 		message:
-			/^Operation: "delete" is not supported for "campaign"; use one of "schedule", "disableSchedule", "getMany"/,
+			/^Operation: "delete" is not supported for "campaign"; use one of "schedule", "disableSchedule", "get", "getMany", "getResults", "start", "stop"/,
 	},
 	{
 		name: 'resource unknown (a workflow from elsewhere)',

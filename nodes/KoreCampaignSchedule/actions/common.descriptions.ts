@@ -9,12 +9,17 @@ import { showFor } from './operation';
 
 const CAMPAIGN_NAME_EXAMPLE = 'Agentless Voice | Product Feedback | Jan 9';
 
+const CAMPAIGN_ID_EXAMPLE = 'cd-671b3bd-a7a1-4709-bd6a-70803e3xxxxx';
+
 /**
- * The campaign a Schedule or Disable Schedule call is about, shown for `operation`: a text field
- * in node version 1; from version 1.1 a picker (From List, searchable, or By Name). Either way
- * the value sent is the campaign's name.
+ * The campaign an operation is about, shown for `operation`: a text field in node version 1; from
+ * version 1.1 a picker (From List, searchable, or By Name), plus By ID when `byId` (operations that
+ * look the campaign up; Schedule and Disable Schedule send the name itself, so they take a name).
  */
-export function campaignNameField(operation: string): INodeProperties[] {
+export function campaignNameField(
+	operation: string,
+	{ byId = false }: { byId?: boolean } = {},
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Campaign Name',
@@ -47,6 +52,16 @@ export function campaignNameField(operation: string): INodeProperties[] {
 					type: 'string',
 					placeholder: CAMPAIGN_NAME_EXAMPLE,
 				},
+				...(byId
+					? [
+							{
+								displayName: 'By ID',
+								name: 'id',
+								type: 'string' as const,
+								placeholder: CAMPAIGN_ID_EXAMPLE,
+							},
+						]
+					: []),
 			],
 			displayOptions: showFor('campaign', operation, { '@version': [{ _cnd: { gte: 1.1 } }] }),
 		},

@@ -9,6 +9,7 @@ import type {
 import type { ReadParameter } from '../helpers/parameters';
 import type { KoreConnection } from '../transport/connection';
 import type { KoreClient } from '../transport/client';
+import type { RunMemo } from '../helpers/runMemo';
 
 /** What an operation gets to read and check one item. */
 export interface ItemInput {
@@ -44,12 +45,16 @@ export interface KoreOperation<Prepared = unknown> {
 	option: INodePropertyOptions & { value: string };
 	description: INodeProperties[];
 	prepare(input: ItemInput): Prepared;
-	/** Sends the item's call(s) through the run's client and reads Kore's answer itself. */
+	/**
+	 * Sends the item's call(s) through the run's client and reads Kore's answer itself. `memo`
+	 * holds what the run's items look up once and share (a campaign's id by its name).
+	 */
 	execute(
 		ctx: IExecuteFunctions,
 		prepared: Prepared,
 		client: KoreClient,
 		itemIndex: number,
+		memo: RunMemo,
 	): Promise<IDataObject[]>;
 }
 

@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { disableSchedule } from './campaign/disableSchedule.operation';
+import { get as getCampaign } from './campaign/get.operation';
 import { getMany as getManyCampaigns } from './campaign/getMany.operation';
+import { getResults } from './campaign/getResults.operation';
 import { schedule } from './campaign/schedule.operation';
+import { start } from './campaign/start.operation';
+import { stop } from './campaign/stop.operation';
 import type { KoreOperation, Resource } from './operation';
 
 /**
@@ -13,7 +17,8 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 	{
 		name: 'Campaign',
 		value: 'campaign',
-		operations: [schedule, disableSchedule, getManyCampaigns],
+		// Schedule stays first: it is the default that workflows saved without an operation mean.
+		operations: [schedule, disableSchedule, getCampaign, getManyCampaigns, getResults, start, stop],
 	},
 ];
 

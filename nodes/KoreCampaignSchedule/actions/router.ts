@@ -12,6 +12,7 @@ import {
 import type { ReadParameter } from '../helpers/parameters';
 import { parameterReader, readCampaignName } from '../helpers/parameters';
 import { mapInOrder } from '../helpers/pool';
+import { RunMemo } from '../helpers/runMemo';
 import { readRunSettings } from '../helpers/runSettings';
 import { WaitAborted } from '../transport/accountLimiter';
 import { KoreClient } from '../transport/client';
@@ -91,6 +92,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (firstBad) throw firstBad;
 		}
 
+		// Lookups the items share, for this run only (a campaign's id by its name).
+		const memo = new RunMemo();
 		const results = await mapInOrder(
 			items.length,
 			settings.maxConcurrency,
@@ -106,6 +109,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 						item.prepared,
 						client as KoreClient,
 						itemIndex,
+						memo,
 					);
 					return outputs.map((json) => ({ json, pairedItem: paired }));
 				} catch (caught) {

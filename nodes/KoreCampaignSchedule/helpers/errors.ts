@@ -124,3 +124,21 @@ export function errorItem(
 		pairedItem: { item: itemIndex },
 	};
 }
+
+/**
+ * A failure one item's lookup met, as another item's own error (a shared lookup fails every item
+ * that waited for it): the same message, advice and HTTP code, with that item's index.
+ */
+export function errorForItem(ctx: KoreContext, error: unknown, itemIndex: number): unknown {
+	if (!isNodeError(error) || error.context.itemIndex === itemIndex) return error;
+	const description = error.description ?? undefined;
+	if (error instanceof NodeApiError) {
+		const httpCode = error.httpCode ?? undefined;
+		return new NodeApiError(
+			ctx.getNode(),
+			{ message: error.message, ...(httpCode ? { httpCode } : {}) },
+			{ message: error.message, description, ...(httpCode ? { httpCode } : {}), itemIndex },
+		);
+	}
+	return new NodeOperationError(ctx.getNode(), error.message, { description, itemIndex });
+}

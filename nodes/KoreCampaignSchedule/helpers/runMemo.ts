@@ -1,0 +1,24 @@
+/**
+ * What the items of one run look up once and share: the first item to ask starts the lookup,
+ * items asking meanwhile wait for the same answer, later ones get it at once. It lives as long as
+ * the run (the router makes one per execution), so nothing is shared between executions. A lookup
+ * that failed is forgotten, so the next item that needs it tries again.
+ */
+export class RunMemo {
+	private readonly entries = new Map<string, Promise<unknown>>();
+
+	/**
+	 * The shared answer for `key`, computing it if no item asked yet. `first` is true for the item
+	 * whose call computed it (its error is its own; the others' errors must be made theirs).
+	 */
+	share<T>(key: string, compute: () => Promise<T>): { answer: Promise<T>; first: boolean } {
+		const known = this.entries.get(key) as Promise<T> | undefined;
+		if (known !== undefined) return { answer: known, first: false };
+		const answer = compute();
+		this.entries.set(key, answer);
+		answer.catch(() => {
+			if (this.entries.get(key) === answer) this.entries.delete(key);
+		});
+		return { answer, first: true };
+	}
+}
