@@ -209,8 +209,8 @@ describe('Start and Stop', () => {
 		expect(kore.startCalls).toHaveLength(1);
 		expect(kore.startsOf(VOICE.id)).toBe(1);
 		expect(out).toHaveLength(1);
-		expect(String(out[0].json.error)).toMatch(/Kore\.ai may have carried it out$/);
-		expect((out[0].json.details as IDataObject).description).toMatch(
+		expect((out[0].json.error as IDataObject).message).toMatch(/Kore\.ai may have carried it out$/);
+		expect((out[0].json.error as IDataObject).description).toMatch(
 			/^The campaign may have started/,
 		);
 	});
@@ -361,7 +361,7 @@ describe('Get Contact Results', () => {
 			continueOnFail: true,
 		});
 		expect(first).toHaveLength(1);
-		expect(String(first[0].json.error)).toBe(
+		expect((first[0].json.error as IDataObject).message).toBe(
 			'Contact results of voice campaign "Spring | Voice", page 1: Kore.ai answered without contact results (data.results)',
 		);
 		kore.reset();
@@ -385,7 +385,7 @@ describe('Get Contact Results', () => {
 		);
 		expect(out).toHaveLength(101);
 		expect(out[99].json.uniqueId).toBe('u1-99');
-		expect(String(out[100].json.error)).toBe(
+		expect((out[100].json.error as IDataObject).message).toBe(
 			'Contact results of voice campaign "Spring | Voice", page 2: Kore.ai answered HTTP 500: boom',
 		);
 		expect(out.every((o) => JSON.stringify(o.pairedItem) === '{"item":0}')).toBe(true);
@@ -450,7 +450,9 @@ describe('finding the campaign', () => {
 				continueOnFail: true,
 			},
 		);
-		expect(out.map((o) => [o.pairedItem, o.json.status ?? o.json.error])).toEqual([
+		expect(
+			out.map((o) => [o.pairedItem, o.json.status ?? (o.json.error as IDataObject).message]),
+		).toEqual([
 			[{ item: 0 }, 'Active'],
 			[{ item: 1 }, 'No voice or SMS campaign in Kore.ai is named "Nope".'],
 			[{ item: 2 }, expect.stringMatching(/^2 campaigns in Kore\.ai are named "Twin"/)],
@@ -467,7 +469,7 @@ describe('finding the campaign', () => {
 			(i: number) => params('stop', campaign('name', { id: '', name: [VOICE.name, SMS.name][i] })),
 			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
 		);
-		expect(failed.map((o) => [o.pairedItem, o.json.error])).toEqual([
+		expect(failed.map((o) => [o.pairedItem, (o.json.error as IDataObject).message])).toEqual([
 			[{ item: 0 }, 'Listing voice campaigns, page 1: Kore.ai answered HTTP 403: Access denied'],
 			[{ item: 1 }, 'Listing voice campaigns, page 1: Kore.ai answered HTTP 403: Access denied'],
 		]);
