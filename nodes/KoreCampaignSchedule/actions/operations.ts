@@ -3,6 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { disableSchedule } from './campaign/disableSchedule.operation';
 import { getMany as getManyCampaigns } from './campaign/getMany.operation';
 import { schedule } from './campaign/schedule.operation';
+import { addContacts } from './contactList/addContacts.operation';
+import { create as createContactList } from './contactList/create.operation';
+import { getMany as getManyContactLists } from './contactList/getMany.operation';
 import type { KoreOperation, Resource } from './operation';
 
 /**
@@ -14,6 +17,11 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 		name: 'Campaign',
 		value: 'campaign',
 		operations: [schedule, disableSchedule, getManyCampaigns],
+	},
+	{
+		name: 'Contact List',
+		value: 'contactList',
+		operations: [addContacts, createContactList, getManyContactLists],
 	},
 ];
 
