@@ -176,7 +176,7 @@ describe('Get Many', () => {
 		const pages = bodies(many).map((b: IDataObject) => b.page);
 		expect(pages).toHaveLength(1_000);
 		expect(pages[999]).toBe(1_000);
-	});
+	}, 120_000); // 1,000 answers through the engine: seconds alone, longer on a busy machine
 
 	it('an empty page that still says "hasMore" ends that channel', async () => {
 		kore.failNext(listAnswer([], true));
@@ -413,7 +413,7 @@ describe('node versions', () => {
 		description.properties
 			.filter((p) =>
 				NodeHelpers.displayParameter(
-					{ ...values } as INodeParameters,
+					{ resource: 'campaign', ...values } as INodeParameters,
 					p,
 					{ typeVersion },
 					description,
@@ -425,16 +425,19 @@ describe('node versions', () => {
 		expect(description.version).toEqual([1, 1.1]);
 		expect(description.defaultVersion).toBe(1.1);
 		expect(shown(1, { operation: 'disableSchedule' })).toEqual([
+			'resource:options',
 			'operation:options',
 			'campaignName:string',
 			'options:collection',
 		]);
 		expect(shown(1.1, { operation: 'disableSchedule' })).toEqual([
+			'resource:options',
 			'operation:options',
 			'campaignName:resourceLocator',
 			'options:collection',
 		]);
 		expect(shown(1.1, { operation: 'getMany', returnAll: false })).toEqual([
+			'resource:options',
 			'operation:options',
 			'campaignType:options',
 			'returnAll:boolean',

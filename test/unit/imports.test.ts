@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The layering the code keeps: transport/ knows nothing of operations (it imports nothing from
+ * actions/, helpers/ or methods/), and no module imports itself through others.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return sourceFiles(full);
+		return entry.name.endsWith('.ts') ? [full] : [];
+	});
+}
+
+/** The project files a file imports (relative imports, `import type` included). */
+function importsOf(file: string): string[] {
+	const text = fs.readFileSync(file, 'utf8');
+	return [...text.matchAll(/(?:from|import) '(\.{1,2}\/[^']+)'/g)].map(
+		(m) => `${path.resolve(path.dirname(file), m[1])}.ts`,
+	);
+}
+
+const files = [
+	...sourceFiles(path.join(ROOT, 'nodes')),
+	...sourceFiles(path.join(ROOT, 'credentials')),
+];
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+
+describe('imports', () => {
+	it('every relative import names a file that exists', () => {
+		const missing = [...graph].flatMap(([file, deps]) =>
+			deps.filter((dep) => !graph.has(dep)).map((dep) => `${path.relative(ROOT, file)} -> ${dep}`),
+		);
+		expect(missing).toEqual([]);
+	});
+
+	it('transport/ imports nothing from actions/, helpers/ or methods/', () => {
+		const leaks = [...graph]
+			.filter(([file]) => file.includes(`${path.sep}transport${path.sep}`))
+			.flatMap(([file, deps]) =>
+				deps
+					.filter((dep) => /[/\\](actions|helpers|methods)[/\\]/.test(dep))
+					.map((dep) => `${path.relative(ROOT, file)} -> ${path.relative(ROOT, dep)}`),
+			);
+		expect(leaks).toEqual([]);
+	});
+
+	it('has no import cycle', () => {
+		const cycles: string[] = [];
+		const state = new Map<string, 'open' | 'done'>();
+		const visit = (file: string, trail: string[]) => {
+			if (state.get(file) === 'done') return;
+			if (state.get(file) === 'open') {
+				cycles.push(
+					[...trail.slice(trail.indexOf(file)), file]
+						.map((f) => path.relative(ROOT, f))
+						.join(' -> '),
+				);
+				return;
+			}
+			state.set(file, 'open');
+			for (const dep of graph.get(file) ?? []) visit(dep, [...trail, file]);
+			state.set(file, 'done');
+		};
+		for (const file of graph.keys()) visit(file, []);
+		expect(cycles).toEqual([]);
+	});
+});
