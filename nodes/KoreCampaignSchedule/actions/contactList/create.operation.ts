@@ -80,7 +80,9 @@ function ifExistsOf(value: unknown): IfExists {
 	const found = IF_EXISTS.find((v) => v === value);
 	if (found === undefined) {
 		throw new InputError(
-			`If the List Exists: ${showValue(value)} is not supported; use "fail" or "useExisting".`,
+			// Not the value "useExisting" itself: n8n turns a message containing "EEXIST" (any case)
+			// into "The file or directory already exists".
+			`If the List Exists: ${showValue(value)} is not supported; choose Fail or Use Existing.`,
 			'options.ifExists',
 		);
 	}
