@@ -114,6 +114,51 @@ const CASES = [
 		},
 	},
 	{
+		name: `Create list (Use Existing) → ${wf.LEADS.count} Code-node rows → Add Contacts: 3 calls, every row once`,
+		workflow: wf.leadsToContactList,
+		check(main, kore) {
+			const phone = (i) => `+1555${String(i).padStart(7, '0')}`;
+			assert.deepEqual(
+				kore.createListCalls.map((c) => c.body),
+				[{ name: wf.LEADS.list, source: 'passiveApi', allowDuplicates: false }],
+			);
+			assert.deepEqual(
+				kore.addContactsCalls.map((c) => [c.body.contact_list_name, c.body.data.length, c.status]),
+				[
+					[wf.LEADS.list, 100, 200],
+					[wf.LEADS.list, 100, 200],
+					[wf.LEADS.list, 50, 200],
+				],
+			);
+			const held = kore.contactsOf(wf.LEADS.list).map((c) => c.phoneNumber);
+			assert.equal(held.length, wf.LEADS.count);
+			assert.equal(new Set(held).size, wf.LEADS.count);
+			assert.deepEqual(
+				held,
+				Array.from({ length: wf.LEADS.count }, (_, i) => phone(i)),
+			);
+			assert.equal(kore.contactsOf(wf.LEADS.list)[7].firstName, 'Lead 7');
+			const out = json(main[0]);
+			assert.equal(out.length, wf.LEADS.count);
+			assert.deepEqual(
+				paired(main[0]),
+				out.map((_, i) => ({ item: i })),
+			);
+			assert.deepEqual(out[0], {
+				contactList: wf.LEADS.list,
+				phoneNumber: phone(0),
+				batch: 1,
+				batchSize: 100,
+				status: 'accepted',
+				message: 'Adding contacts to public list is in progress',
+			});
+			assert.deepEqual(
+				out.map((o) => o.batch),
+				out.map((_, i) => Math.floor(i / 100) + 1),
+			);
+		},
+	},
+	{
 		name: 'disable schedule',
 		workflow: wf.disable,
 		check(main, kore) {
