@@ -533,6 +533,31 @@ async function checkCredentialTest(n8n, userFolder, kore) {
 			sms.results.map((r) => r.value),
 			['Renewal Reminder | SMS', 'Spring Promo | SMS', 'Survey | SMS', 'Winback | SMS'],
 		);
+
+		// The contact list picker (Add Contacts, From List): every list in one answer.
+		const lists = await rest('/rest/dynamic-node-parameters/resource-locator-results', {
+			method: 'POST',
+			body: {
+				path: 'parameters.contactList',
+				nodeTypeAndVersion: { name: h.NODE_TYPE, version: 1.1 },
+				currentNodeParameters: {
+					resource: 'contactList',
+					operation: 'addContacts',
+					contactList: { __rl: true, mode: 'list', value: '' },
+				},
+				methodName: 'searchContactLists',
+				credentials: {
+					koreAiApi: {
+						id: wf.CREDENTIALS.clientCredentials.id,
+						name: wf.CREDENTIALS.clientCredentials.name,
+					},
+				},
+				filter: 'LEADS',
+			},
+		});
+		assert.deepEqual(lists.json?.data, {
+			results: [{ name: 'Spring Leads · 3 contacts · Ready', value: 'Spring Leads' }],
+		});
 	} finally {
 		await server.stop();
 	}
@@ -621,7 +646,7 @@ async function main() {
 			await checkCredentialTest(n8n, userFolder, kore);
 			passed++;
 			console.log(
-				`  ✓ the editor's calls through n8n's REST API: credential Test button, campaign picker (From List) (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+				`  ✓ the editor's calls through n8n's REST API: credential Test button, campaign and contact list pickers (From List) (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
 			);
 		} catch (error) {
 			failed++;
