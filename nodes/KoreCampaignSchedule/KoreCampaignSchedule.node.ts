@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS, operationProperties, resourceProperty, subtitle } from './actions/operations';
 import { router } from './actions/router';
+import { searchContactLists } from './methods/contactListSearch';
 import { searchCampaigns } from './methods/listSearch';
 import { CREDENTIAL_TYPE } from './transport/connection';
 
@@ -36,7 +37,7 @@ export class KoreCampaignSchedule implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCampaigns } };
+	methods = { listSearch: { searchCampaigns, searchContactLists } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

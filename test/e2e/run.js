@@ -139,6 +139,51 @@ const CASES = [
 		},
 	},
 	{
+		name: `Create list (Use Existing) → ${wf.LEADS.count} Code-node rows → Add Contacts: 3 calls, every row once`,
+		workflow: wf.leadsToContactList,
+		check(main, kore) {
+			const phone = (i) => `+1555${String(i).padStart(7, '0')}`;
+			assert.deepEqual(
+				kore.createListCalls.map((c) => c.body),
+				[{ name: wf.LEADS.list, source: 'passiveApi', allowDuplicates: false }],
+			);
+			assert.deepEqual(
+				kore.addContactsCalls.map((c) => [c.body.contact_list_name, c.body.data.length, c.status]),
+				[
+					[wf.LEADS.list, 100, 200],
+					[wf.LEADS.list, 100, 200],
+					[wf.LEADS.list, 50, 200],
+				],
+			);
+			const held = kore.contactsOf(wf.LEADS.list).map((c) => c.phoneNumber);
+			assert.equal(held.length, wf.LEADS.count);
+			assert.equal(new Set(held).size, wf.LEADS.count);
+			assert.deepEqual(
+				held,
+				Array.from({ length: wf.LEADS.count }, (_, i) => phone(i)),
+			);
+			assert.equal(kore.contactsOf(wf.LEADS.list)[7].firstName, 'Lead 7');
+			const out = json(main[0]);
+			assert.equal(out.length, wf.LEADS.count);
+			assert.deepEqual(
+				paired(main[0]),
+				out.map((_, i) => ({ item: i })),
+			);
+			assert.deepEqual(out[0], {
+				contactList: wf.LEADS.list,
+				phoneNumber: phone(0),
+				batch: 1,
+				batchSize: 100,
+				status: 'accepted',
+				message: 'Adding contacts to public list is in progress',
+			});
+			assert.deepEqual(
+				out.map((o) => o.batch),
+				out.map((_, i) => Math.floor(i / 100) + 1),
+			);
+		},
+	},
+	{
 		name: 'disable schedule',
 		workflow: wf.disable,
 		check(main, kore) {
@@ -522,6 +567,31 @@ async function checkCredentialTest(n8n, userFolder, kore) {
 			sms.results.map((r) => r.value),
 			['Renewal Reminder | SMS', 'Spring Promo | SMS', 'Survey | SMS', 'Winback | SMS'],
 		);
+
+		// The contact list picker (Add Contacts, From List): every list in one answer.
+		const lists = await rest('/rest/dynamic-node-parameters/resource-locator-results', {
+			method: 'POST',
+			body: {
+				path: 'parameters.contactList',
+				nodeTypeAndVersion: { name: h.NODE_TYPE, version: 1.1 },
+				currentNodeParameters: {
+					resource: 'contactList',
+					operation: 'addContacts',
+					contactList: { __rl: true, mode: 'list', value: '' },
+				},
+				methodName: 'searchContactLists',
+				credentials: {
+					koreAiApi: {
+						id: wf.CREDENTIALS.clientCredentials.id,
+						name: wf.CREDENTIALS.clientCredentials.name,
+					},
+				},
+				filter: 'LEADS',
+			},
+		});
+		assert.deepEqual(lists.json?.data, {
+			results: [{ name: 'Spring Leads · 3 contacts · Ready', value: 'Spring Leads' }],
+		});
 	} finally {
 		await server.stop();
 	}
@@ -610,7 +680,7 @@ async function main() {
 			await checkCredentialTest(n8n, userFolder, kore);
 			passed++;
 			console.log(
-				`  ✓ the editor's calls through n8n's REST API: credential Test button, campaign picker (From List) (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+				`  ✓ the editor's calls through n8n's REST API: credential Test button, campaign and contact list pickers (From List) (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
 			);
 		} catch (error) {
 			failed++;

@@ -208,6 +208,68 @@ function getManyThen(id, then) {
 	return base;
 }
 
+/** How many lead rows the contact-list case sends, and the list they go to. */
+const LEADS = { count: 250, list: 'E2E Leads 2031-01-27' };
+
+/**
+ * The issue's daily dialing list: Create the list (If the List Exists → Use Existing) → a Code node
+ * with 250 lead rows (phone numbers written with spaces, as a sheet has them) → Add Contacts to the
+ * list by name, at the default options (60 calls a minute, 100 contacts a call).
+ */
+function leadsToContactList(id) {
+	const leads = `return Array.from({ length: ${LEADS.count} }, (_, i) => ({ json: { phone: '+1 555 ' + String(i).padStart(7, '0'), first: 'Lead ' + i } }));`;
+	const credentials = { koreAiApi: CREDENTIALS.clientCredentials };
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		settings: { executionOrder: 'v1', timezone: 'UTC' },
+		nodes: [
+			startNode(id),
+			{
+				id: `${id}-l`,
+				name: 'Kore list',
+				type: NODE_TYPE,
+				typeVersion: 1.1,
+				position: [220, 0],
+				parameters: {
+					resource: 'contactList',
+					operation: 'create',
+					listName: LEADS.list,
+					options: { ifExists: 'useExisting' },
+				},
+				credentials,
+			},
+			rowsNode(id, leads, [440, 0]),
+			{
+				id: `${id}-k`,
+				name: 'Kore',
+				type: NODE_TYPE,
+				typeVersion: 1.1,
+				position: [660, 0],
+				parameters: {
+					resource: 'contactList',
+					operation: 'addContacts',
+					contactList: {
+						__rl: true,
+						mode: 'name',
+						value: "={{ $('Kore list').first().json.name }}",
+					},
+					phoneNumber: '={{ $json.phone }}',
+					additionalFields: { firstName: '={{ $json.first }}' },
+					options: {},
+				},
+				credentials,
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Kore list', type: 'main', index: 0 }]] },
+			'Kore list': { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },
+			Rows: { main: [[{ node: 'Kore', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 module.exports = {
 	SCALED_LIMIT,
 	picker: workflow(
@@ -228,6 +290,8 @@ module.exports = {
 		campaignName: picked('={{ $json.id }}', 'id'),
 		options: NO_LIMIT,
 	}),
+	LEADS,
+	leadsToContactList: leadsToContactList('e2eLeadsToList01'),
 	loopOverItems: loopOverItems('e2eLoopOverItem1', 24),
 	batch: [
 		batchMember('e2eBatchMember01', 'Batch A'),

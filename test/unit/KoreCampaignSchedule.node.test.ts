@@ -66,7 +66,10 @@ describe('KoreCampaignSchedule description', () => {
 		expect(campaignOps).toMatchObject({ default: 'schedule', noDataExpression: true });
 	});
 
-	it('offers the campaign picker', () => {
-		expect(Object.keys(made().methods.listSearch)).toEqual(['searchCampaigns']);
+	it('offers the campaign and contact list pickers', () => {
+		expect(Object.keys(made().methods.listSearch)).toEqual([
+			'searchCampaigns',
+			'searchContactLists',
+		]);
 	});
 });

@@ -34,21 +34,25 @@ export function showFor(
 	return { show: { resource: [resource], operation: [operation], ...more } };
 }
 
-/**
- * One operation of the node, in one file (`actions/<resource>/<name>.operation.ts`): its resource,
- * its entry in that resource's Operation list, its fields, and its two steps. `prepare` reads and checks an item and sends nothing, so
- * that every item is checked before the first call; `execute` sends it (or describes it, for a
- * dry run) and returns the output json(s) for that item.
- */
-export interface KoreOperation<Prepared = unknown> {
+/** What every operation has: its resource, its entry in the Operation list, its fields, its check. */
+interface OperationBase<Prepared> {
 	resource: Resource;
 	option: INodePropertyOptions & { value: string };
 	description: INodeProperties[];
-	prepare(input: ItemInput): Prepared;
 	/**
-	 * Sends the item's call(s) through the run's client and reads Kore's answer itself. `memo`
-	 * holds what the run's items look up once and share (a campaign's id by its name).
+	 * Reads and checks one item and sends nothing, so that every item is checked before the
+	 * first call; throws (an InputError) for an item that cannot be sent.
 	 */
+	prepare(input: ItemInput): Prepared;
+}
+
+/**
+ * One operation of the node, in one file (`actions/<resource>/<name>.operation.ts`), that sends
+ * each item on its own: `execute` sends it (or describes it, for a dry run) through the run's
+ * client, reads Kore's answer itself and returns the output json(s) for that item. `memo` holds
+ * what the run's items look up once and share (a campaign's id by its name).
+ */
+export interface ItemOperation<Prepared = unknown> extends OperationBase<Prepared> {
 	execute(
 		ctx: IExecuteFunctions,
 		prepared: Prepared,
@@ -58,7 +62,46 @@ export interface KoreOperation<Prepared = unknown> {
 	): Promise<IDataObject[]>;
 }
 
+/** One prepared item, as a batch operation receives it. */
+export interface PreparedEntry<Prepared = unknown> {
+	itemIndex: number;
+	prepared: Prepared;
+}
+
+/**
+ * What became of one item of a batch: its outputs, or the error it failed with (after the
+ * outputs, if it produced some first). Each becomes that item's output, paired to it.
+ */
+export type ItemOutcome = { outputs: IDataObject[] } | { outputs?: IDataObject[]; error: unknown };
+
+/**
+ * An operation that sends many items in one call (Add Contacts). The router hands it every item
+ * of the run that prepared without error; `batches` splits them into calls, and the router runs
+ * each batch as one unit of work (Max Concurrency, the account's limit, Stop) with
+ * `executeBatch`, which returns one outcome per entry, in the batch's order. If `executeBatch`
+ * throws, every item of the batch fails with that error (each with its own copy, for its index).
+ */
+export interface BatchOperation<Prepared = unknown> extends OperationBase<Prepared> {
+	/** Splits the prepared items (input order) into calls; every entry in exactly one batch. */
+	batches(entries: Array<PreparedEntry<Prepared>>): Array<Array<PreparedEntry<Prepared>>>;
+	executeBatch(
+		ctx: IExecuteFunctions,
+		batch: Array<PreparedEntry<Prepared>>,
+		client: KoreClient,
+	): Promise<ItemOutcome[]>;
+}
+
+/** An operation of the node: items sent one by one, or in batches. */
+export type KoreOperation<Prepared = unknown> = ItemOperation<Prepared> | BatchOperation<Prepared>;
+
+/** Whether the operation sends its items in batches. */
+export function isBatchOperation(operation: KoreOperation): operation is BatchOperation {
+	return 'executeBatch' in operation;
+}
+
 /** Declares an operation; its prepared items stay typed inside its own file. */
-export function defineOperation<Prepared>(operation: KoreOperation<Prepared>): KoreOperation {
+export function defineOperation<Prepared>(
+	operation: ItemOperation<Prepared> | BatchOperation<Prepared>,
+): KoreOperation {
 	return operation as unknown as KoreOperation;
 }

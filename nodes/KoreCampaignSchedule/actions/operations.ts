@@ -7,6 +7,9 @@ import { getResults } from './campaign/getResults.operation';
 import { schedule } from './campaign/schedule.operation';
 import { start } from './campaign/start.operation';
 import { stop } from './campaign/stop.operation';
+import { addContacts } from './contactList/addContacts.operation';
+import { create as createContactList } from './contactList/create.operation';
+import { getMany as getManyContactLists } from './contactList/getMany.operation';
 import type { KoreOperation, Resource } from './operation';
 
 /**
@@ -19,6 +22,11 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 		value: 'campaign',
 		// Schedule stays first: it is the default that workflows saved without an operation mean.
 		operations: [schedule, disableSchedule, getCampaign, getManyCampaigns, getResults, start, stop],
+	},
+	{
+		name: 'Contact List',
+		value: 'contactList',
+		operations: [addContacts, createContactList, getManyContactLists],
 	},
 ];
 

@@ -1,14 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { NodeError } from '../helpers/errors';
-import {
-	asNodeError,
-	errorItem,
-	InputError,
-	isNodeError,
-	outputsBefore,
-	showValue,
-} from '../helpers/errors';
+import { asNodeError, errorItem, InputError, isNodeError, showValue } from '../helpers/errors';
 import type { ReadParameter } from '../helpers/parameters';
 import { parameterReader, readCampaignName } from '../helpers/parameters';
 import { mapInOrder } from '../helpers/pool';
@@ -17,20 +10,17 @@ import { readRunSettings } from '../helpers/runSettings';
 import { WaitAborted } from '../transport/accountLimiter';
 import { KoreClient } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
-import type { KoreOperation } from './operation';
+import type { ItemOutcome } from './operation';
 import { DEFAULT_RESOURCE, operationNamed, OPERATIONS } from './operations';
-
-/** One item, read and checked by its operation: what to send, nothing sent yet. */
-interface PreparedItem {
-	operation: KoreOperation;
-	prepared: unknown;
-}
+import type { PreparedItem } from './workUnits';
+import { workUnits } from './workUnits';
 
 /**
- * The item loop: every item is first read and checked by its operation, then sent, several in
- * flight (Max Concurrency) within the account's rate limit (Requests per Minute). Outputs come in
- * input order, each paired to its input. With "Continue on Fail" a failed item becomes an error
- * item and the rest go on; without it, the first failure stops the run and is what it reports.
+ * The item loop: every item is first read and checked by its operation, then sent, several units
+ * of work in flight (Max Concurrency) within the account's rate limit (Requests per Minute) — a
+ * unit is one item, or one batch of a batch operation (see workUnits.ts). Outputs come in input
+ * order, each paired to its input. With "Continue on Fail" a failed item becomes an error item and
+ * the rest go on; without it, the first failure stops the run and is what it reports.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -92,48 +82,52 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (firstBad) throw firstBad;
 		}
 
+		// A credential problem made every prepared item an error, so the client is open when used.
+		const units = workUnits(prepared);
 		// Lookups the items share, for this run only (a campaign's id by its name).
 		const memo = new RunMemo();
-		const results = await mapInOrder(
-			items.length,
-			settings.maxConcurrency,
-			async (itemIndex): Promise<INodeExecutionData[]> => {
-				const item = prepared[itemIndex];
+		const results: INodeExecutionData[][] = [];
+		await mapInOrder(units.length, settings.maxConcurrency, async (u) => {
+			const unit = units[u];
+			let outcomes: ItemOutcome[];
+			try {
+				if (stop.signal.aborted) throw new WaitAborted();
+				outcomes = await unit.run(this, client as KoreClient, memo);
+			} catch (caught) {
+				outcomes = unit.items.map(() => ({ error: caught }));
+			}
+			unit.items.forEach((itemIndex, k) => {
+				const outcome = outcomes[k] ?? { error: new Error('the operation gave no outcome') };
 				const paired = { item: itemIndex };
-				try {
-					if (isNodeError(item)) throw item;
-					if (stop.signal.aborted) throw new WaitAborted();
-					// A credential problem made every prepared item an error, so the client is open here.
-					const outputs = await item.operation.execute(
-						this,
-						item.prepared,
-						client as KoreClient,
-						itemIndex,
-						memo,
-					);
-					return outputs.map((json) => ({ json, pairedItem: paired }));
-				} catch (caught) {
-					const error = asNodeError(this, caught, itemIndex);
-					if (!continueOnFail || stop.signal.aborted) {
-						stop.abort();
-						throw error;
-					}
-					return [
-						...outputsBefore(caught).map((json) => ({ json, pairedItem: paired })),
-						errorItem(error, itemIndex, givenCampaignName(read, itemIndex)),
-					];
+				const outputs = (outcome.outputs ?? []).map((json) => ({ json, pairedItem: paired }));
+				if (!('error' in outcome)) {
+					results[itemIndex] = outputs;
+					return;
 				}
-			},
-		);
+				const error = asNodeError(this, outcome.error, itemIndex);
+				if (!continueOnFail || stop.signal.aborted) {
+					stop.abort();
+					throw error;
+				}
+				results[itemIndex] = [
+					...outputs,
+					errorItem(error, itemIndex, givenCampaignName(read, itemIndex)),
+				];
+			});
+		});
 		return [results.flat()];
 	} finally {
 		cancelled?.removeEventListener('abort', onCancel);
 	}
 }
 
-/** The item's campaign name as given, for its error item; undefined when it cannot be read. */
+/**
+ * The item's campaign name as given, for its error item; undefined when it cannot be read or the
+ * item is not about a campaign.
+ */
 function givenCampaignName(read: ReadParameter, itemIndex: number): unknown {
 	try {
+		if (read('resource', itemIndex, DEFAULT_RESOURCE) !== DEFAULT_RESOURCE) return undefined;
 		return readCampaignName(read, itemIndex);
 	} catch {
 		return undefined;

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WaitAborted } from '../transport/accountLimiter';
@@ -65,11 +65,37 @@ export function outputsBefore(error: unknown): IDataObject[] {
 	return (error !== null && typeof error === 'object' && OUTPUTS_BEFORE_FAILURE.get(error)) || [];
 }
 
-/** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
+/**
+ * The same failure for another item: one batch call failing fails each of its items, and each
+ * error must carry its own item's index. A fresh error of the same kind with the same message,
+ * description and HTTP code, built from the original's clean summary (never wrapping it).
+ */
+function copyForItem(ctx: KoreContext, error: NodeError, itemIndex: number): NodeError {
+	const description = error.description ?? undefined;
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(
+			ctx.getNode(),
+			(error.errorResponse as JsonObject | undefined) ?? { message: error.message },
+			{
+				message: error.message,
+				description,
+				...(error.httpCode ? { httpCode: error.httpCode } : {}),
+				itemIndex,
+			},
+		);
+	}
+	return new NodeOperationError(ctx.getNode(), error.message, { description, itemIndex });
+}
+
+/**
+ * Any failure of an item as the n8n error it should be, with the item's index, wrapped once. An
+ * n8n error that already names another item (a batch's failure, shared by its items) is copied
+ * for this one.
+ */
 export function asNodeError(ctx: KoreContext, error: unknown, itemIndex: number): NodeError {
 	if (isNodeError(error)) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
+		return error.context.itemIndex === itemIndex ? error : copyForItem(ctx, error, itemIndex);
 	}
 	if (error instanceof InputError) {
 		return new NodeOperationError(ctx.getNode(), error.message, {

@@ -44,12 +44,39 @@ describe('showValue', () => {
 });
 
 describe('asNodeError', () => {
-	it('keeps an n8n error as it is, adding the item only where it has none', () => {
-		const own = new NodeOperationError(node, 'x', { itemIndex: 1 });
+	it('keeps an n8n error about this item as it is, adding the item where it has none', () => {
+		const own = new NodeOperationError(node, 'x', { itemIndex: 4 });
 		expect(asNodeError(ctx, own, 4)).toBe(own);
-		expect(own.context.itemIndex).toBe(1);
 		const bare = new NodeOperationError(node, 'y');
-		expect(asNodeError(ctx, bare, 4).context.itemIndex).toBe(4);
+		expect(asNodeError(ctx, bare, 4)).toBe(bare);
+		expect(bare.context.itemIndex).toBe(4);
+	});
+	it("copies an n8n error about another item (a batch's failure) for this one, never wrapping it", () => {
+		const summary = { message: 'Batch 1: Kore.ai answered HTTP 404', httpCode: '404' };
+		const api = new NodeApiError(node, summary, {
+			message: summary.message,
+			description: 'Create the list first.',
+			httpCode: '404',
+			itemIndex: 1,
+		});
+		const copy = asNodeError(ctx, api, 4);
+		expect(copy).not.toBe(api);
+		expect(copy).toBeInstanceOf(NodeApiError);
+		expect([copy.message, copy.description, (copy as NodeApiError).httpCode]).toEqual([
+			api.message,
+			'Create the list first.',
+			'404',
+		]);
+		expect([copy.context.itemIndex, api.context.itemIndex]).toEqual([4, 1]);
+		expect((copy as NodeApiError).errorResponse).toEqual(summary);
+		const operation = new NodeOperationError(node, 'stopped', { itemIndex: 0, description: 'd' });
+		const copied = asNodeError(ctx, operation, 2);
+		expect(copied).toBeInstanceOf(NodeOperationError);
+		expect([copied.message, copied.description, copied.context.itemIndex]).toEqual([
+			'stopped',
+			'd',
+			2,
+		]);
 	});
 	it.each([
 		[

@@ -1,0 +1,86 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type {
+	BatchOperation,
+	ItemOperation,
+	KoreOperation,
+	PreparedEntry,
+} from '../../../nodes/KoreCampaignSchedule/actions/operation';
+import { workUnits } from '../../../nodes/KoreCampaignSchedule/actions/workUnits';
+import { withOutputs } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
+import { RunMemo } from '../../../nodes/KoreCampaignSchedule/helpers/runMemo';
+import type { KoreClient } from '../../../nodes/KoreCampaignSchedule/transport/client';
+
+const ctx = {} as IExecuteFunctions;
+const client = {} as KoreClient;
+const base = { resource: 'campaign' as const, description: [], prepare: () => '' };
+
+const single: ItemOperation<string> = {
+	...base,
+	option: { name: 'Single', value: 'single' },
+	execute: async (_ctx, prepared, _client, itemIndex) => {
+		if (prepared === 'fail') throw withOutputs(new Error('failed'), [{ partial: itemIndex }]);
+		return [{ prepared, itemIndex }];
+	},
+};
+
+/** Batches of two by the prepared value's first letter. */
+const pairs: BatchOperation<string> = {
+	...base,
+	option: { name: 'Pairs', value: 'pairs' },
+	batches(entries) {
+		const byLetter = new Map<string, Array<PreparedEntry<string>>>();
+		for (const e of entries)
+			byLetter.set(e.prepared[0], [...(byLetter.get(e.prepared[0]) ?? []), e]);
+		return [...byLetter.values()].flatMap((group) =>
+			Array.from({ length: Math.ceil(group.length / 2) }, (_, i) => group.slice(i * 2, i * 2 + 2)),
+		);
+	},
+	executeBatch: async (_ctx, batch) => batch.map((e) => ({ outputs: [{ sent: e.prepared }] })),
+};
+const item = (operation: ItemOperation<string> | BatchOperation<string>, prepared: string) => ({
+	operation: operation as unknown as KoreOperation,
+	prepared,
+});
+
+describe('workUnits', () => {
+	it('one unit per item, in input order; a failed check is a unit that reports it', async () => {
+		const bad = new NodeOperationError({} as never, 'bad row', { itemIndex: 1 });
+		const units = workUnits([item(single, 'a'), bad, item(single, 'fail')]);
+		expect(units.map((u) => u.items)).toEqual([[0], [1], [2]]);
+		expect(await units[0].run(ctx, client, new RunMemo())).toEqual([
+			{ outputs: [{ prepared: 'a', itemIndex: 0 }] },
+		]);
+		expect(await units[1].run(ctx, client, new RunMemo())).toEqual([{ error: bad }]);
+		const [failed] = await units[2].run(ctx, client, new RunMemo());
+		expect(failed).toEqual({ outputs: [{ partial: 2 }], error: expect.any(Error) });
+	});
+
+	it("a batch operation's items become its batches, placed where its first item was", async () => {
+		const bad = new NodeOperationError({} as never, 'bad row', { itemIndex: 2 });
+		const units = workUnits([
+			item(single, 's'),
+			item(pairs, 'a1'),
+			bad,
+			item(pairs, 'b1'),
+			item(pairs, 'a2'),
+			item(pairs, 'a3'),
+			item(single, 't'),
+		]);
+		expect(units.map((u) => u.items)).toEqual([[0], [1, 4], [5], [3], [2], [6]]);
+		expect(await units[1].run(ctx, client, new RunMemo())).toEqual([
+			{ outputs: [{ sent: 'a1' }] },
+			{ outputs: [{ sent: 'a2' }] },
+		]);
+	});
+
+	it('refuses batches that lose or repeat an item (an operation bug, not a user error)', () => {
+		const losing: BatchOperation<string> = { ...pairs, batches: (entries) => [entries.slice(1)] };
+		expect(() => workUnits([item(losing, 'a'), item(losing, 'b')])).toThrow(
+			/Pairs: its batches must hold every item exactly once \(items 0, 1; batches 1\)/,
+		);
+		const repeating: BatchOperation<string> = { ...pairs, batches: (e) => [e, e.slice(0, 1)] };
+		expect(() => workUnits([item(repeating, 'a'), item(repeating, 'b')])).toThrow(/exactly once/);
+	});
+});
