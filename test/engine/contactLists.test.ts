@@ -165,12 +165,17 @@ describe('Add Contacts', () => {
 		expect(calls()).toHaveLength(1);
 		expect(calls()[0].body.data.map((d) => d.phoneNumber)).toEqual([0, 2, 3, 5, 8].map(phone));
 		expect(out[1].json).toEqual({
-			error: expect.stringMatching(/^Phone Number: "12345" is not a phone number Kore.ai can dial/),
-			details: { description: expect.stringMatching(/Fix the "phoneNumber" parameter/) },
+			error: {
+				message: expect.stringMatching(
+					/^Phone Number: "12345" is not a phone number Kore.ai can dial/,
+				),
+				description: expect.stringMatching(/Fix the "phoneNumber" parameter/),
+			},
 		});
-		expect(out[4].json.error).toMatch(/^Phone Number is empty\./);
-		expect(out[6].json.error).toMatch(/"\+1 555 CALL NOW"/);
-		expect(out[7].json.error).toMatch(/^Phone Number: 4915112345678 is not/);
+		const message = (i: number) => (out[i].json.error as IDataObject).message;
+		expect(message(4)).toMatch(/^Phone Number is empty\./);
+		expect(message(6)).toMatch(/"\+1 555 CALL NOW"/);
+		expect(message(7)).toMatch(/^Phone Number: 4915112345678 is not/);
 		expect(out[8].json).toMatchObject({
 			phoneNumber: phone(8),
 			batch: 1,
@@ -244,9 +249,9 @@ describe('Add Contacts', () => {
 		expect(paired(out)).toEqual(inOrder(25));
 		for (const o of out.slice(0, 10)) {
 			expect(o.json).toEqual({
-				error:
-					'Contact list "Renewals", batch 1 (10 contacts): Kore.ai answered HTTP 400: Invalid contact data',
-				details: {
+				error: {
+					message:
+						'Contact list "Renewals", batch 1 (10 contacts): Kore.ai answered HTTP 400: Invalid contact data',
 					description: expect.stringMatching(
 						/^Kore.ai did not accept this batch for the list "Renewals"/,
 					),
@@ -289,10 +294,10 @@ describe('Add Contacts', () => {
 		expect(calls().map((c) => c.body.data.length)).toEqual([10, 5]);
 		expect(paired(out)).toEqual(inOrder(15));
 		for (const o of out.slice(0, 10)) {
-			expect(o.json.error).toMatch(
+			expect((o.json.error as IDataObject).message).toMatch(
 				/^Contact list "Spring Leads", batch 1 \(10 contacts\): .*Kore.ai may have carried it out$/,
 			);
-			const description = (o.json.details as IDataObject).description;
+			const description = (o.json.error as IDataObject).description;
 			expect(description).toMatch(
 				/The contacts of this batch may have been added to "Spring Leads"/,
 			);
@@ -317,10 +322,10 @@ describe('Add Contacts', () => {
 			['Renewals', 200],
 		]);
 		for (const o of out.slice(0, 3)) {
-			expect(o.json.error).toMatch(
+			expect((o.json.error as IDataObject).message).toMatch(
 				/^Contact list "No Such List", batch 1 \(3 contacts\): Kore.ai answered HTTP 404/,
 			);
-			expect((o.json.details as IDataObject).description).toMatch(
+			expect((o.json.error as IDataObject).description).toMatch(
 				/^Kore.ai found no contact list named "No Such List".*Contact List → Create, If the List Exists → Use Existing/,
 			);
 		}
