@@ -29,6 +29,8 @@ export default {
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
 		},
 	},
+	// Build output the tests do not read: not copied into the sandbox.
+	ignorePatterns: ['dist', '.bench'],
 	concurrency: 2,
 	ignoreStatic: true,
 	incremental: true,
