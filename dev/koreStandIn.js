@@ -170,7 +170,9 @@ function parseKoreDate(text) {
 }
 
 /**
- * Starts the stand-in.
+ * Creates the stand-in: all its state and controls at once, no socket yet. `await listen()` binds
+ * it to 127.0.0.1 and sets `url` and `port`; `reset()` and the controls work before that, so a
+ * test file can hold the object from its first line (test/helpers/standIn.ts).
  * @param {object} config
  * @param {string} config.accountId  expected `accountId` header
  * @param {string} config.botId      expected path streamId and `iid` header
@@ -194,7 +196,7 @@ function parseKoreDate(text) {
  *   per call whatever `limit` asks (0 = no cap); see setListPageCap()
  * @param {string} [config.timezone] zone for "end must be in the future" (default UTC)
  */
-async function startKoreStandIn(config) {
+function createKoreStandIn(config) {
 	const state = {
 		received: [],
 		seenJti: new Set(),
@@ -805,15 +807,21 @@ async function startKoreStandIn(config) {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(config.port ?? 0, '127.0.0.1', resolve);
-	});
-	const { port } = server.address();
-
 	return {
-		url: `http://127.0.0.1:${port}`,
-		port,
+		/** `http://127.0.0.1:<port>` once listening; undefined before. */
+		url: undefined,
+		/** The port once listening (config.port, or a free one); undefined before. */
+		port: undefined,
+		/** Binds 127.0.0.1 (config.port, or a free port) and sets `url` and `port`. */
+		async listen() {
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(config.port ?? 0, '127.0.0.1', resolve);
+			});
+			this.port = server.address().port;
+			this.url = `http://127.0.0.1:${this.port}`;
+			return this;
+		},
 		/** Every request received, in order. */
 		get received() {
 			return state.received;
@@ -1046,4 +1054,12 @@ async function startKoreStandIn(config) {
 	};
 }
 
-module.exports = { startKoreStandIn, RATE_LIMIT_MESSAGE, ROUTE_NAMES, WEEKDAYS };
+/**
+ * Creates the stand-in and waits until it listens (createKoreStandIn(config), then listen()).
+ * @param {object} config as for createKoreStandIn
+ */
+async function startKoreStandIn(config) {
+	return createKoreStandIn(config).listen();
+}
+
+module.exports = { createKoreStandIn, startKoreStandIn, RATE_LIMIT_MESSAGE, ROUTE_NAMES, WEEKDAYS };

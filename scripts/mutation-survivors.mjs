@@ -1,4 +1,4 @@
-// Writes test/mutation/survivors.md from StrykerJS's JSON reports (reports/mutation/*.json):
+// Writes test/mutation/survivors.md from StrykerJS's JSON report (reports/mutation/mutation.json):
 // every mutant that survived or that no test reached, with the reason kept from the previous
 // list when the same mutant is still there: at the same place with the same mutation, or else
 // the same code mutated the same way, counted in file order (edits elsewhere in the file move
@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const reports = path.join(root, 'reports', 'mutation');
+const report = JSON.parse(
+	fs.readFileSync(path.join(root, 'reports', 'mutation', 'mutation.json'), 'utf8'),
+);
 const listFile = path.join(root, 'test', 'mutation', 'survivors.md');
 const TO_DO = 'to do: write a test that fails on it, or say why it cannot matter';
 
@@ -59,57 +61,50 @@ if (fs.existsSync(listFile)) {
 }
 
 const found = [];
-const totals = [];
-for (const file of fs
-	.readdirSync(reports)
-	.filter((f) => f.endsWith('.json'))
-	.sort()) {
-	const report = JSON.parse(fs.readFileSync(path.join(reports, file), 'utf8'));
-	const count = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
-	for (const [source, { mutants, source: code }] of Object.entries(report.files)) {
-		const lines = code.split('\n');
-		const file = path.relative(root, path.resolve(root, source));
-		const described = [...mutants]
-			.sort(
-				(a, b) =>
-					a.location.start.line - b.location.start.line ||
-					a.location.start.column - b.location.start.column,
-			)
-			.map((m) => {
-				const { start, end } = m.location;
-				const original =
-					start.line === end.line
-						? lines[start.line - 1].slice(start.column - 1, end.column - 1)
-						: `${lines[start.line - 1].slice(start.column - 1)} …`;
-				return { m, mutation: [cell(original), m.mutatorName, cell(m.replacement)] };
-			});
-		const times = new Map();
-		for (const { mutation } of described)
-			times.set(mutation.join(' | '), (times.get(mutation.join(' | ')) ?? 0) + 1);
-		const seen = new Map();
-		for (const { m, mutation } of described) {
-			const same = mutation.join(' | ');
-			const n = seen.get(same) ?? 0;
-			seen.set(same, n + 1);
-			const status =
-				{ Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' }[
-					m.status
-				] ?? 'other';
-			count[status]++;
-			if (status !== 'survived' && status !== 'noCoverage') continue;
-			const { line, column } = m.location.start;
-			found.push([
-				`\`${file}:${line}:${column}\`${times.get(same) > 1 ? ` #${n}` : ''}`,
-				...mutation,
-				status === 'noCoverage' ? 'no test reaches it' : 'survived',
-			]);
-		}
+const count = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+for (const [source, { mutants, source: code }] of Object.entries(report.files).sort(([a], [b]) =>
+	a.localeCompare(b),
+)) {
+	const lines = code.split('\n');
+	const file = path.relative(root, path.resolve(root, source));
+	const described = [...mutants]
+		.sort(
+			(a, b) =>
+				a.location.start.line - b.location.start.line ||
+				a.location.start.column - b.location.start.column,
+		)
+		.map((m) => {
+			const { start, end } = m.location;
+			const original =
+				start.line === end.line
+					? lines[start.line - 1].slice(start.column - 1, end.column - 1)
+					: `${lines[start.line - 1].slice(start.column - 1)} …`;
+			return { m, mutation: [cell(original), m.mutatorName, cell(m.replacement)] };
+		});
+	const times = new Map();
+	for (const { mutation } of described)
+		times.set(mutation.join(' | '), (times.get(mutation.join(' | ')) ?? 0) + 1);
+	const seen = new Map();
+	for (const { m, mutation } of described) {
+		const same = mutation.join(' | ');
+		const n = seen.get(same) ?? 0;
+		seen.set(same, n + 1);
+		const status =
+			{ Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' }[
+				m.status
+			] ?? 'other';
+		count[status]++;
+		if (status !== 'survived' && status !== 'noCoverage') continue;
+		const { line, column } = m.location.start;
+		found.push([
+			`\`${file}:${line}:${column}\`${times.get(same) > 1 ? ` #${n}` : ''}`,
+			...mutation,
+			status === 'noCoverage' ? 'no test reaches it' : 'survived',
+		]);
 	}
-	const judged = count.killed + count.timeout + count.survived + count.noCoverage;
-	totals.push(
-		`- \`${file}\`: ${judged} mutants, ${count.killed} killed, ${count.timeout} timed out, ${count.survived} survived, ${count.noCoverage} reached by no test (${count.other} not compiled or ignored): **${((100 * (count.killed + count.timeout)) / judged).toFixed(1)} %** detected.`,
-	);
 }
+const judged = count.killed + count.timeout + count.survived + count.noCoverage;
+const total = `${judged} mutants, ${count.killed} killed, ${count.timeout} timed out, ${count.survived} survived, ${count.noCoverage} reached by no test (${count.other} not compiled or ignored): **${((100 * (count.killed + count.timeout)) / judged).toFixed(1)} %** detected.`;
 
 const rows = found.map((cells) => {
 	const { place, occurrence } = keysOf(cells);
@@ -124,7 +119,7 @@ fs.writeFileSync(
 		'Written by `node scripts/mutation-survivors.mjs` from the last `npm run mutate`; the reasons are kept',
 		'between runs. A mutant is a small deliberate bug; each one here went unnoticed by every test.',
 		'',
-		...totals,
+		total,
 		'',
 		'| where | code | mutator | replaced by | status | test to write, or why it stays |',
 		'|---|---|---|---|---|---|',

@@ -1,5 +1,5 @@
 /**
- * Issue 14: the campaign picker (node version 1.1) and Get Many, against the stand-in's
+ * The campaign picker (node version 1.1) and Get Many, against the stand-in's
  * getAllCampaignDetails (one channel per call, limit/skip/page, hasMore, status filter).
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';

@@ -9,38 +9,24 @@ import { KORE } from '../../dev/fixtures';
 
 const standIn = require('../../dev/koreStandIn.js');
 
-export type KoreStandIn = Awaited<ReturnType<typeof standIn.startKoreStandIn>>;
-export const { startKoreStandIn, RATE_LIMIT_MESSAGE } = standIn as {
+export type KoreStandIn = ReturnType<typeof standIn.createKoreStandIn>;
+export const { createKoreStandIn, startKoreStandIn, RATE_LIMIT_MESSAGE } = standIn as {
+	createKoreStandIn: (options: Record<string, unknown>) => KoreStandIn;
 	startKoreStandIn: (options: Record<string, unknown>) => Promise<KoreStandIn>;
 	RATE_LIMIT_MESSAGE: string;
 };
 
 /**
- * Starts the file's stand-in (before all tests), resets it before each and closes it after all.
- * Returns it at once, as a stand-in for the stand-in: its properties are read from the running
- * one and set on it, so tests write `kore.received` or `kore.onRequest = …` as usual.
+ * The file's stand-in, returned at once so that tests can hold it from the file's first line: it
+ * listens before all tests (`url` and `port` are set from then on), is reset (a fresh account)
+ * before each and closed after all.
  */
 export function useKoreStandIn(options: Record<string, unknown> = {}): KoreStandIn {
-	let running: KoreStandIn | undefined;
-	beforeAll(async () => {
-		running = await startKoreStandIn({ ...KORE, ...options });
-	});
-	afterAll(async () => running?.close());
-	beforeEach(() => running?.reset());
-	return new Proxy({} as KoreStandIn, {
-		get(_target, property) {
-			if (running === undefined)
-				throw new Error('the stand-in is not running yet (use it inside a test)');
-			const value = running[property];
-			return typeof value === 'function' ? value.bind(running) : value;
-		},
-		set(_target, property, value) {
-			if (running === undefined)
-				throw new Error('the stand-in is not running yet (use it inside a test)');
-			running[property] = value;
-			return true;
-		},
-	});
+	const kore = createKoreStandIn({ ...KORE, ...options });
+	beforeAll(async () => kore.listen());
+	beforeEach(() => kore.reset());
+	afterAll(async () => kore.close());
+	return kore;
 }
 
 /** A host where nothing listens: a stand-in's address just after it was closed. */

@@ -5,8 +5,7 @@ import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampa
 
 /**
  * The node's identity, as saved workflows and n8n's editor see it: a change here breaks users'
- * workflows or the node's look, so each value is pinned (written after the mutation run of
- * 2026-11-28, which showed no test noticed them).
+ * workflows or the node's look, so each value is pinned: no other test would notice it change.
  */
 describe('KoreCampaignSchedule description', () => {
 	// Made inside each test, so that StrykerJS counts the description as that test's code.

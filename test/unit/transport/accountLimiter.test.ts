@@ -250,7 +250,7 @@ describe('AccountLimiter (virtual clock)', () => {
 	});
 });
 
-/** Which Requests per Minute setting paces the account: written after the mutation runs of 2026-11-28. */
+/** Which Requests per Minute setting paces the account when runs with different settings share it. */
 describe('AccountLimiter settings', () => {
 	it('the lowest setting wins whichever run brought it first', async () => {
 		const v = virtualClock();
@@ -308,7 +308,7 @@ describe('AccountLimiter settings', () => {
 	});
 });
 
-/** Pauses after a rate-limit answer, in detail: written after the mutation runs of 2026-11-28. */
+/** Pauses after a rate-limit answer, in detail: who goes next and when, a later answer, the bound, a stopped run. */
 describe('AccountLimiter pauses', () => {
 	it('callers waiting when a rate-limit answer comes keep their order and go on at the lowered pace', async () => {
 		const v = virtualClock();
@@ -388,7 +388,7 @@ describe('AccountLimiter pauses', () => {
 	});
 });
 
-/** Which accounts are remembered: written after the mutation runs of 2026-11-28. */
+/** Which accounts and settings the limiter remembers, and for how long: its memory stays bounded. */
 describe('AccountLimiter memory', () => {
 	const known = (limiter: AccountLimiter, account: string) => limiter.currentRate(account) > 0;
 
@@ -551,8 +551,12 @@ describe('waitOrAbort (SYSTEM_CLOCK.wait)', () => {
 	});
 });
 
-/** The findings of issue 22 the limiter answers for; each test failed on the limiter before it. */
-describe('AccountLimiter: issue 22', () => {
+/**
+ * Runs sharing an account under load: how far a low setting reaches, a rate-limit pause with
+ * callers queued, pacing that ignores the system clock, and one abort listener per run however
+ * many calls wait on it.
+ */
+describe('AccountLimiter: runs sharing an account', () => {
 	const inOrder = (n: number) => Array.from({ length: n }, (_, i) => i);
 	/** `n` callers queued behind one call already started; their start times, and the order they started in. */
 	function queue(
@@ -571,7 +575,7 @@ describe('AccountLimiter: issue 22', () => {
 		return { order, starts: Promise.all(starts) };
 	}
 
-	it('3: a low setting slows the others only while in use and a minute after its last slot, callers already waiting included', async () => {
+	it('a low setting slows the others only while in use and a minute after its last slot, callers already waiting included', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
@@ -585,7 +589,7 @@ describe('AccountLimiter: issue 22', () => {
 		expect(order).toEqual(inOrder(50));
 	});
 
-	it('4: one rate-limit answer with 50 waiting pauses the account 5 s from the answer, then the queue goes on in order at the lowered pace', async () => {
+	it('one rate-limit answer with 50 waiting pauses the account 5 s from the answer, then the queue goes on in order at the lowered pace', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
@@ -605,7 +609,7 @@ describe('AccountLimiter: issue 22', () => {
 		}
 	});
 
-	it('4: Retry-After 1 with 30 waiting at 600/min: the next call starts 1 s after the answer', async () => {
+	it('Retry-After 1 with 30 waiting at 600/min: the next call starts 1 s after the answer', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
@@ -620,7 +624,7 @@ describe('AccountLimiter: issue 22', () => {
 		expect(started[29]).toBeLessThanOrEqual(started[0] + 29 * interval(600, 0.5));
 	});
 
-	describe('5: the clock', () => {
+	describe('the clock', () => {
 		afterEach(() => jest.useRealTimers());
 
 		it('the default clock is performance.now (monotonic), not Date.now', () => {
@@ -645,7 +649,7 @@ describe('AccountLimiter: issue 22', () => {
 		});
 	});
 
-	describe('6: abort listeners', () => {
+	describe('abort listeners', () => {
 		afterEach(() => jest.useRealTimers());
 		/**
 		 * Node's warnings as emitted on the real `process`: jest gives a test its own copy of

@@ -5,7 +5,7 @@ import { thrown } from '../../../helpers/thrown';
 
 const connection = readConnection(clientCredentials('https://platform.kore.ai/'));
 
-/** Get Many's check of one item, with the parameters n8n would give (written after the mutation run of 2026-11-28). */
+/** Get Many's check of one item, with the parameters n8n would give. */
 function prepare(parameters: Record<string, unknown>) {
 	return getMany.prepare({
 		read: (name, _item, fallback) => (name in parameters ? parameters[name] : fallback),
