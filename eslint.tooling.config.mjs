@@ -1,13 +1,9 @@
-// ESLint for everything that is not the published node: tests, dev/ (the stand-in and the
-// harnesses), scripts/ and the tooling files at the root. They run under Node, not inside n8n,
-// so n8n's community-node restrictions (no process, timers, child processes, extra imports) do
-// not apply, and their fixtures hold fake, local-only secrets on purpose. The package itself is
-// linted by eslint.config.mjs, @n8n/node-cli's default, unchanged (`n8n-node lint`, strict mode).
-//
-// test/, dev/ and scripts/ each hold an eslint.config.mjs that re-exports this file: with ESLint's
-// per-folder config lookup (ESLINT_FLAGS=unstable_config_lookup_from_file, set by `npm run lint`)
-// `n8n-node lint` lints them with these rules. The root's own tooling files are linted by
-// `eslint --config eslint.tooling.config.mjs` (the second half of `npm run lint`).
+// ESLint for the JavaScript that is not the published node: dev/ (the stand-in and the
+// harnesses), scripts/, test/e2e and the tooling files at the root (`npm run lint`, second half).
+// They run under Node, not inside n8n, so n8n's community-node restrictions (no process, timers,
+// child processes, extra imports) do not apply. All TypeScript, tests included, is linted by
+// eslint.config.mjs, @n8n/node-cli's default, unchanged: a bare `npx n8n-node lint` passes, test
+// and tooling files saying at their top which of n8n's node-code rules do not apply to them.
 import js from '@eslint/js';
 import { config as n8nConfig } from '@n8n/node-cli/eslint';
 import globals from 'globals';

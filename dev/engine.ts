@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/node-usable-as-tool, @typescript-eslint/no-require-imports -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 /**
  * Runs workflows through n8n's real execution engine, in-process: n8n-core's WorkflowExecute with
  * n8n-workflow's Workflow, n8n-core's real HTTP helpers (axios underneath), the credential's own

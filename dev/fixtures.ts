@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /** Values the stand-in expects and the tests sign with. Fake, local-only. */

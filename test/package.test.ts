@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 /**
  * What users download: the packed tarball holds only the built package, README, LICENSE and
  * package.json — no tests, no sources, no source maps of tests, no secrets. Needs `npm run build`

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 /**
  * The Kore stand-in itself (dev/koreStandIn.js): its routes beyond schedule and list, through
  * plain HTTP requests signed as Kore wants, its state, its test-only controls and its faults.

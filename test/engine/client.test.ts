@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 /**
  * The one Kore client every operation uses, through n8n's real HTTP helpers against the stand-in:
  * what is retried (and what is never sent twice), what counts as a rate limit, which failure a

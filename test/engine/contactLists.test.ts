@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 /**
  * Contact lists (issue 24): Create (get-or-create), Get Many, and Add Contacts in batches through
  * n8n's engine against the stand-in, which keeps lists and their contacts and records each

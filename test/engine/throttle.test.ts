@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode, runWorkflow } from '../../dev/engine';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 /**
  * The one stand-in fixture of the engine tests: a Kore stand-in per test file, reset (a fresh
  * account) before each test and closed after the file; and the one way of expecting a failed run.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 import { Settings } from 'luxon';
 
 // n8n sets luxon's process-wide default zone to the workflow's timezone during an execution.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 import { DateTime } from 'luxon';
 
 import { InputError } from '../../../nodes/KoreCampaignSchedule/helpers/errors';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 import { mapInOrder } from '../../../nodes/KoreCampaignSchedule/helpers/pool';
 import type { KoreFailure } from '../../../nodes/KoreCampaignSchedule/transport/koreAnswer';
 import {
