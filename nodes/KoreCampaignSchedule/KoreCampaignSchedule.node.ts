@@ -12,7 +12,7 @@ import { searchContactLists } from './methods/contactListSearch';
 import { searchCampaigns } from './methods/listSearch';
 import { CREDENTIAL_TYPE } from './transport/connection';
 
-/** Kore Campaign Schedule: schedule or disable a Kore.ai campaign's recurring schedule; list campaigns. */
+/** Kore Campaign Schedule: Kore.ai campaigns (schedule, start, stop, read, contact results) and contact lists. */
 export class KoreCampaignSchedule implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kore Campaign Schedule',
@@ -24,7 +24,7 @@ export class KoreCampaignSchedule implements INodeType {
 		defaultVersion: 1.1,
 		subtitle,
 		description:
-			"Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule, or list campaigns",
+			'Schedule, start, stop and read Kore.ai Voice/SMS campaigns and their contact results; create contact lists and add contacts in batches',
 		defaults: { name: 'Kore Campaign Schedule' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

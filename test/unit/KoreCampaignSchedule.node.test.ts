@@ -21,7 +21,7 @@ describe('KoreCampaignSchedule description', () => {
 			defaultVersion: 1.1,
 			defaults: { name: 'Kore Campaign Schedule' },
 			description:
-				"Schedule or disable a Kore.ai Voice/SMS campaign's recurring schedule, or list campaigns",
+				'Schedule, start, stop and read Kore.ai Voice/SMS campaigns and their contact results; create contact lists and add contacts in batches',
 			usableAsTool: true,
 			inputs: ['main'],
 			outputs: ['main'],
