@@ -2,7 +2,12 @@ import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CampaignChannel } from '../KoreCampaignSchedule/helpers/campaignList';
-import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from '../KoreCampaignSchedule/helpers/campaignList';
+import {
+	CAMPAIGN_STATUSES,
+	CAMPAIGN_TYPE_CHOICES,
+	CAMPAIGN_TYPE_OPTIONS,
+	channelsOfType,
+} from '../KoreCampaignSchedule/helpers/campaignList';
 import { showValue } from '../KoreCampaignSchedule/helpers/errors';
 import type { CampaignEvent, ChangeFilter } from './campaignChanges';
 
@@ -43,14 +48,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'campaignType',
 		type: 'options',
 		default: 'all',
-		options: [
-			{ name: 'All', value: 'all', description: 'Voice and SMS campaigns' },
-			...CAMPAIGN_CHANNELS.map((c) => ({
-				name: c.label,
-				value: c.value,
-				description: `${c.label} campaigns only`,
-			})),
-		],
+		options: CAMPAIGN_TYPE_OPTIONS,
 	},
 ];
 
@@ -69,10 +67,10 @@ export function readTriggerSettings(ctx: IPollFunctions): TriggerSettings {
 	if (known === undefined)
 		throw fail(`Event: ${showValue(event)} is not supported; use "statusChanged" or "created".`);
 	const campaignType = ctx.getNodeParameter('campaignType', 'all');
-	const channel = CAMPAIGN_CHANNELS.find((c) => c.value === campaignType);
-	if (campaignType !== 'all' && channel === undefined)
+	const channels = channelsOfType(campaignType);
+	if (channels === undefined)
 		throw fail(
-			`Campaign Type: ${showValue(campaignType)} is not supported; use "all", "voice" or "sms".`,
+			`Campaign Type: ${showValue(campaignType)} is not supported; ${CAMPAIGN_TYPE_CHOICES}.`,
 		);
 	const chosen = known.value === 'statusChanged' ? ctx.getNodeParameter('statuses', []) : [];
 	const statuses = (Array.isArray(chosen) ? chosen : [chosen]).map((entry) => {
@@ -86,6 +84,6 @@ export function readTriggerSettings(ctx: IPollFunctions): TriggerSettings {
 	return {
 		filter: { event: known.value, statuses },
 		campaignType: campaignType as string,
-		channels: channel === undefined ? CAMPAIGN_CHANNELS.map((c) => c.value) : [channel.value],
+		channels,
 	};
 }

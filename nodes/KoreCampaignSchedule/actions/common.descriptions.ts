@@ -146,3 +146,30 @@ export function optionsCollection(
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/** Return All and Limit, as n8n's own "Get Many" operations show them; Limit up to `maxLimit`. */
+export function returnAllAndLimit(
+	resource: Resource,
+	operation: string,
+	maxLimit: number,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: showFor(resource, operation),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, maxValue: maxLimit, numberPrecision: 0 },
+			description: 'Max number of results to return',
+			displayOptions: showFor(resource, operation, { returnAll: [false] }),
+		},
+	];
+}

@@ -14,6 +14,26 @@ export const CAMPAIGN_CHANNELS: ReadonlyArray<{ value: CampaignChannel; label: s
 	{ value: 'sms', label: 'SMS' },
 ];
 
+/** The Campaign Type choices of a list: all channels, or one. */
+export const CAMPAIGN_TYPE_OPTIONS = [
+	{ name: 'All', value: 'all', description: 'Voice and SMS campaigns' },
+	...CAMPAIGN_CHANNELS.map((c) => ({
+		name: c.label,
+		value: c.value,
+		description: `${c.label} campaigns only`,
+	})),
+];
+
+/** The channels a Campaign Type choice lists ('all': both); undefined for an unknown choice. */
+export function channelsOfType(type: unknown): CampaignChannel[] | undefined {
+	if (type === 'all') return CAMPAIGN_CHANNELS.map((c) => c.value);
+	const channel = CAMPAIGN_CHANNELS.find((c) => c.value === type);
+	return channel === undefined ? undefined : [channel.value];
+}
+
+/** What a Campaign Type that is not one of the choices is told. */
+export const CAMPAIGN_TYPE_CHOICES = 'use "all", "voice" or "sms"';
+
 /** The statuses Kore's list can be filtered by. */
 export const CAMPAIGN_STATUSES = [
 	'Active',

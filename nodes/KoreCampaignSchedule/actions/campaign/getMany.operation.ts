@@ -2,7 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { CampaignChannel } from '../../helpers/campaignList';
 import {
-	CAMPAIGN_CHANNELS,
+	CAMPAIGN_TYPE_CHOICES,
+	CAMPAIGN_TYPE_OPTIONS,
+	channelsOfType,
 	CAMPAIGN_STATUSES,
 	campaignJson,
 	CampaignPager,
@@ -11,7 +13,7 @@ import {
 } from '../../helpers/campaignList';
 import { InputError, showValue, withOutputs } from '../../helpers/errors';
 import { wholeNumber } from '../../helpers/validation';
-import { optionsCollection, runSettingOptions } from '../common.descriptions';
+import { optionsCollection, runSettingOptions, returnAllAndLimit } from '../common.descriptions';
 import { defineOperation, showFor } from '../operation';
 
 const RESOURCE = 'campaign';
@@ -27,33 +29,10 @@ const description: INodeProperties[] = [
 		name: 'campaignType',
 		type: 'options',
 		default: 'all',
-		options: [
-			{ name: 'All', value: 'all', description: 'Voice and SMS campaigns' },
-			...CAMPAIGN_CHANNELS.map((c) => ({
-				name: c.label,
-				value: c.value,
-				description: `${c.label} campaigns only`,
-			})),
-		],
+		options: CAMPAIGN_TYPE_OPTIONS,
 		displayOptions: forGetMany,
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: forGetMany,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, maxValue: MAX_LIMIT, numberPrecision: 0 },
-		description: 'Max number of results to return',
-		displayOptions: showFor(RESOURCE, OPERATION, { returnAll: [false] }),
-	},
+	...returnAllAndLimit(RESOURCE, OPERATION, MAX_LIMIT),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -115,17 +94,17 @@ export const getMany = defineOperation<CampaignListing>({
 	description,
 	prepare({ read, itemIndex }) {
 		const type = read('campaignType', itemIndex, 'all');
-		const channel = CAMPAIGN_CHANNELS.find((c) => c.value === type);
-		if (type !== 'all' && channel === undefined) {
+		const channels = channelsOfType(type);
+		if (channels === undefined) {
 			throw new InputError(
-				`Campaign Type: ${showValue(type)} is not supported; use "all", "voice" or "sms".`,
+				`Campaign Type: ${showValue(type)} is not supported; ${CAMPAIGN_TYPE_CHOICES}.`,
 				'campaignType',
 			);
 		}
 		const returnAll = read('returnAll', itemIndex, false) === true;
 		const filters = (read('filters', itemIndex, {}) ?? {}) as IDataObject;
 		return {
-			channels: channel === undefined ? CAMPAIGN_CHANNELS.map((c) => c.value) : [channel.value],
+			channels,
 			limit: returnAll
 				? undefined
 				: wholeNumber(read('limit', itemIndex, 50), 'Limit', 'limit', MAX_LIMIT),

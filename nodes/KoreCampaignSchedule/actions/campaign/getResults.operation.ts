@@ -13,8 +13,9 @@ import {
 	dryRunOption,
 	optionsCollection,
 	runSettingOptions,
+	returnAllAndLimit,
 } from '../common.descriptions';
-import { defineOperation, showFor } from '../operation';
+import { defineOperation } from '../operation';
 import type { CampaignRef, CampaignTarget } from './campaignTarget';
 import { describeTarget, findCampaign, readCampaignRef } from './campaignTarget';
 
@@ -30,23 +31,7 @@ export const MAX_RESULT_PAGES = 1_000;
 
 const description: INodeProperties[] = [
 	...campaignNameField(OPERATION, { byId: true }),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: showFor(RESOURCE, OPERATION),
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, maxValue: MAX_LIMIT, numberPrecision: 0 },
-		description: 'Max number of results to return',
-		displayOptions: showFor(RESOURCE, OPERATION, { returnAll: [false] }),
-	},
+	...returnAllAndLimit(RESOURCE, OPERATION, MAX_LIMIT),
 	optionsCollection(RESOURCE, OPERATION, [dryRunOption, ...runSettingOptions]),
 ];
 

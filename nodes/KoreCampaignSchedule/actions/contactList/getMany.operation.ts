@@ -2,34 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { contactListJson, fetchContactLists } from '../../helpers/contactLists';
 import { wholeNumber } from '../../helpers/validation';
-import { optionsCollection, runSettingOptions } from '../common.descriptions';
-import { defineOperation, showFor } from '../operation';
+import { optionsCollection, runSettingOptions, returnAllAndLimit } from '../common.descriptions';
+import { defineOperation } from '../operation';
 
 const RESOURCE = 'contactList';
 const OPERATION = 'getMany';
-const forGetMany = showFor(RESOURCE, OPERATION);
 
 /** Largest Limit: Get Many returns at most this many lists unless Return All is on. */
 const MAX_LIMIT = 10_000;
 
 const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: forGetMany,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, maxValue: MAX_LIMIT, numberPrecision: 0 },
-		description: 'Max number of results to return',
-		displayOptions: showFor(RESOURCE, OPERATION, { returnAll: [false] }),
-	},
+	...returnAllAndLimit(RESOURCE, OPERATION, MAX_LIMIT),
 	optionsCollection(RESOURCE, OPERATION, runSettingOptions),
 ];
 
