@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
+import { KoreCampaignTrigger } from '../../nodes/KoreCampaignTrigger/KoreCampaignTrigger.node';
+
+/**
+ * The example workflows users import: every Kore node in them names a parameter the node has,
+ * shown for the chosen resource and operation, and an option value the node offers.
+ */
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+const NODES: Record<string, { description: { properties: INodeProperties[] } }> = {
+	'n8n-nodes-kore-campaign.koreCampaignSchedule': new KoreCampaignSchedule(),
+	'n8n-nodes-kore-campaign.koreCampaignTrigger': new KoreCampaignTrigger(),
+};
+
+const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+
+describe.each(examples)('examples/%s', (file) => {
+	it('uses only parameters and values the Kore nodes offer', () => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as {
+			nodes: Array<{
+				name: string;
+				type: string;
+				typeVersion: number;
+				parameters: INodeParameters;
+			}>;
+		};
+		const problems: string[] = [];
+		const koreNodes = workflow.nodes.filter((n) => n.type in NODES);
+		expect(koreNodes.length).toBeGreaterThan(0);
+		for (const node of koreNodes) {
+			const { description } = NODES[node.type] as unknown as {
+				description: Parameters<typeof NodeHelpers.displayParameter>[3];
+			};
+			const properties = (description as unknown as { properties: INodeProperties[] }).properties;
+			const values = NodeHelpers.getNodeParameters(
+				properties,
+				node.parameters,
+				true,
+				false,
+				null,
+				description,
+			) as INodeParameters;
+			for (const [name, value] of Object.entries(node.parameters)) {
+				// n8n adds Poll Times to every polling trigger itself.
+				if (name === 'pollTimes') continue;
+				const shown = properties.filter(
+					(p) =>
+						p.name === name &&
+						NodeHelpers.displayParameter(values, p, { typeVersion: node.typeVersion }, description),
+				);
+				if (shown.length === 0) {
+					problems.push(`${node.name}: "${name}" is not a parameter shown for these settings`);
+					continue;
+				}
+				const offered = shown.flatMap((p) =>
+					p.type === 'options' ? (p.options ?? []).map((o) => (o as { value: unknown }).value) : [],
+				);
+				const expression = typeof value === 'string' && value.startsWith('=');
+				if (offered.length > 0 && !expression && !offered.includes(value))
+					problems.push(`${node.name}: ${name} = ${JSON.stringify(value)} is not offered`);
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+});
