@@ -302,7 +302,8 @@ describe('Add Contacts', () => {
 			expect(description).toMatch(
 				/The contacts of this batch may have been added to "Spring Leads"/,
 			);
-			expect(description).toMatch(/safe on a list that disallows duplicates/);
+			expect(description).toMatch(/on a list that allows duplicates they would be added twice/);
+			expect(description).not.toMatch(/safe/);
 			expect(description).not.toMatch(/does no harm/);
 		}
 		expect(out.slice(10).every((o) => o.json.status === 'accepted')).toBe(true);
@@ -400,6 +401,34 @@ const create = (listName: string, options: IDataObject = {}) => ({
 });
 
 describe('Create', () => {
+	it('two rows naming the same new list, Use Existing: one create, both rows get the list', async () => {
+		const out = await runNode({
+			items: [{ json: {} }, { json: {} }],
+			parameters: create('Twice', { ifExists: 'useExisting' }),
+			credentials: clientCredentials(kore),
+		});
+		expect(kore.createListCalls.map((c: { body: IDataObject }) => c.body.name)).toEqual(['Twice']);
+		expect(out.map((o) => [o.json.name, o.json.created, o.pairedItem])).toEqual([
+			['Twice', true, { item: 0 }],
+			['Twice', false, { item: 1 }],
+		]);
+		expect(out[1].json.id).toBe(out[0].json.id);
+	});
+
+	it("two rows naming the same new list, If Exists = Fail: one create; the second row gets the node's own message", async () => {
+		const out = await runNode({
+			items: [{ json: {} }, { json: {} }],
+			parameters: create('Twice'),
+			credentials: clientCredentials(kore),
+			continueOnFail: true,
+		});
+		expect(kore.createListCalls).toHaveLength(1);
+		expect(out[0].json.created).toBe(true);
+		expect(out[1].json).toMatchObject({
+			error: { message: expect.stringMatching(/^Contact list "Twice" already exists \(cl-/) },
+		});
+	});
+
 	it('creates a list for API uploads: looks the name up first, then one create call', async () => {
 		const out = await runNode({
 			parameters: create('Leads 2027-03-01', { description: 'From the sheet' }),

@@ -131,7 +131,7 @@ function addContactsHints(listName: string): KoreRequest['hints'] {
 	return {
 		rejected: `Kore.ai did not accept this batch for the list ${list}. Its message above says why. The node checked every phone number (E.164) and time zone before sending; check the other fields of these rows.`,
 		notFound: `Kore.ai found no contact list named ${list}: Add Contacts finds a list by its exact name. Create it first (Contact List → Create, If the List Exists → Use Existing) or pick it From List.`,
-		maybeDone: `The contacts of this batch may have been added to ${list}: the call may have reached Kore.ai although its answer did not come back, so the node did not send it again. Check the list's totalRecordCount (Contact List → Get Many) before running these rows again; running them again is safe on a list that disallows duplicates (Kore.ai skips numbers the list already has), and adds them twice on one that allows them.`,
+		maybeDone: `The contacts of this batch may have been added to ${list}: the call may have reached Kore.ai although its answer did not come back, so the node did not send it again. Check the list's totalRecordCount (Contact List → Get Many) before running these rows again: on a list that allows duplicates they would be added twice, and Kore.ai does not document whether a list that disallows them skips a number it already has.`,
 	};
 }
 

@@ -35,7 +35,7 @@ const description: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether the list may hold the same phone number more than once. Off, Kore.ai skips a number the list already has, so adding the same rows again is harmless.',
+				'Whether the list may hold the same phone number more than once (Kore.ai\'s allowDuplicates)',
 		},
 		{
 			displayName: 'Description',
@@ -105,16 +105,56 @@ function existingJson(record: Record<string, unknown>): IDataObject {
 	return { ...contactListJson(record), created: false };
 }
 
+/** The list of a name as the run found or made it; or why that failed. */
+type ListOutcome =
+	| { record: Record<string, unknown>; created: false }
+	| { record: Record<string, unknown>; created: true; message: string }
+	| { error: unknown };
+
 /**
- * Looks the list up by name after Kore.ai refused to create it: another run may have created it
- * in between. Undefined when it is not there (the refusal stands).
+ * Finds the list by name (one read) and creates it only when it is not there. A create Kore.ai
+ * refuses with a 400 is followed by a second look-up: another run may have created the list in
+ * between, and then it is there to use.
  */
-async function createdMeanwhile(
+async function findOrCreate(
+	creation: ListCreation,
 	client: KoreClient,
-	name: string,
 	itemIndex: number,
-): Promise<Record<string, unknown> | undefined> {
-	return contactListNamed(await fetchContactLists(client, itemIndex), name);
+): Promise<ListOutcome> {
+	try {
+		const existing = contactListNamed(await fetchContactLists(client, itemIndex), creation.name);
+		if (existing !== undefined) return { record: existing, created: false };
+		let answer: Record<string, unknown>;
+		try {
+			answer = await client.send(creation.request, itemIndex);
+		} catch (error) {
+			if (error instanceof NodeApiError && error.httpCode === '400') {
+				const meanwhile = contactListNamed(
+					await fetchContactLists(client, itemIndex),
+					creation.name,
+				);
+				if (meanwhile !== undefined) return { record: meanwhile, created: false };
+			}
+			throw error;
+		}
+		const data = answer.data as Record<string, unknown> | undefined;
+		if (data === null || typeof data !== 'object' || typeof data._id !== 'string') {
+			throw client.unreadable(
+				creation.request,
+				"the new list's id",
+				answer,
+				itemIndex,
+				'Check the contact lists in Kore.ai (Contact List → Get Many) before running this item again, or run it with If the List Exists → Use Existing.',
+			);
+		}
+		return {
+			record: data,
+			created: true,
+			message: typeof answer.message === 'string' ? answer.message : '',
+		};
+	} catch (error) {
+		return { error };
+	}
 }
 
 /**
@@ -166,57 +206,41 @@ export const create = defineOperation<ListCreation>({
 			},
 		};
 	},
-	async execute(ctx, creation, client, itemIndex) {
+	// Items of one run naming the same list share one look-up and at most one create: the first
+	// finds or creates it, the others then find it there (a create is not safe to repeat, and two
+	// items checking at once would both find nothing). A failed create is not tried again by a
+	// later item of the run: its answer may have been lost after the list was made.
+	async execute(ctx, creation, client, itemIndex, memo) {
 		const summary = { name: creation.name, ifExists: creation.ifExists };
 		if (creation.dryRun) return [dryRunJson(summary, creation.request, client)];
-		const existing = contactListNamed(await fetchContactLists(client, itemIndex), creation.name);
-		if (existing !== undefined) {
-			if (creation.ifExists === 'useExisting') return [existingJson(existing)];
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Contact list ${JSON.stringify(creation.name)} already exists (${String(existing._id ?? existing.id ?? 'no id')}); nothing was created.`,
+		const { answer, first } = memo.share(`contactList:${creation.name}`, async () =>
+			findOrCreate(creation, client, itemIndex),
+		);
+		const outcome = await answer;
+		if ('error' in outcome) throw asNodeError(ctx, outcome.error, itemIndex);
+		const { record } = outcome;
+		if (first && outcome.created) {
+			return [
 				{
-					itemIndex,
-					description:
-						'Choose another List Name, or set Options → If the List Exists to Use Existing to add to the list that is there.',
+					...contactListJson(record),
+					allowDuplicates:
+						typeof record.allowDuplicates === 'boolean'
+							? record.allowDuplicates
+							: (creation.request.body as IDataObject).allowDuplicates,
+					created: true,
+					message: outcome.message,
 				},
-			);
+			];
 		}
-		let answer: Record<string, unknown>;
-		try {
-			answer = await client.send(creation.request, itemIndex);
-		} catch (error) {
-			// Another run may have created it since the look-up: then it is there to use.
-			if (
-				creation.ifExists === 'useExisting' &&
-				error instanceof NodeApiError &&
-				error.httpCode === '400'
-			) {
-				const meanwhile = await createdMeanwhile(client, creation.name, itemIndex);
-				if (meanwhile !== undefined) return [existingJson(meanwhile)];
-			}
-			throw asNodeError(ctx, error, itemIndex);
-		}
-		const data = answer.data as Record<string, unknown> | undefined;
-		if (data === null || typeof data !== 'object' || typeof data._id !== 'string') {
-			throw client.unreadable(
-				creation.request,
-				"the new list's id",
-				answer,
-				itemIndex,
-				'Check the contact lists in Kore.ai (Contact List → Get Many) before running this item again, or run it with If the List Exists → Use Existing.',
-			);
-		}
-		return [
+		if (creation.ifExists === 'useExisting') return [existingJson(record)];
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Contact list ${JSON.stringify(creation.name)} already exists (${String(record._id ?? record.id ?? 'no id')}); nothing was created.`,
 			{
-				...contactListJson(data),
-				allowDuplicates:
-					typeof data.allowDuplicates === 'boolean'
-						? data.allowDuplicates
-						: (creation.request.body as IDataObject).allowDuplicates,
-				created: true,
-				message: typeof answer.message === 'string' ? answer.message : '',
+				itemIndex,
+				description:
+					'Choose another List Name, or set Options → If the List Exists to Use Existing to add to the list that is there.',
 			},
-		];
+		);
 	},
 });
