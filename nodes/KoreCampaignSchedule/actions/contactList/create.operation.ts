@@ -35,7 +35,7 @@ const description: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether the list may hold the same phone number more than once (Kore.ai\'s allowDuplicates)',
+				"Whether the list may hold the same phone number more than once (Kore.ai's allowDuplicates)",
 		},
 		{
 			displayName: 'Description',
@@ -135,7 +135,7 @@ async function findOrCreate(
 				);
 				if (meanwhile !== undefined) return { record: meanwhile, created: false };
 			}
-			throw error;
+			return { error };
 		}
 		const data = answer.data as Record<string, unknown> | undefined;
 		if (data === null || typeof data !== 'object' || typeof data._id !== 'string') {
