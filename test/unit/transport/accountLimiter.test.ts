@@ -66,6 +66,8 @@ function virtualClock(start = 1_000_000) {
 				onTick(now);
 			}
 		}
+		// A mutant (or a bug) that leaves a caller waiting for nothing fails here, not by timing out.
+		if (!settled) throw new Error('the work never settled: a caller waits with no timer left');
 		return await done;
 	}
 	return {
@@ -79,6 +81,21 @@ function virtualClock(start = 1_000_000) {
 }
 
 const ACCOUNT = 'https://platform.kore.ai acc-1';
+
+/**
+ * What `promise` settles to when it settles without any timer firing (a slot free at once, a
+ * stop at once); otherwise the test fails at once instead of hanging until Jest's timeout.
+ */
+async function atOnce<T>(promise: Promise<T>): Promise<T> {
+	let settled = false;
+	const done = promise.finally(() => (settled = true));
+	done.catch(() => undefined);
+	for (let turn = 0; turn < 10 && !settled; turn++) {
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+	if (!settled) throw new Error('expected at once, but it is still waiting');
+	return await done;
+}
 const interval = (perMinute: number, share = 1) =>
 	Math.ceil((60_000 / (perMinute * share)) * SAFETY_MARGIN);
 
@@ -171,7 +188,7 @@ describe('AccountLimiter (virtual clock)', () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
-		const slot = await limiter.acquire(ACCOUNT, 60);
+		const slot = await atOnce(limiter.acquire(ACCOUNT, 60));
 		// Two more callers reserve slots at +1025 and +2050 and wait for them...
 		const later = [limiter.acquire(ACCOUNT, 60), limiter.acquire(ACCOUNT, 60)].map((p) =>
 			p.then(() => v.now),
@@ -232,21 +249,23 @@ describe('AccountLimiter (virtual clock)', () => {
 	it('an aborted caller stops waiting at once', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
-		await limiter.acquire(ACCOUNT, 60);
+		await atOnce(limiter.acquire(ACCOUNT, 60));
 		const stop = new AbortController();
 		const waiting = limiter.acquire(ACCOUNT, 60, stop.signal);
 		stop.abort();
-		await expect(waiting).rejects.toBeInstanceOf(WaitAborted);
-		await expect(limiter.acquire(ACCOUNT, 60, stop.signal)).rejects.toBeInstanceOf(WaitAborted);
+		await expect(atOnce(waiting)).rejects.toBeInstanceOf(WaitAborted);
+		await expect(atOnce(limiter.acquire(ACCOUNT, 60, stop.signal))).rejects.toBeInstanceOf(
+			WaitAborted,
+		);
 	});
 
 	it('stays bounded: idle accounts are forgotten, and at most maxAccounts are kept', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 60_000 });
-		for (let i = 0; i < 25; i++) await limiter.acquire(`account ${i}`, 60);
+		for (let i = 0; i < 25; i++) await atOnce(limiter.acquire(`account ${i}`, 60));
 		expect(limiter.size).toBe(10);
 		v.advance(120_000);
-		await limiter.acquire('a new one', 60);
+		await atOnce(limiter.acquire('a new one', 60));
 		expect(limiter.size).toBe(1);
 	});
 });
@@ -315,7 +334,7 @@ describe('AccountLimiter pauses', () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
-		const first = await limiter.acquire(ACCOUNT, 60);
+		const first = await atOnce(limiter.acquire(ACCOUNT, 60));
 		// Three callers wait (their turns due at +1025, +2050, +3075) when the first call is refused for 0.5 s.
 		const order: number[] = [];
 		const later = [1, 2, 3].map((n) =>
@@ -342,7 +361,7 @@ describe('AccountLimiter pauses', () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
-		limiter.rateLimited(ACCOUNT, await limiter.acquire(ACCOUNT, 60), 5_000);
+		limiter.rateLimited(ACCOUNT, await atOnce(limiter.acquire(ACCOUNT, 60)), 5_000);
 		expect(await startsOf(limiter, v, [{ perMinute: 60, calls: 1 }])).toEqual([t0 + 5_000]);
 	});
 
@@ -365,7 +384,7 @@ describe('AccountLimiter pauses', () => {
 	it('is bounded: a caller paused again at every turn gives up after 1,000 pauses', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
-		limiter.rateLimited(ACCOUNT, await limiter.acquire(ACCOUNT, 0), 1_000);
+		limiter.rateLimited(ACCOUNT, await atOnce(limiter.acquire(ACCOUNT, 0)), 1_000);
 		let turns = 0;
 		const stale = { seq: -1 }; // an answer from another burst: pauses without a new halving
 		const gaveUp = v.run(limiter.acquire(ACCOUNT, 0), () => {
@@ -382,9 +401,9 @@ describe('AccountLimiter pauses', () => {
 		const v = virtualClock();
 		const stop = new AbortController();
 		stop.abort();
-		await expect(new AccountLimiter(v.clock).acquire(ACCOUNT, 0, stop.signal)).rejects.toThrow(
-			WaitAborted,
-		);
+		await expect(
+			atOnce(new AccountLimiter(v.clock).acquire(ACCOUNT, 0, stop.signal)),
+		).rejects.toThrow(WaitAborted);
 		expect(new WaitAborted().name).toBe('WaitAborted');
 	});
 });
@@ -403,12 +422,12 @@ describe('AccountLimiter memory', () => {
 	it('an account in use is kept: used recently, or its next slot still ahead', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 1_000 });
-		await limiter.acquire('recent', 60);
+		await atOnce(limiter.acquire('recent', 60));
 		v.advance(1_024); // recent: used 1.024 s ago, next slot 1 ms ahead
-		await limiter.acquire('paced', 60);
+		await atOnce(limiter.acquire('paced', 60));
 		expect(limiter.size).toBe(2);
 		v.advance(1_000); // recent: used 2.024 s ago, next slot passed; paced: used exactly 1 s ago
-		await limiter.acquire('other', 60);
+		await atOnce(limiter.acquire('other', 60));
 		expect(['recent', 'paced', 'other'].filter((a) => known(limiter, a))).toEqual([
 			'paced',
 			'other',
@@ -418,43 +437,43 @@ describe('AccountLimiter memory', () => {
 	it('an account without a pace is kept for exactly the idle time, and not a moment longer', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 1_000 });
-		await limiter.acquire('A', 0);
+		await atOnce(limiter.acquire('A', 0));
 		v.advance(1_000);
-		await limiter.acquire('B', 0);
+		await atOnce(limiter.acquire('B', 0));
 		expect(limiter.size).toBe(2);
 		v.advance(1);
-		await limiter.acquire('C', 0);
+		await atOnce(limiter.acquire('C', 0));
 		expect(limiter.size).toBe(2); // A forgotten; B used 1 ms ago
 	});
 
 	it('by default an account is remembered for 10 minutes idle', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
-		await limiter.acquire('A', 0);
+		await atOnce(limiter.acquire('A', 0));
 		v.advance(10 * 60_000);
-		await limiter.acquire('B', 0);
+		await atOnce(limiter.acquire('B', 0));
 		expect(limiter.size).toBe(2);
 		v.advance(10 * 60_000 + 1);
-		await limiter.acquire('C', 0);
+		await atOnce(limiter.acquire('C', 0));
 		expect(limiter.size).toBe(1);
 	});
 
 	it('an account forgotten exactly when its next slot comes', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, { maxAccounts: 10, idleMs: 1_000 });
-		await limiter.acquire('A', 60);
+		await atOnce(limiter.acquire('A', 60));
 		v.advance(interval(60));
-		await limiter.acquire('B', 60);
+		await atOnce(limiter.acquire('B', 60));
 		expect(limiter.size).toBe(1);
 	});
 
 	it('an account with callers waiting is never forgotten, even over the size bound', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, { maxAccounts: 2, idleMs: 1_000 });
-		await limiter.acquire('busy', 60);
+		await atOnce(limiter.acquire('busy', 60));
 		const waiting = limiter.acquire('busy', 60);
-		await limiter.acquire('quiet', 60);
-		await limiter.acquire('new', 60);
+		await atOnce(limiter.acquire('quiet', 60));
+		await atOnce(limiter.acquire('new', 60));
 		expect(limiter.size).toBe(2);
 		expect(['busy', 'quiet', 'new'].filter((a) => known(limiter, a))).toEqual(['busy', 'new']);
 		await v.run(waiting);
@@ -580,7 +599,7 @@ describe('AccountLimiter: runs sharing an account', () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
-		await limiter.acquire(ACCOUNT, 1); // one node at 1/min makes one call
+		await atOnce(limiter.acquire(ACCOUNT, 1)); // one node at 1/min makes one call
 		const { order, starts } = queue(limiter, v, 50, 60); // then a run queues 50 at 60/min
 		const started = await v.run(starts);
 		// They wait while the 1/min setting counts (a minute after its one slot), then go at 60/min.
@@ -594,7 +613,7 @@ describe('AccountLimiter: runs sharing an account', () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
-		const first = await limiter.acquire(ACCOUNT, 60);
+		const first = await atOnce(limiter.acquire(ACCOUNT, 60));
 		const { order, starts } = queue(limiter, v, 50, 60);
 		await new Promise((resolve) => setImmediate(resolve));
 		v.advance(300); // the answer comes 300 ms after the call started: no Retry-After, so 5 s
@@ -614,7 +633,7 @@ describe('AccountLimiter: runs sharing an account', () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
 		const t0 = v.now;
-		const first = await limiter.acquire(ACCOUNT, 600);
+		const first = await atOnce(limiter.acquire(ACCOUNT, 600));
 		const { order, starts } = queue(limiter, v, 30, 600);
 		await new Promise((resolve) => setImmediate(resolve));
 		v.advance(50);
@@ -640,7 +659,7 @@ describe('AccountLimiter: runs sharing an account', () => {
 		it('the system clock set back an hour does not hold the next call for an hour', async () => {
 			jest.useFakeTimers();
 			const limiter = new AccountLimiter(); // the default clock
-			await limiter.acquire(ACCOUNT, 60);
+			await limiter.acquire(ACCOUNT, 60); // fake timers: atOnce's setImmediate would not run
 			jest.setSystemTime(Date.now() - 60 * 60_000);
 			let started = false;
 			const next = limiter.acquire(ACCOUNT, 60).then(() => (started = true));
