@@ -35,11 +35,13 @@ function changedAt(change: CampaignChange): number {
 /**
  * Every change from the memory to the window, oldest first: a known campaign whose status
  * differs (once, whatever it went through in between — Kore keeps no history), and a campaign
- * the memory does not know (created). An unknown campaign created no later than the oldest one
- * watched last time is not new: it came back into the window (a newer one was deleted).
+ * the memory does not know created after the newest one seen before (created). An unknown
+ * campaign created earlier is not new: it came back into the window (a newer one was deleted),
+ * or back into the list after the memory forgot it (missing from two polls in a row).
  */
 export function changesSince(memory: CampaignMemory, window: WatchWindow): CampaignChange[] {
-	const floor = memory.oldestWatched === undefined ? undefined : createdTime(memory.oldestWatched);
+	const seen = memory.newestSeen ?? memory.oldestWatched;
+	const floor = seen === undefined ? undefined : createdTime(seen);
 	const changes: CampaignChange[] = [];
 	for (const campaign of window.campaigns) {
 		const previous = memory.statuses[campaign.channel]?.[campaign.id];

@@ -48,6 +48,12 @@ export interface CampaignMemory {
 	missedOnce: Partial<Record<CampaignChannel, string[]>>;
 	/** As in WatchWindow: an unknown campaign created no later than this is not new. */
 	oldestWatched?: string;
+	/**
+	 * Creation time of the newest campaign any poll has listed (kept from poll to poll). Only a
+	 * campaign created after it is new: one forgotten after missing two polls that is listed
+	 * again was seen before, and is not reported as created.
+	 */
+	newestSeen?: string;
 }
 
 /** A creation time as a number for ordering; an unreadable one counts as the oldest. */
@@ -71,6 +77,13 @@ export function watchWindow(
 	return oldest === undefined ? { campaigns } : { campaigns, oldestWatched: oldest.createdAt };
 }
 
+/** The later of two creation times (an unreadable or absent one loses). */
+function newer(a: string | undefined, b: string | undefined): string | undefined {
+	if (b === undefined || createdTime(b) === Number.NEGATIVE_INFINITY) return a;
+	if (a === undefined || createdTime(a) === Number.NEGATIVE_INFINITY) return b;
+	return createdTime(b) > createdTime(a) ? b : a;
+}
+
 /** The memory after this poll: the watched campaigns, plus those missing for the first time. */
 export function rememberWindow(
 	window: WatchWindow,
@@ -79,8 +92,10 @@ export function rememberWindow(
 ): CampaignMemory {
 	const statuses: CampaignMemory['statuses'] = {};
 	const missedOnce: CampaignMemory['missedOnce'] = {};
+	let newestSeen = previous?.newestSeen;
 	for (const campaign of window.campaigns) {
 		(statuses[campaign.channel] ??= {})[campaign.id] = campaign.status;
+		newestSeen = newer(newestSeen, campaign.createdAt);
 	}
 	if (previous !== undefined) {
 		for (const [channel, known] of Object.entries(previous.statuses) as Array<
@@ -99,6 +114,7 @@ export function rememberWindow(
 		statuses,
 		missedOnce,
 		...(window.oldestWatched !== undefined ? { oldestWatched: window.oldestWatched } : {}),
+		...(newestSeen !== undefined ? { newestSeen } : {}),
 	};
 }
 
@@ -112,6 +128,7 @@ function canonical(memory: CampaignMemory): string {
 	return JSON.stringify([
 		memory.campaignType,
 		memory.oldestWatched ?? null,
+		memory.newestSeen ?? null,
 		CHANNELS.map((channel) => [
 			Object.entries(memory.statuses[channel] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
 			[...(memory.missedOnce[channel] ?? [])].sort(),
@@ -137,7 +154,7 @@ const CHANNELS: readonly CampaignChannel[] = ['voice', 'sms'];
  */
 export function readMemory(data: IDataObject, campaignType: string): CampaignMemory | undefined {
 	if (data.version !== MEMORY_VERSION || data.campaignType !== campaignType) return undefined;
-	const { statuses, missedOnce, oldestWatched } = data;
+	const { statuses, missedOnce, oldestWatched, newestSeen } = data;
 	if (!isRecord(statuses) || !isRecord(missedOnce)) return undefined;
 	const memory: CampaignMemory = { campaignType, statuses: {}, missedOnce: {} };
 	for (const channel of CHANNELS) {
@@ -154,6 +171,7 @@ export function readMemory(data: IDataObject, campaignType: string): CampaignMem
 		}
 	}
 	if (typeof oldestWatched === 'string') memory.oldestWatched = oldestWatched;
+	if (typeof newestSeen === 'string') memory.newestSeen = newestSeen;
 	return memory;
 }
 
@@ -168,4 +186,6 @@ export function writeMemory(data: IDataObject, memory: CampaignMemory): void {
 	data.missedOnce = memory.missedOnce as IDataObject;
 	if (memory.oldestWatched !== undefined) data.oldestWatched = memory.oldestWatched;
 	else delete data.oldestWatched;
+	if (memory.newestSeen !== undefined) data.newestSeen = memory.newestSeen;
+	else delete data.newestSeen;
 }

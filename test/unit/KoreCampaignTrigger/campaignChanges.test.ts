@@ -8,6 +8,7 @@ import {
 	sampleChange,
 	wantedChanges,
 } from '../../../nodes/KoreCampaignTrigger/campaignChanges';
+import { rememberWindow } from '../../../nodes/KoreCampaignTrigger/campaignMemory';
 
 const hour = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
 
@@ -66,6 +67,32 @@ describe('changesSince', () => {
 			campaigns: [listed(10, 'Ready'), listed(1, 'Active'), listed(0, 'Ready')],
 		});
 		expect(changes.map((c) => c.campaign.id)).toEqual(['cd-10']);
+	});
+	it('an unknown campaign created after the newest one seen is created; one created before it is not', () => {
+		const seen = { ...memory, newestSeen: hour(5) };
+		const changes = changesSince(seen, {
+			campaigns: [listed(6, 'Ready'), listed(4, 'Ready'), listed(5, 'Ready')],
+		});
+		expect(changes.map((c) => [c.event, c.campaign.id])).toEqual([['created', 'cd-6']]);
+	});
+	it('a campaign forgotten after missing two polls in a row, then listed again, is not created', () => {
+		const polls = [
+			[listed(1, 'Active'), listed(2, 'Active')],
+			[listed(2, 'Active')],
+			[listed(2, 'Active')],
+			[listed(1, 'Active'), listed(2, 'Active')],
+		];
+		let known = rememberWindow({ campaigns: polls[0] }, 'all', undefined);
+		const emitted: string[] = [];
+		for (const campaigns of polls.slice(1)) {
+			emitted.push(...changesSince(known, { campaigns }).map((c) => `${c.event} ${c.campaign.id}`));
+			known = rememberWindow({ campaigns }, 'all', known);
+		}
+		expect(known.statuses.voice).toEqual({ 'cd-1': 'Active', 'cd-2': 'Active' });
+		expect(emitted).toEqual([]);
+		// A campaign created after them still comes out as created.
+		const later = changesSince(known, { campaigns: [listed(3, 'Ready'), ...polls[3]] });
+		expect(later.map((c) => `${c.event} ${c.campaign.id}`)).toEqual(['created cd-3']);
 	});
 	it('orders the changes by when they happened, oldest first', () => {
 		const changes = changesSince(memory, {
