@@ -1,6 +1,13 @@
 // `npm run mutate`: StrykerJS over everything that is published (nodes/ and credentials/), judged
 // by the unit and engine tests. Not part of `npm test`; why, how long it takes and what the
 // incremental file is for: CONTRIBUTING.md, Mutation testing. Survivors: test/mutation/survivors.md.
+
+// MUTATE_TESTS=<glob> (relative to the repository, e.g. 'test/unit/**/*.test.ts') judges by those
+// tests alone: a lower bound on the score (a mutant some tests kill, the whole suite kills too),
+// in minutes where the whole suite takes hours. Such a run keeps its own incremental file, never
+// the committed one (CONTRIBUTING.md, Mutation testing).
+const only = process.env.MUTATE_TESTS;
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',
@@ -17,7 +24,7 @@ export default {
 			// The unit and engine tests. test/dev/ checks the stand-in itself; the throttle suite paces
 			// real calls for ~45 s, too slow to repeat for every mutant (the limiter it covers is judged
 			// by its unit tests, with an injected clock).
-			testMatch: ['<rootDir>/test/{unit,engine}/**/*.test.ts'],
+			testMatch: only ? [`<rootDir>/${only}`] : ['<rootDir>/test/{unit,engine}/**/*.test.ts'],
 			testPathIgnorePatterns: ['/node_modules/', '/throttle\\.test\\.ts$'],
 			// findRelatedTests follows imports only through files Jest has mapped: the engine tests
 			// reach the node through dev/engine.ts.
@@ -34,7 +41,9 @@ export default {
 	concurrency: 2,
 	ignoreStatic: true,
 	incremental: true,
-	incrementalFile: 'test/mutation/stryker-incremental.json',
+	incrementalFile: only
+		? 'reports/mutation/incremental-partial.json'
+		: 'test/mutation/stryker-incremental.json',
 	reporters: ['clear-text', 'progress', 'json'],
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
 	tempDirName: '.stryker-tmp',
