@@ -283,6 +283,55 @@ describe('Add Contacts', () => {
 		expect(calls()).toHaveLength(1);
 	});
 
+	it('a failed batch without Continue on Fail: the error names the batches Kore.ai had already accepted', async () => {
+		// Renewals' batches 1 and 2 go first and are accepted; batch 3, for a list Kore does not know, fails.
+		const list = (i: number) => (i < 15 ? 'Renewals' : 'No Such List');
+		const error = await runNodeExpectingError({
+			items: rows(17, (i) => ({ phone: phone(i), list: list(i) })),
+			parameters: add('={{ $json.list }}', { batchSize: 10, maxConcurrency: 1 }),
+			credentials: clientCredentials(kore),
+		});
+		expect(calls().map((c) => [c.body.contact_list_name, c.status])).toEqual([
+			['Renewals', 200],
+			['Renewals', 200],
+			['No Such List', 404],
+		]);
+		expect(error.message).toMatch(/^Contact list "No Such List", batch 3 \(2 contacts\): /);
+		expect(error.context.itemIndex).toBe(15);
+		expect(error.description).toMatch(/^Kore.ai found no contact list named "No Such List"/);
+		expect(error.description).toContain(
+			'Before the run stopped, Kore.ai accepted 2 calls of it that must not be sent again: Contact list "Renewals", batch 1 (10 contacts); Contact list "Renewals", batch 2 (5 contacts).',
+		);
+		expect(error.description).toMatch(/Running the same input again sends them again/);
+		expect(error.description).not.toMatch(/may also have carried out/);
+		expect(kore.contactsOf('Renewals')).toHaveLength(15);
+	});
+
+	it('a failure while another batch hangs: the error says that batch may have been added', async () => {
+		// Two batches at once: the first to arrive hangs (taking effect), the other is refused.
+		kore.failRoute(
+			'addContacts',
+			{ kind: 'hang', apply: true },
+			{ status: 400, body: { status: 'failure', message: 'Invalid contact data' } },
+		);
+		const error = await runNodeExpectingError({
+			items: rows(20),
+			parameters: add('Renewals', { batchSize: 10, maxConcurrency: 2, timeout: 3 }),
+			credentials: clientCredentials(kore),
+		});
+		expect(calls()).toHaveLength(2);
+		const refused =
+			/^Contact list "Renewals", batch (\d) \(10 contacts\): Kore.ai answered HTTP 400/.exec(
+				error.message,
+			);
+		expect(refused).not.toBeNull();
+		const hung = refused?.[1] === '1' ? 2 : 1;
+		expect(error.description).toContain(
+			`Kore.ai may also have carried out a call whose answer did not come back: Contact list "Renewals", batch ${hung} (10 contacts).`,
+		);
+		expect(error.description).not.toMatch(/accepted/);
+	});
+
 	it('a batch that hangs is sent once, not retried; its items say the contacts may have been added', async () => {
 		// The call takes effect and its answer is lost: the worst case for repeating it.
 		kore.failRoute('addContacts', { kind: 'hang', apply: true });

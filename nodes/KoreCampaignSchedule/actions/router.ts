@@ -1,7 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { NodeError } from '../helpers/errors';
-import { asNodeError, errorItem, InputError, isNodeError, showValue } from '../helpers/errors';
+import {
+	asNodeError,
+	errorItem,
+	InputError,
+	isNodeError,
+	showValue,
+	withUnrepeatableCalls,
+} from '../helpers/errors';
 import type { ReadParameter } from '../helpers/parameters';
 import { parameterReader, readCampaignName } from '../helpers/parameters';
 import { mapInOrder } from '../helpers/pool';
@@ -87,7 +94,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		// Lookups the items share, for this run only (a campaign's id by its name).
 		const memo = new RunMemo();
 		const results: INodeExecutionData[][] = [];
-		await mapInOrder(units.length, settings.maxConcurrency, async (u) => {
+		const sent = mapInOrder(units.length, settings.maxConcurrency, async (u) => {
 			const unit = units[u];
 			let outcomes: ItemOutcome[];
 			try {
@@ -115,6 +122,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				];
 			});
 		});
+		try {
+			await sent;
+		} catch (caught) {
+			// Every unit in flight has ended (mapInOrder waits for them): the client knows all it sent.
+			throw isNodeError(caught) && client instanceof KoreClient
+				? withUnrepeatableCalls(caught, client.unrepeatableCalls())
+				: caught;
+		}
 		return [results.flat()];
 	} finally {
 		cancelled?.removeEventListener('abort', onCancel);

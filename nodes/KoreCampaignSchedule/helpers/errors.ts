@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WaitAborted } from '../transport/accountLimiter';
-import type { KoreContext } from '../transport/client';
+import type { KoreContext, UnrepeatableCalls } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
 
 /**
@@ -45,6 +45,41 @@ export type NodeError = NodeApiError | NodeOperationError;
 
 export function isNodeError(value: unknown): value is NodeError {
 	return value instanceof NodeApiError || value instanceof NodeOperationError;
+}
+
+/** At most this many calls are named in an error; the others are counted. */
+const CALLS_NAMED = 5;
+
+function callList(labels: readonly string[]): string {
+	const named = labels.slice(0, CALLS_NAMED).join('; ');
+	return labels.length > CALLS_NAMED ? `${named}; and ${labels.length - CALLS_NAMED} more` : named;
+}
+
+/**
+ * A run that stops at a failure loses the outputs of the items done before it. When some of them
+ * were calls not safe to repeat (contacts added, a campaign started), the error says which, so
+ * that running the same input again does not repeat them unknowingly. The failed call itself is
+ * not listed again: its own message already says what may have happened.
+ */
+export function withUnrepeatableCalls(error: NodeError, calls: UnrepeatableCalls): NodeError {
+	const uncertain = calls.uncertain.filter((label) => !error.message.startsWith(label));
+	const { accepted } = calls;
+	if (accepted.length === 0 && uncertain.length === 0) return error;
+	const count = (n: number) => (n === 1 ? 'a call' : `${n} calls`);
+	const parts: string[] = [];
+	if (accepted.length > 0)
+		parts.push(
+			`Before the run stopped, Kore.ai accepted ${count(accepted.length)} of it that must not be sent again: ${callList(accepted)}.`,
+		);
+	if (uncertain.length > 0)
+		parts.push(
+			`Kore.ai may also have carried out ${count(uncertain.length)} whose answer did not come back: ${callList(uncertain)}.`,
+		);
+	parts.push(
+		'Running the same input again sends them again: run only the items not yet done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
+	);
+	error.description = [error.description, ...parts].filter(Boolean).join(' ');
+	return error;
 }
 
 /** Outputs an item produced before it failed, keyed by its error (see withOutputs). */

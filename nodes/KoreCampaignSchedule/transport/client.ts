@@ -48,6 +48,15 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 /** What a dry run shows in place of the token. */
 export const REDACTED_TOKEN = '[redacted]';
 
+/**
+ * The calls of one client that were not safe to repeat and went out: those Kore.ai accepted, and
+ * those it may have carried out although no answer came back. Each by its label.
+ */
+export interface UnrepeatableCalls {
+	accepted: string[];
+	uncertain: string[];
+}
+
 /** What n8n's HTTP helper returns with `returnFullResponse: true`. */
 interface FullResponse {
 	statusCode: number;
@@ -70,6 +79,7 @@ export class KoreClient {
 	/** The Kore.ai account (host + account ID): the unit of Kore's rate limit. */
 	private readonly account: string;
 	private readonly retry: RetryPolicy;
+	private readonly unrepeatable: UnrepeatableCalls = { accepted: [], uncertain: [] };
 
 	private constructor(
 		private readonly ctx: KoreContext,
@@ -132,7 +142,10 @@ export class KoreClient {
 			}
 			const outcome = await this.sendOnce(request);
 			attempts++;
-			if (outcome.ok) return outcome.body;
+			if (outcome.ok) {
+				if (!request.repeatable) this.unrepeatable.accepted.push(labelOf(request));
+				return outcome.body;
+			}
 			if (outcome.rateLimited)
 				accountLimiter.rateLimited(this.account, slot, rateLimitPauseMs(outcome, this.retry));
 			const mayRetry =
@@ -163,6 +176,17 @@ export class KoreClient {
 			typeof answer.message === 'string' && answer.message !== '' ? `: ${answer.message}` : '';
 		const message = `${request.label ? `${request.label}: ` : ''}Kore.ai answered without ${expected}${said}`;
 		return new NodeApiError(this.ctx.getNode(), { message }, { message, description, itemIndex });
+	}
+
+	/**
+	 * The calls not safe to repeat that this client sent so far: what a run that fails must own
+	 * up to, since running the same input again sends them again.
+	 */
+	unrepeatableCalls(): UnrepeatableCalls {
+		return {
+			accepted: [...this.unrepeatable.accepted],
+			uncertain: [...this.unrepeatable.uncertain],
+		};
 	}
 
 	/** The request as a dry run shows it: exactly what would be sent, the token redacted. */
@@ -236,7 +260,10 @@ export class KoreClient {
 		if (attempts > 1) message += ` (after ${attempts} attempts)`;
 		let description = failure.description;
 		if (failure.maybeDone) {
-			if (!request.repeatable) message += '. Kore.ai may have carried it out';
+			if (!request.repeatable) {
+				message += '. Kore.ai may have carried it out';
+				this.unrepeatable.uncertain.push(labelOf(request));
+			}
 			description = `${this.maybeDoneAdvice(request)} ${description}`;
 		}
 		const summary: JsonObject = { message };
@@ -271,4 +298,9 @@ export class KoreClient {
 			},
 		);
 	}
+}
+
+/** How a call is named to the user: its label, else its method and address. */
+function labelOf(request: KoreRequest): string {
+	return request.label ?? `${request.method} ${request.url}`;
 }

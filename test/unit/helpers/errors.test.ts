@@ -6,6 +6,7 @@ import {
 	errorItem,
 	InputError,
 	showValue,
+	withUnrepeatableCalls,
 } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
 import { KoreCredentialError } from '../../../nodes/KoreCampaignSchedule/transport/connection';
 import { WaitAborted } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
@@ -141,5 +142,45 @@ describe('errorItem', () => {
 		const item = errorItem(new NodeOperationError(node, 'p', { description: 'd' }), 3, 'S');
 		expect(Object.keys(item.json)).toEqual(['error']);
 		expect(item.error).toBeUndefined();
+	});
+});
+
+describe('withUnrepeatableCalls', () => {
+	const failure = () =>
+		new NodeOperationError(node, 'Campaign "B": Kore.ai answered HTTP 400: refused', {
+			description: 'Its own advice.',
+		});
+	it('leaves the error alone when no call that must not be repeated went out', () => {
+		const error = failure();
+		expect(withUnrepeatableCalls(error, { accepted: [], uncertain: [] })).toBe(error);
+		expect(error.description).toBe('Its own advice.');
+	});
+	it('names one accepted call after the advice, and what to do', () => {
+		const error = withUnrepeatableCalls(failure(), {
+			accepted: ['Campaign "A": start'],
+			uncertain: [],
+		});
+		expect(error.description).toBe(
+			'Its own advice. Before the run stopped, Kore.ai accepted a call of it that must not be sent again: Campaign "A": start. Running the same input again sends them again: run only the items not yet done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
+		);
+	});
+	it('names at most five calls of each kind and counts the rest; the failed call is not named again', () => {
+		const labels = (n: number) => Array.from({ length: n }, (_, i) => `batch ${i + 1}`);
+		const error = withUnrepeatableCalls(new NodeOperationError(node, 'batch 9: no answer'), {
+			accepted: labels(7),
+			uncertain: ['batch 8', 'batch 9'],
+		});
+		expect(error.description).toContain(
+			'accepted 7 calls of it that must not be sent again: batch 1; batch 2; batch 3; batch 4; batch 5; and 2 more.',
+		);
+		expect(error.description).toContain(
+			'Kore.ai may also have carried out a call whose answer did not come back: batch 8.',
+		);
+		expect(
+			withUnrepeatableCalls(new NodeOperationError(node, 'batch 9: no answer'), {
+				accepted: [],
+				uncertain: ['batch 9'],
+			}).description,
+		).toBeFalsy();
 	});
 });
