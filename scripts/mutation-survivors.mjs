@@ -3,14 +3,19 @@
 // list when the same mutant is still there: at the same place with the same mutation, or else
 // the same code mutated the same way, counted in file order (edits elsewhere in the file move
 // lines but keep the reasons). Run after `npm run mutate`: `node scripts/mutation-survivors.mjs`.
+// Several reports (runs over different files, e.g. with MUTATE_TESTS) are listed together:
+// `node scripts/mutation-survivors.mjs a.json b.json`; a line per report says what each scored.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const report = JSON.parse(
-	fs.readFileSync(path.join(root, 'reports', 'mutation', 'mutation.json'), 'utf8'),
-);
+const reportFiles =
+	process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
+const reports = reportFiles.map((file) => ({
+	name: path.basename(file),
+	files: JSON.parse(fs.readFileSync(path.resolve(root, file), 'utf8')).files,
+}));
 const listFile = path.join(root, 'test', 'mutation', 'survivors.md');
 const TO_DO = 'to do: write a test that fails on it, or say why it cannot matter';
 
@@ -61,10 +66,19 @@ if (fs.existsSync(listFile)) {
 }
 
 const found = [];
-const count = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
-for (const [source, { mutants, source: code }] of Object.entries(report.files).sort(([a], [b]) =>
-	a.localeCompare(b),
-)) {
+const newCount = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 });
+const count = newCount();
+const totals = [];
+const sources = reports.flatMap(({ name, files }) => {
+	const own = newCount();
+	totals.push({ name, count: own });
+	return Object.entries(files).map(([source, file]) => ({ source, file, own }));
+});
+for (const {
+	source,
+	file: { mutants, source: code },
+	own,
+} of sources.sort((a, b) => a.source.localeCompare(b.source))) {
 	const lines = code.split('\n');
 	const file = path.relative(root, path.resolve(root, source));
 	const described = [...mutants]
@@ -94,6 +108,7 @@ for (const [source, { mutants, source: code }] of Object.entries(report.files).s
 				m.status
 			] ?? 'other';
 		count[status]++;
+		own[status]++;
 		if (status !== 'survived' && status !== 'noCoverage') continue;
 		const { line, column } = m.location.start;
 		found.push([
@@ -103,8 +118,16 @@ for (const [source, { mutants, source: code }] of Object.entries(report.files).s
 		]);
 	}
 }
-const judged = count.killed + count.timeout + count.survived + count.noCoverage;
-const total = `${judged} mutants, ${count.killed} killed, ${count.timeout} timed out, ${count.survived} survived, ${count.noCoverage} reached by no test (${count.other} not compiled or ignored): **${((100 * (count.killed + count.timeout)) / judged).toFixed(1)} %** detected.`;
+/** One line of totals: how many mutants, what became of them, the share killed and detected. */
+function summary(c) {
+	const judged = c.killed + c.timeout + c.survived + c.noCoverage;
+	const share = (n) => `${((100 * n) / judged).toFixed(1)} %`;
+	return `${judged} mutants, ${c.killed} killed, ${c.timeout} timed out, ${c.survived} survived, ${c.noCoverage} reached by no test (${c.other} not compiled or ignored): **${share(c.killed)}** killed, **${share(c.killed + c.timeout)}** detected.`;
+}
+const total = [
+	...(totals.length > 1 ? totals.map(({ name, count: c }) => `- \`${name}\`: ${summary(c)}`) : []),
+	`${totals.length > 1 ? '- All: ' : ''}${summary(count)}`,
+].join('\n');
 
 const rows = found.map((cells) => {
 	const { place, occurrence } = keysOf(cells);
@@ -116,8 +139,9 @@ fs.writeFileSync(
 	[
 		'# Surviving mutants',
 		'',
-		'Written by `node scripts/mutation-survivors.mjs` from the last `npm run mutate`; the reasons are kept',
-		'between runs. A mutant is a small deliberate bug; each one here went unnoticed by every test.',
+		'Written by `node scripts/mutation-survivors.mjs` from the reports of the last mutation runs (a line',
+		'each below; CONTRIBUTING.md, Mutation testing, says which tests judged them); the reasons are kept',
+		'between runs. A mutant is a small deliberate bug; each one here went unnoticed by the tests of its run.',
 		'',
 		total,
 		'',
