@@ -40,10 +40,10 @@ function changedAt(change: CampaignChange): number {
  * or back into the list after the memory forgot it (missing from two polls in a row).
  */
 export function changesSince(memory: CampaignMemory, window: WatchWindow): CampaignChange[] {
-	const seen = memory.newestSeen ?? memory.oldestWatched;
-	const floor = seen === undefined ? undefined : createdTime(seen);
 	const changes: CampaignChange[] = [];
 	for (const campaign of window.campaigns) {
+		const seen = memory.newestSeen[campaign.channel] ?? memory.oldestWatched;
+		const floor = seen === undefined ? undefined : createdTime(seen);
 		const previous = memory.statuses[campaign.channel]?.[campaign.id];
 		if (previous !== undefined) {
 			if (previous !== campaign.status)

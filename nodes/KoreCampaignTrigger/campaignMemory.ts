@@ -49,11 +49,13 @@ export interface CampaignMemory {
 	/** As in WatchWindow: an unknown campaign created no later than this is not new. */
 	oldestWatched?: string;
 	/**
-	 * Creation time of the newest campaign any poll has listed (kept from poll to poll). Only a
-	 * campaign created after it is new: one forgotten after missing two polls that is listed
-	 * again was seen before, and is not reported as created.
+	 * By channel, the creation time of the newest campaign any poll has listed (kept from poll to
+	 * poll). Only a campaign created after it is new: one forgotten after missing two polls that
+	 * is listed again was seen before, and is not reported as created. Per channel because a poll
+	 * reads one channel's list after the other: an SMS campaign created while the voice list was
+	 * being read is seen, a voice one created at the same moment only at the next poll.
 	 */
-	newestSeen?: string;
+	newestSeen: Partial<Record<CampaignChannel, string>>;
 }
 
 /** A creation time as a number for ordering; an unreadable one counts as the oldest. */
@@ -92,10 +94,12 @@ export function rememberWindow(
 ): CampaignMemory {
 	const statuses: CampaignMemory['statuses'] = {};
 	const missedOnce: CampaignMemory['missedOnce'] = {};
-	let newestSeen = previous?.newestSeen;
+	const newestSeen: CampaignMemory['newestSeen'] = { ...previous?.newestSeen };
 	for (const campaign of window.campaigns) {
-		(statuses[campaign.channel] ??= {})[campaign.id] = campaign.status;
-		newestSeen = newer(newestSeen, campaign.createdAt);
+		const { channel } = campaign;
+		(statuses[channel] ??= {})[campaign.id] = campaign.status;
+		const newest = newer(newestSeen[channel], campaign.createdAt);
+		if (newest !== undefined) newestSeen[channel] = newest;
 	}
 	if (previous !== undefined) {
 		for (const [channel, known] of Object.entries(previous.statuses) as Array<
@@ -114,7 +118,7 @@ export function rememberWindow(
 		statuses,
 		missedOnce,
 		...(window.oldestWatched !== undefined ? { oldestWatched: window.oldestWatched } : {}),
-		...(newestSeen !== undefined ? { newestSeen } : {}),
+		newestSeen,
 	};
 }
 
@@ -128,8 +132,8 @@ function canonical(memory: CampaignMemory): string {
 	return JSON.stringify([
 		memory.campaignType,
 		memory.oldestWatched ?? null,
-		memory.newestSeen ?? null,
 		CHANNELS.map((channel) => [
+			memory.newestSeen[channel] ?? null,
 			Object.entries(memory.statuses[channel] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
 			[...(memory.missedOnce[channel] ?? [])].sort(),
 		]),
@@ -156,7 +160,7 @@ export function readMemory(data: IDataObject, campaignType: string): CampaignMem
 	if (data.version !== MEMORY_VERSION || data.campaignType !== campaignType) return undefined;
 	const { statuses, missedOnce, oldestWatched, newestSeen } = data;
 	if (!isRecord(statuses) || !isRecord(missedOnce)) return undefined;
-	const memory: CampaignMemory = { campaignType, statuses: {}, missedOnce: {} };
+	const memory: CampaignMemory = { campaignType, statuses: {}, missedOnce: {}, newestSeen: {} };
 	for (const channel of CHANNELS) {
 		const known = statuses[channel];
 		if (known !== undefined) {
@@ -164,6 +168,8 @@ export function readMemory(data: IDataObject, campaignType: string): CampaignMem
 				return undefined;
 			memory.statuses[channel] = known as Record<string, string>;
 		}
+		const newest = isRecord(newestSeen) ? newestSeen[channel] : undefined;
+		if (typeof newest === 'string') memory.newestSeen[channel] = newest;
 		const missed = missedOnce[channel];
 		if (missed !== undefined) {
 			if (!Array.isArray(missed) || !missed.every((id) => typeof id === 'string')) return undefined;
@@ -171,7 +177,6 @@ export function readMemory(data: IDataObject, campaignType: string): CampaignMem
 		}
 	}
 	if (typeof oldestWatched === 'string') memory.oldestWatched = oldestWatched;
-	if (typeof newestSeen === 'string') memory.newestSeen = newestSeen;
 	return memory;
 }
 
@@ -186,6 +191,5 @@ export function writeMemory(data: IDataObject, memory: CampaignMemory): void {
 	data.missedOnce = memory.missedOnce as IDataObject;
 	if (memory.oldestWatched !== undefined) data.oldestWatched = memory.oldestWatched;
 	else delete data.oldestWatched;
-	if (memory.newestSeen !== undefined) data.newestSeen = memory.newestSeen;
-	else delete data.newestSeen;
+	data.newestSeen = memory.newestSeen as IDataObject;
 }

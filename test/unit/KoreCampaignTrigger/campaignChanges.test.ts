@@ -42,6 +42,7 @@ const memory: CampaignMemory = {
 	campaignType: 'all',
 	statuses: { voice: { 'cd-1': 'Active', 'cd-2': 'Active' }, sms: { 'sms-3': 'Ready' } },
 	missedOnce: {},
+	newestSeen: {},
 };
 
 describe('changesSince', () => {
@@ -69,11 +70,20 @@ describe('changesSince', () => {
 		expect(changes.map((c) => c.campaign.id)).toEqual(['cd-10']);
 	});
 	it('an unknown campaign created after the newest one seen is created; one created before it is not', () => {
-		const seen = { ...memory, newestSeen: hour(5) };
+		const seen = { ...memory, newestSeen: { voice: hour(5) } };
 		const changes = changesSince(seen, {
 			campaigns: [listed(6, 'Ready'), listed(4, 'Ready'), listed(5, 'Ready')],
 		});
 		expect(changes.map((c) => [c.event, c.campaign.id])).toEqual([['created', 'cd-6']]);
+	});
+	it('compares creation times per channel: the other channel’s newest campaign does not hide a new one', () => {
+		// The SMS list was read after the voice list: it saw a campaign created at hour 8, while the
+		// voice campaign created at hour 7 appeared only after the voice list had been read.
+		const seen = { ...memory, newestSeen: { voice: hour(5), sms: hour(8) } };
+		const changes = changesSince(seen, {
+			campaigns: [listed(7, 'Ready'), listed(6, 'Ready', 6, 'sms')],
+		});
+		expect(changes.map((c) => [c.event, c.campaign.id])).toEqual([['created', 'cd-7']]);
 	});
 	it('a campaign forgotten after missing two polls in a row, then listed again, is not created', () => {
 		const polls = [

@@ -63,31 +63,35 @@ describe('rememberWindow', () => {
 			campaignType: 'all',
 			statuses: { voice: { 'cd-2': 'Active' }, sms: { 'sms-1': 'Paused' } },
 			missedOnce: {},
-			newestSeen: listed(2).createdAt,
+			newestSeen: { voice: listed(2).createdAt, sms: listed(1).createdAt },
 		});
 	});
-	it('keeps the creation time of the newest campaign ever listed, also once that campaign is gone', () => {
-		const first = rememberWindow({ campaigns: [listed(3), listed(1)] }, 'all', undefined);
-		expect(first.newestSeen).toBe(listed(3).createdAt);
+	it('keeps, by channel, the creation time of the newest campaign ever listed, also once it is gone', () => {
+		const first = rememberWindow(
+			{ campaigns: [listed(3), listed(1), listed(2, 'Ready', 'sms')] },
+			'all',
+			undefined,
+		);
+		expect(first.newestSeen).toEqual({ voice: listed(3).createdAt, sms: listed(2).createdAt });
 		const gone = rememberWindow({ campaigns: [listed(1)] }, 'all', first);
-		expect(rememberWindow({ campaigns: [listed(1)] }, 'all', gone).newestSeen).toBe(
-			listed(3).createdAt,
+		expect(rememberWindow({ campaigns: [listed(1)] }, 'all', gone).newestSeen).toEqual(
+			first.newestSeen,
 		);
 		const newer = rememberWindow(
 			{ campaigns: [listed(1), listed(5, 'Ready', 'sms')] },
 			'all',
 			gone,
 		);
-		expect(newer.newestSeen).toBe(listed(5).createdAt);
+		expect(newer.newestSeen).toEqual({ voice: listed(3).createdAt, sms: listed(5).createdAt });
 	});
 	it('an unreadable creation time is never the newest; with none readable there is none', () => {
 		const odd = { ...listed(9), createdAt: 'not a date' };
-		expect(rememberWindow({ campaigns: [odd, listed(2)] }, 'all', undefined).newestSeen).toBe(
+		expect(rememberWindow({ campaigns: [odd, listed(2)] }, 'all', undefined).newestSeen.voice).toBe(
 			listed(2).createdAt,
 		);
 		const only = rememberWindow({ campaigns: [odd] }, 'all', undefined);
-		expect('newestSeen' in only).toBe(false);
-		expect(rememberWindow({ campaigns: [listed(4)] }, 'all', only).newestSeen).toBe(
+		expect(only.newestSeen).toEqual({});
+		expect(rememberWindow({ campaigns: [listed(4)] }, 'all', only).newestSeen.voice).toBe(
 			listed(4).createdAt,
 		);
 	});
@@ -138,7 +142,7 @@ describe('readMemory / writeMemory', () => {
 		statuses: { voice: { 'cd-1': 'Active' }, sms: { 'sms-2': 'Ready' } },
 		missedOnce: { sms: ['sms-2'] },
 		oldestWatched: '2026-01-01T00:00:00.000Z',
-		newestSeen: '2026-02-01T00:00:00.000Z',
+		newestSeen: { voice: '2026-02-01T00:00:00.000Z' },
 	};
 	it('reads back what it wrote', () => {
 		const data: IDataObject = {};
@@ -166,14 +170,15 @@ describe('readMemory / writeMemory', () => {
 		writeMemory(data, { ...memory, oldestWatched: undefined });
 		expect('oldestWatched' in data).toBe(false);
 	});
-	it('drops a newest creation time the new memory does not have, and ignores one that is not text', () => {
+	it('reads a memory without newest creation times (or with unreadable ones) as having none', () => {
 		const data: IDataObject = {};
 		writeMemory(data, memory);
-		writeMemory(data, { ...memory, newestSeen: undefined });
-		expect('newestSeen' in data).toBe(false);
-		expect(readMemory({ ...data, newestSeen: 5 }, 'all')).toEqual({
+		const none = { ...memory, newestSeen: {} };
+		expect(readMemory({ ...data, newestSeen: undefined }, 'all')).toEqual(none);
+		expect(readMemory({ ...data, newestSeen: 'x' }, 'all')).toEqual(none);
+		expect(readMemory({ ...data, newestSeen: { voice: 5, sms: 'y' } }, 'all')).toEqual({
 			...memory,
-			newestSeen: undefined,
+			newestSeen: { sms: 'y' },
 		});
 	});
 });
@@ -200,7 +205,7 @@ describe('sameMemory', () => {
 		expect(sameMemory(a, { ...a, statuses: { sms: a.statuses.sms } })).toBe(false);
 		expect(sameMemory(a, { ...a, missedOnce: { voice: ['cd-1'] } })).toBe(false);
 		expect(sameMemory(a, { ...a, oldestWatched: 'x' })).toBe(false);
-		expect(sameMemory(a, { ...a, newestSeen: 'x' })).toBe(false);
+		expect(sameMemory(a, { ...a, newestSeen: { ...a.newestSeen, sms: 'x' } })).toBe(false);
 		expect(sameMemory(a, { ...a, campaignType: 'voice' })).toBe(false);
 	});
 });
