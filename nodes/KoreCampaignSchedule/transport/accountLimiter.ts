@@ -86,9 +86,16 @@ export function whenAborted(signal: AbortSignal, callback: () => void): () => vo
 }
 
 /**
- * Waits `ms` with n8n's `sleep`, in steps of at most 250 ms so that nothing keeps running long
- * after an abort; rejects with WaitAborted as soon as `signal` aborts (at once if it already has).
- * Any number of waits may share one signal: they add one listener to it between them.
+ * The longest one wait lasts. Callers look again after any wait (the limiter's queue at its turn;
+ * retry backoffs are capped at a minute), so a longer one (Infinity included) ends here early.
+ */
+export const MAX_WAIT_MS = 10 * 60_000;
+
+/**
+ * Waits `ms` (at most MAX_WAIT_MS) with n8n's `sleep`, in steps of at most 250 ms so that nothing
+ * keeps running long after an abort; rejects with WaitAborted as soon as `signal` aborts (at once
+ * if it already has). Any number of waits may share one signal: they add one listener to it
+ * between them.
  */
 export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw new WaitAborted();
@@ -97,7 +104,7 @@ export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<voi
 	onAbort.catch(() => undefined);
 	const stopWatching = signal ? whenAborted(signal, aborted) : () => undefined;
 	try {
-		for (let left = ms, steps = 0; left > 0 && steps < 100_000; left -= 250, steps++) {
+		for (let left = Math.min(ms, MAX_WAIT_MS); left > 0; left -= 250) {
 			await Promise.race([sleep(Math.min(left, 250)), onAbort]);
 		}
 	} finally {
