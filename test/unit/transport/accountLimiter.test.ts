@@ -87,6 +87,19 @@ function virtualClock(start = 1_000_000) {
 const ACCOUNT = 'https://platform.kore.ai acc-1';
 
 /**
+ * Under jest's fake timers: what `promise` settled to once pending callbacks have run, without
+ * moving the clock; the test fails at once if it is still waiting (instead of hanging).
+ */
+async function settledByNow<T>(promise: Promise<T>): Promise<T> {
+	let settled = false;
+	const done = promise.finally(() => (settled = true));
+	done.catch(() => undefined);
+	for (let turn = 0; turn < 10 && !settled; turn++) await jest.advanceTimersByTimeAsync(0);
+	if (!settled) throw new Error('expected settled by now, but it is still waiting');
+	return await done;
+}
+
+/**
  * What `promise` settles to when it settles without any timer firing (a slot free at once, a
  * stop at once); otherwise the test fails at once instead of hanging until Jest's timeout.
  */
@@ -705,7 +718,7 @@ describe('AccountLimiter: runs sharing an account', () => {
 				await jest.advanceTimersByTimeAsync(0);
 				expect(listeners(run.signal)).toBe(1);
 				await jest.advanceTimersByTimeAsync(200 * interval(6_000) + 1_000);
-				expect(await Promise.all(all)).toHaveLength(200);
+				expect(await settledByNow(Promise.all(all))).toHaveLength(200);
 			});
 			expect(warnings).toEqual([]);
 			expect(listeners(run.signal)).toBe(0);
@@ -725,7 +738,7 @@ describe('AccountLimiter: runs sharing an account', () => {
 				await jest.advanceTimersByTimeAsync(0);
 				run.abort();
 				await jest.advanceTimersByTimeAsync(250);
-				const outcomes = await Promise.all(all);
+				const outcomes = await settledByNow(Promise.all(all));
 				expect(outcomes.filter((o) => o === 'started')).toHaveLength(1);
 				expect(outcomes.filter((o) => o === 'abandoned')).toHaveLength(199);
 			});
@@ -741,7 +754,7 @@ describe('AccountLimiter: runs sharing an account', () => {
 				const done = Array.from({ length: 200 }, () => waitOrAbort(1_000, run.signal));
 				expect(listeners(run.signal)).toBe(1);
 				await jest.advanceTimersByTimeAsync(1_000);
-				await Promise.all(done);
+				await settledByNow(Promise.all(done));
 				expect(listeners(run.signal)).toBe(0);
 				const stopped = Array.from({ length: 200 }, () =>
 					waitOrAbort(60_000, run.signal).catch((error: unknown) => error),
@@ -749,7 +762,8 @@ describe('AccountLimiter: runs sharing an account', () => {
 				expect(listeners(run.signal)).toBe(1);
 				run.abort();
 				await jest.advanceTimersByTimeAsync(250);
-				for (const error of await Promise.all(stopped)) expect(error).toBeInstanceOf(WaitAborted);
+				for (const error of await settledByNow(Promise.all(stopped)))
+					expect(error).toBeInstanceOf(WaitAborted);
 			});
 			expect(warnings).toEqual([]);
 			expect(listeners(run.signal)).toBe(0);
