@@ -401,6 +401,32 @@ describe('AccountLimiter pauses', () => {
 		expect(turns).toBe(1_000);
 	});
 
+	it('callers sharing a run signal: one getting its slot does not stop the others hearing the stop', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		await atOnce(limiter.acquire(ACCOUNT, 60));
+		const run = new AbortController();
+		const first = limiter.acquire(ACCOUNT, 60, run.signal);
+		const second = limiter.acquire(ACCOUNT, 60, run.signal);
+		await v.run(first);
+		run.abort();
+		await expect(atOnce(second)).rejects.toBeInstanceOf(WaitAborted);
+	});
+
+	it('a caller leaving the queue does not disturb the others: the next one starts at its turn', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		await atOnce(limiter.acquire(ACCOUNT, 60));
+		const stop = new AbortController();
+		const leaving = limiter.acquire(ACCOUNT, 60, stop.signal);
+		const staying = [1, 2].map(() => limiter.acquire(ACCOUNT, 60).then(() => v.now));
+		await new Promise((resolve) => setImmediate(resolve));
+		stop.abort();
+		await expect(atOnce(leaving)).rejects.toBeInstanceOf(WaitAborted);
+		expect(await v.run(Promise.all(staying))).toEqual([t0 + interval(60), t0 + 2 * interval(60)]);
+	});
+
 	it('a stopped run takes no slot, even one free at once', async () => {
 		const v = virtualClock();
 		const stop = new AbortController();
