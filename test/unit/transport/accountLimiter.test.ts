@@ -326,6 +326,36 @@ describe('AccountLimiter settings', () => {
 		expect(await startsOf(limiter, v, [{ perMinute: 0, calls: 1 }])).toEqual([t1]);
 	});
 
+	it('a caller waiting under a low setting keeps it in force, however long since its last slot: a faster run queued ahead of it is held to it', async () => {
+		// Two 1/min callers queue behind one 1/min call, a 60/min caller between them. The first
+		// one's slot comes 61.5 s after that call; by then no 1/min slot was given for over a minute,
+		// yet the other 1/min caller still waits under that setting, so the 60/min caller is paced by
+		// it too.
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		await atOnce(limiter.acquire(ACCOUNT, 1));
+		const started = [1, 60, 1].map((perMinute) =>
+			limiter.acquire(ACCOUNT, perMinute).then(() => v.now),
+		);
+		expect(await v.run(Promise.all(started))).toEqual([
+			t0 + interval(1),
+			t0 + 2 * interval(1),
+			t0 + 3 * interval(1),
+		]);
+	});
+
+	it('a setting still counts exactly a minute after its last slot: a faster call then waits until it lapses a millisecond later', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		await atOnce(limiter.acquire(ACCOUNT, 6));
+		v.advance(59_000);
+		await atOnce(limiter.acquire(ACCOUNT, 600)); // paced at 6/min: the next turn is 10.25 s on
+		v.advance(1_000);
+		expect(await startsOf(limiter, v, [{ perMinute: 600, calls: 1 }])).toEqual([t0 + 60_001]);
+	});
+
 	it('reports no rate for an account it does not know', () => {
 		const v = virtualClock();
 		expect(new AccountLimiter(v.clock).currentRate('never used')).toBe(0);
