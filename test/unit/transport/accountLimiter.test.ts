@@ -431,6 +431,27 @@ describe('AccountLimiter pauses', () => {
 		expect(turns).toBe(1_000);
 	});
 
+	it("is bounded by pauses alone: a caller under its own setting still gets 1,000 pauses, however long that setting's last slot lies back", async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		limiter.rateLimited(ACCOUNT, await atOnce(limiter.acquire(ACCOUNT, 60)), 1_000);
+		let pauses = 0;
+		let pauseEnds = v.now + 1_000;
+		const stale = { seq: -1 };
+		// The account is paused again each time a pause ends (other calls refused), for over 16
+		// minutes: far longer than the minute the 60/min setting counts after its last slot.
+		const gaveUp = v.run(limiter.acquire(ACCOUNT, 60), (now) => {
+			if (now < pauseEnds) return;
+			pauses++;
+			pauseEnds = now + 1_000;
+			limiter.rateLimited(ACCOUNT, stale, 1_000);
+		});
+		await expect(gaveUp).rejects.toThrow(
+			'No call slot for this Kore.ai account after 1000 rate-limit pauses.',
+		);
+		expect(pauses).toBe(1_000);
+	});
+
 	it('callers sharing a run signal: one getting its slot does not stop the others hearing the stop', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
