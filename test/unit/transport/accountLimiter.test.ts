@@ -560,6 +560,25 @@ describe('AccountLimiter memory', () => {
 		await v.run(waiting);
 	});
 
+	it("a run stopping as a new account arrives at the size bound: the stopped run's account keeps its pace", async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 2, idleMs: 600_000 });
+		const t0 = v.now;
+		await atOnce(limiter.acquire('busy', 60));
+		const run = new AbortController();
+		const waiting = limiter.acquire('busy', 60, run.signal);
+		await atOnce(limiter.acquire('quiet', 0));
+		// The run stops and, in the same moment, another run takes a slot on a third account: the
+		// queue of 'busy' is empty but still winding down.
+		run.abort();
+		await atOnce(limiter.acquire('new', 0));
+		await expect(atOnce(waiting)).rejects.toBeInstanceOf(WaitAborted);
+		// 'busy' is remembered: its next call waits for the turn its last slot left.
+		expect(await startsOf(limiter, v, [{ perMinute: 60, calls: 1, account: 'busy' }])).toEqual([
+			t0 + interval(60),
+		]);
+	});
+
 	it('the lowest non-zero setting in use paces every caller; 0 (no limit) does not lift it', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock);
