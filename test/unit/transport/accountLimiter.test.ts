@@ -339,6 +339,36 @@ describe('AccountLimiter settings', () => {
 		expect(await startsOf(limiter, v, [{ perMinute: 0, calls: 1 }])).toEqual([t1]);
 	});
 
+	it('a caller waiting under a low setting keeps it in force, however long since its last slot: a faster run queued ahead of it is held to it', async () => {
+		// Two 1/min callers queue behind one 1/min call, a 60/min caller between them. The first
+		// one's slot comes 61.5 s after that call; by then no 1/min slot was given for over a minute,
+		// yet the other 1/min caller still waits under that setting, so the 60/min caller is paced by
+		// it too.
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		await atOnce(limiter.acquire(ACCOUNT, 1));
+		const started = [1, 60, 1].map((perMinute) =>
+			limiter.acquire(ACCOUNT, perMinute).then(() => v.now),
+		);
+		expect(await v.run(Promise.all(started))).toEqual([
+			t0 + interval(1),
+			t0 + 2 * interval(1),
+			t0 + 3 * interval(1),
+		]);
+	});
+
+	it('a setting still counts exactly a minute after its last slot: a faster call then waits until it lapses a millisecond later', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		await atOnce(limiter.acquire(ACCOUNT, 6));
+		v.advance(59_000);
+		await atOnce(limiter.acquire(ACCOUNT, 600)); // paced at 6/min: the next turn is 10.25 s on
+		v.advance(1_000);
+		expect(await startsOf(limiter, v, [{ perMinute: 600, calls: 1 }])).toEqual([t0 + 60_001]);
+	});
+
 	it('reports no rate for an account it does not know', () => {
 		const v = virtualClock();
 		expect(new AccountLimiter(v.clock).currentRate('never used')).toBe(0);
@@ -412,6 +442,53 @@ describe('AccountLimiter pauses', () => {
 			'No call slot for this Kore.ai account after 1000 rate-limit pauses.',
 		);
 		expect(turns).toBe(1_000);
+	});
+
+	it("is bounded by pauses alone: a caller under its own setting still gets 1,000 pauses, however long that setting's last slot lies back", async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		limiter.rateLimited(ACCOUNT, await atOnce(limiter.acquire(ACCOUNT, 60)), 1_000);
+		let pauses = 0;
+		let pauseEnds = v.now + 1_000;
+		const stale = { seq: -1 };
+		// The account is paused again each time a pause ends (other calls refused), for over 16
+		// minutes: far longer than the minute the 60/min setting counts after its last slot.
+		const gaveUp = v.run(limiter.acquire(ACCOUNT, 60), (now) => {
+			if (now < pauseEnds) return;
+			pauses++;
+			pauseEnds = now + 1_000;
+			limiter.rateLimited(ACCOUNT, stale, 1_000);
+		});
+		await expect(gaveUp).rejects.toThrow(
+			'No call slot for this Kore.ai account after 1000 rate-limit pauses.',
+		);
+		expect(pauses).toBe(1_000);
+	});
+
+	it('callers sharing a run signal: one getting its slot does not stop the others hearing the stop', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		await atOnce(limiter.acquire(ACCOUNT, 60));
+		const run = new AbortController();
+		const first = limiter.acquire(ACCOUNT, 60, run.signal);
+		const second = limiter.acquire(ACCOUNT, 60, run.signal);
+		await v.run(first);
+		run.abort();
+		await expect(atOnce(second)).rejects.toBeInstanceOf(WaitAborted);
+	});
+
+	it('a caller leaving the queue does not disturb the others: the next one starts at its turn', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock);
+		const t0 = v.now;
+		await atOnce(limiter.acquire(ACCOUNT, 60));
+		const stop = new AbortController();
+		const leaving = limiter.acquire(ACCOUNT, 60, stop.signal);
+		const staying = [1, 2].map(() => limiter.acquire(ACCOUNT, 60).then(() => v.now));
+		await new Promise((resolve) => setImmediate(resolve));
+		stop.abort();
+		await expect(atOnce(leaving)).rejects.toBeInstanceOf(WaitAborted);
+		expect(await v.run(Promise.all(staying))).toEqual([t0 + interval(60), t0 + 2 * interval(60)]);
 	});
 
 	it('a stopped run takes no slot, even one free at once', async () => {
@@ -494,6 +571,25 @@ describe('AccountLimiter memory', () => {
 		expect(limiter.size).toBe(2);
 		expect(['busy', 'quiet', 'new'].filter((a) => known(limiter, a))).toEqual(['busy', 'new']);
 		await v.run(waiting);
+	});
+
+	it("a run stopping as a new account arrives at the size bound: the stopped run's account keeps its pace", async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, { maxAccounts: 2, idleMs: 600_000 });
+		const t0 = v.now;
+		await atOnce(limiter.acquire('busy', 60));
+		const run = new AbortController();
+		const waiting = limiter.acquire('busy', 60, run.signal);
+		await atOnce(limiter.acquire('quiet', 0));
+		// The run stops and, in the same moment, another run takes a slot on a third account: the
+		// queue of 'busy' is empty but still winding down.
+		run.abort();
+		await atOnce(limiter.acquire('new', 0));
+		await expect(atOnce(waiting)).rejects.toBeInstanceOf(WaitAborted);
+		// 'busy' is remembered: its next call waits for the turn its last slot left.
+		expect(await startsOf(limiter, v, [{ perMinute: 60, calls: 1, account: 'busy' }])).toEqual([
+			t0 + interval(60),
+		]);
 	});
 
 	it('the lowest non-zero setting in use paces every caller; 0 (no limit) does not lift it', async () => {
