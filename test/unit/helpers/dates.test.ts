@@ -280,6 +280,13 @@ describe('dates, exactly', () => {
 			local: '2027-10-31T03:30:00+01:00',
 		});
 	});
+	it('takes the earlier instant of a repeated time before 1970 too (New York, 1950)', () => {
+		// US clocks went from 02:00 EDT back to 01:00 EST on 1950-09-24: 01:30 happened twice.
+		expect(read('1950-09-24 01:30', 'America/New_York')).toEqual({
+			epochMs: Date.UTC(1950, 8, 24, 5, 30),
+			local: '1950-09-24T01:30:00-04:00',
+		});
+	});
 	it('Berlin spring gap: the message names the valid times either side', () => {
 		expect(message(() => read('2027-03-28 02:30', 'Europe/Berlin'))).toBe(
 			'Start Date & Time: 2027-03-28 02:30:00 does not exist in Europe/Berlin; the clocks skip that time for daylight saving. Pick a time outside the gap, for example 2027-03-28 01:30:00 or 2027-03-28 03:30:00.',
@@ -319,5 +326,8 @@ describe('dates, exactly', () => {
 		expect(message(() => read('2027-01-27 10:00', 'Nowhere/Land'))).toBe(
 			'Timezone: "Nowhere/Land" is not a known IANA timezone.',
 		);
+	});
+	it('blames an unknown Timezone met while reading a date on the Timezone option', () => {
+		expect(thrown(() => read('2027-01-27 10:00', 'Nowhere/Land')).field).toBe('options.timezone');
 	});
 });

@@ -52,6 +52,11 @@ describe('connectionFailure', () => {
 			failure('the request failed before any answer arrived', false, true),
 		],
 		[
+			'a code or message that is not text, even one whose text form names a known problem',
+			{ code: ['ECONNREFUSED'], message: ['timeout'] },
+			failure('the request failed before any answer arrived', false, true),
+		],
+		[
 			'not an object at all',
 			'boom',
 			failure('the request failed before any answer arrived', false, true),

@@ -232,6 +232,39 @@ describe('interpretKoreAnswer: failures, exactly', () => {
 		expect(shown).toHaveLength(120);
 		expect(shown.endsWith('...')).toBe(true);
 	});
+
+	it('shows a non-JSON glimpse of exactly 120 characters whole', () => {
+		const body = 'x'.repeat(120);
+		expect(read(200, body)).toMatchObject({
+			message: `Kore.ai answered HTTP 200 with something that is not JSON: "${body}"`,
+		});
+	});
+
+	it("shows a gateway's HTML page as its words, one space apart", () => {
+		const page = '<html><body><h1>Bad</h1><p>Gateway</p>\n\n  <hr>nginx</body></html>';
+		expect(read(502, page)).toMatchObject({
+			message:
+				'Kore.ai answered HTTP 502 with an HTML page ("Bad Gateway nginx"), probably from a proxy or gateway',
+		});
+	});
+
+	it('shows a 2xx answer that is a bare JSON value (not an object) as its JSON text', () => {
+		expect(read(200, 42)).toMatchObject({
+			message: 'Kore.ai answered HTTP 200 with something that is not JSON: "42"',
+			maybeDone: true,
+		});
+	});
+
+	it.each([
+		[200, null],
+		[200, ''],
+		[500, undefined],
+		[500, null],
+	])('calls HTTP %i with %j an empty body', (status, body) => {
+		expect(read(status, body)).toMatchObject({
+			message: `Kore.ai answered HTTP ${status} with an empty body`,
+		});
+	});
 });
 
 describe('parseRetryAfter', () => {
@@ -246,6 +279,11 @@ describe('parseRetryAfter', () => {
 		[undefined, undefined],
 		[{}, undefined],
 		['soon', undefined],
+		['120', 120000],
+		['1.25', 1250],
+		['in 30', undefined],
+		['30 seconds', undefined],
+		['2027-01-01T00:00:10Z', 10000],
 	])('%j -> %j', (header, ms) => expect(parseRetryAfter(header, NOW)).toBe(ms));
 });
 
@@ -260,5 +298,9 @@ describe('koreText', () => {
 		expect(koreText({ message: ' ' })).toBeUndefined();
 		expect(koreText('x')).toBeUndefined();
 		expect(koreText(['x'])).toBeUndefined();
+	});
+
+	it('falls back to message when no errors[] entry carries text', () => {
+		expect(koreText({ errors: [{ code: 7 }, null], message: 'm' })).toBe('m');
 	});
 });
