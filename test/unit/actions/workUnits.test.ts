@@ -83,4 +83,24 @@ describe('workUnits', () => {
 		const repeating: BatchOperation<string> = { ...pairs, batches: (e) => [e, e.slice(0, 1)] };
 		expect(() => workUnits([item(repeating, 'a'), item(repeating, 'b')])).toThrow(/exactly once/);
 	});
+
+	it('refuses batches that leave out only the last item', () => {
+		const short: BatchOperation<string> = { ...pairs, batches: (e) => [e.slice(0, -1)] };
+		expect(() => workUnits([item(short, 'a'), item(short, 'b')])).toThrow(
+			'Pairs: its batches must hold every item exactly once (items 0, 1; batches 0)',
+		);
+	});
+
+	it('refuses batches that repeat one item in place of another, naming both lists', () => {
+		const swapped: BatchOperation<string> = { ...pairs, batches: (e) => [[e[0]], [e[0]], [e[2]]] };
+		expect(() => workUnits([item(swapped, 'a'), item(swapped, 'b'), item(swapped, 'c')])).toThrow(
+			'Pairs: its batches must hold every item exactly once (items 0, 1, 2; batches 0, 0, 2)',
+		);
+	});
+
+	it('an empty batch becomes no unit: no call is sent for no items', () => {
+		const withEmpty: BatchOperation<string> = { ...pairs, batches: (e) => [[], e, []] };
+		const units = workUnits([item(withEmpty, 'a'), item(single, 's'), item(withEmpty, 'b')]);
+		expect(units.map((u) => u.items)).toEqual([[0, 2], [1]]);
+	});
 });

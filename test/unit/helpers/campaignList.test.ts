@@ -1,4 +1,5 @@
 import {
+	campaignIdOf,
 	campaignJson,
 	listRequest,
 	readListPage,
@@ -37,6 +38,16 @@ describe('listRequest', () => {
 			).body,
 		).toMatchObject({ limit: 5, skip: 10, page: 3 });
 	});
+	it('labels a voice list call as voice campaigns, with the page it reads', () => {
+		expect(
+			listRequest(
+				connection,
+				'voice',
+				{ skip: 0, pageSize: 50, pagesRead: 0 },
+				{ sortBy: { name: 'asc' } },
+			).label,
+		).toBe('Listing voice campaigns, page 1');
+	});
 	it('adds filters.status only when statuses are chosen', () => {
 		const at = { skip: 0, pageSize: 10, pagesRead: 0 };
 		const sortBy = { createdAt: 'desc' as const };
@@ -62,6 +73,18 @@ describe('campaignJson', () => {
 		updatedAt: 'u',
 		description: 'd',
 	};
+	it('a recurring schedule shows as isRecurrenceEnabled: true', () => {
+		expect(
+			campaignJson(
+				{
+					...common,
+					_id: 'cd-1',
+					schedule: { isSchedulingEnabled: true, isRecurrenceEnabled: true },
+				},
+				'voice',
+			),
+		).toMatchObject({ isSchedulingEnabled: true, isRecurrenceEnabled: true });
+	});
 	it('voice campaigns carry _id, SMS campaigns id; the schedule flags are booleans', () => {
 		expect(
 			campaignJson(
@@ -92,6 +115,21 @@ describe('campaignJson', () => {
 	});
 });
 
+describe('campaignIdOf', () => {
+	it('an SMS campaign is known by id, a voice campaign by _id, each falling back to the other', () => {
+		const both = { id: 'sms-1', _id: 'cd-1' };
+		expect([campaignIdOf(both, 'sms'), campaignIdOf(both, 'voice')]).toEqual(['sms-1', 'cd-1']);
+		expect([campaignIdOf({ _id: 'cd-2' }, 'sms'), campaignIdOf({ id: 'sms-2' }, 'voice')]).toEqual([
+			'cd-2',
+			'sms-2',
+		]);
+	});
+	it.each([[{}], [{ _id: 7 }], [{ _id: null, id: { $oid: 'x' } }]])(
+		'a record without a text id has the empty id: %j',
+		(record) => expect(campaignIdOf(record, 'voice')).toBe(''),
+	);
+});
+
 describe('readListPage', () => {
 	it('reads data.results and data.hasMore', () => {
 		expect(
@@ -108,6 +146,8 @@ describe('readListPage', () => {
 		[{ status: 'success', data: { results: 'none' } }],
 		[{ status: 'success', data: { results: [1, 2] } }],
 		[{ status: 'success', data: [] }],
+		[{ status: 'success', data: null }],
+		[{ status: 'success', data: { results: [{ name: 'A' }, null] } }],
 	])('an answer without a list of campaigns is not a page: %j', (body) => {
 		expect(readListPage(body)).toBeUndefined();
 	});

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	asNodeError,
+	errorForItem,
 	errorItem,
 	InputError,
 	showValue,
@@ -110,6 +111,24 @@ describe('asNodeError', () => {
 		const made = asNodeError(ctx, new TypeError('odd'), 5);
 		expect([made.message, made.context.itemIndex]).toEqual(['odd', 5]);
 	});
+	it('an unexpected failure is not blamed on the credential: no advice is added to it', () => {
+		const made = asNodeError(ctx, new TypeError('odd'), 5);
+		expect(made).toBeInstanceOf(NodeOperationError);
+		expect(made.description).toBeUndefined();
+	});
+	it("a copy for another item keeps the original's HTTP code even when its response summary has none", () => {
+		const api = new NodeApiError(
+			node,
+			{ message: 'Batch 2: no answer' },
+			{ message: 'Batch 2: no answer', description: 'd', httpCode: '503', itemIndex: 0 },
+		);
+		const copy = asNodeError(ctx, api, 3) as NodeApiError;
+		expect([copy.message, copy.httpCode, copy.context.itemIndex]).toEqual([
+			'Batch 2: no answer',
+			'503',
+			3,
+		]);
+	});
 });
 
 describe('errorItem', () => {
@@ -182,5 +201,24 @@ describe('withUnrepeatableCalls', () => {
 				uncertain: ['batch 9'],
 			}).description,
 		).toBeFalsy();
+	});
+});
+
+describe('errorForItem', () => {
+	it("another item's copy of an API error carries the same clean summary: message and HTTP code", () => {
+		const summary = { message: 'Campaign "A": Kore.ai answered HTTP 403', httpCode: '403' };
+		const original = new NodeApiError(node, summary, {
+			...summary,
+			description: 'Check the app scopes.',
+			itemIndex: 0,
+		});
+		const copy = errorForItem(ctx, original, 2) as NodeApiError;
+		expect(copy.errorResponse).toEqual(summary);
+		expect([copy.message, copy.description, copy.httpCode, copy.context.itemIndex]).toEqual([
+			summary.message,
+			'Check the app scopes.',
+			'403',
+			2,
+		]);
 	});
 });
