@@ -6,6 +6,7 @@ import {
 	errorForItem,
 	errorItem,
 	InputError,
+	outputsBefore,
 	showValue,
 	withUnrepeatableCalls,
 } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
@@ -183,6 +184,25 @@ describe('withUnrepeatableCalls', () => {
 			'Its own advice. Before the run stopped, Kore.ai accepted a call of it that must not be sent again: Campaign "A": start. Running the same input again sends them again: run only the items not yet done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
 		);
 	});
+	it('names exactly five calls without counting more; with only calls left unanswered, says nothing of accepted ones', () => {
+		const five = ['b1', 'b2', 'b3', 'b4', 'b5'];
+		const error = withUnrepeatableCalls(new NodeOperationError(node, 'b9: refused'), {
+			accepted: five,
+			uncertain: [],
+		});
+		expect(error.description).toContain(
+			'accepted 5 calls of it that must not be sent again: b1; b2; b3; b4; b5.',
+		);
+		expect(error.description).not.toContain('more');
+		const unanswered = withUnrepeatableCalls(new NodeOperationError(node, 'b9: refused'), {
+			accepted: [],
+			uncertain: ['b1'],
+		});
+		expect(unanswered.description).toMatch(
+			/^Kore.ai may also have carried out a call whose answer did not come back: b1\. Running/,
+		);
+		expect(unanswered.description).not.toContain('accepted');
+	});
 	it('names at most five calls of each kind and counts the rest; the failed call is not named again', () => {
 		const labels = (n: number) => Array.from({ length: n }, (_, i) => `batch ${i + 1}`);
 		const error = withUnrepeatableCalls(new NodeOperationError(node, 'batch 9: no answer'), {
@@ -220,5 +240,12 @@ describe('errorForItem', () => {
 			'403',
 			2,
 		]);
+	});
+});
+
+describe('outputsBefore', () => {
+	it('is empty for a failure that produced no outputs first', () => {
+		expect(outputsBefore(new Error('no outputs'))).toEqual([]);
+		expect(outputsBefore(undefined)).toEqual([]);
 	});
 });
