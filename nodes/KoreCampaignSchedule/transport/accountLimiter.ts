@@ -292,7 +292,9 @@ export class AccountLimiter {
 	 * When the first caller in the queue (or one `joining` an empty queue) may start: after the
 	 * pause, and one gap after the last start — the gap of the pace then or now, whichever is
 	 * shorter. So a lower setting joining does not hold back a turn already due, and a setting
-	 * that lapses (or a rate climbing back) brings the turn forward at once.
+	 * that lapses brings the turn forward at once (the queue wakes at the lapse). A rate climbing
+	 * back after a halving counts from the next look on: a wait already begun keeps its end, so
+	 * during the recovery a slot may come a little later than the rate then allows, never sooner.
 	 */
 	private turnAt(state: AccountState, now: number, joining = 0): number {
 		const rate = this.rate(state, now, joining);
