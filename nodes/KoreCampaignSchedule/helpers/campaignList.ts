@@ -166,9 +166,12 @@ export class CampaignPager {
 		if (!hasMore || results.length === 0) this.finished = true;
 		const fresh: Array<Record<string, unknown>> = [];
 		for (const record of results) {
+			// A record without an id cannot be told from another: it is handed out as it comes.
 			const id = campaignIdOf(record, this.channel);
-			if (id !== '' && this.seen.has(id)) continue;
-			if (id !== '') this.seen.add(id);
+			if (id !== '') {
+				if (this.seen.has(id)) continue;
+				this.seen.add(id);
+			}
 			fresh.push(record);
 		}
 		return fresh;

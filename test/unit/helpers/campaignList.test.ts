@@ -1,9 +1,13 @@
 import {
+	CampaignPager,
 	campaignIdOf,
 	campaignJson,
 	listRequest,
+	MAX_LIST_PAGES,
 	readListPage,
 } from '../../../nodes/KoreCampaignSchedule/helpers/campaignList';
+import type { KoreClient } from '../../../nodes/KoreCampaignSchedule/transport/client';
+import type { KoreRequest } from '../../../nodes/KoreCampaignSchedule/transport/request';
 import { readConnection } from '../../../nodes/KoreCampaignSchedule/transport/connection';
 import { clientCredentials, KORE } from '../../../dev/fixtures';
 
@@ -150,5 +154,105 @@ describe('readListPage', () => {
 		[{ status: 'success', data: { results: [{ name: 'A' }, null] } }],
 	])('an answer without a list of campaigns is not a page: %j', (body) => {
 		expect(readListPage(body)).toBeUndefined();
+	});
+});
+
+/**
+ * A client that answers the pager's list calls with `pages`, in order, and records what was asked;
+ * a call beyond them fails the test.
+ */
+function pagesClient(...pages: Array<Record<string, unknown>>) {
+	const sent: KoreRequest[] = [];
+	const client = {
+		connection,
+		send: async (request: KoreRequest) => {
+			sent.push(request);
+			const answer = pages.shift();
+			if (answer === undefined) throw new Error(`unexpected call: ${request.label}`);
+			return answer;
+		},
+		unreadable: (request: KoreRequest, expected: string) =>
+			new Error(`${request.label}: no ${expected}`),
+	} as unknown as KoreClient;
+	return { client, sent };
+}
+
+/** A list answer with voice campaigns of these ids (undefined: a record without an id). */
+const page = (ids: Array<string | undefined>, hasMore: boolean) => ({
+	status: 'success',
+	data: {
+		results: ids.map((id, n) =>
+			id === undefined ? { name: `nameless ${n}` } : { _id: id, name: id },
+		),
+		hasMore,
+	},
+});
+const names = (count: number, from = 0) =>
+	Array.from({ length: count }, (_, n) => `cp-${String(from + n).padStart(3, '0')}`);
+const sortBy = { sortBy: { name: 'asc' as const } };
+
+describe('CampaignPager', () => {
+	it('walks to the last page, is done only then and never cut short, and makes no call after', async () => {
+		const { client, sent } = pagesClient(page(names(50), true), page(names(12, 50), false));
+		const pager = new CampaignPager(client, 'voice', sortBy);
+		expect([pager.done, pager.cutShort]).toEqual([false, false]);
+
+		expect(await pager.next(0)).toHaveLength(50);
+		expect([pager.done, pager.cutShort]).toEqual([false, false]);
+		expect(pager.position).toEqual({ skip: 50, pageSize: 50, pagesRead: 1 });
+
+		expect(await pager.next(0)).toHaveLength(12);
+		expect([pager.done, pager.cutShort]).toEqual([true, false]);
+		// A short last page is the end of the list, not a cap on pages.
+		expect(pager.position).toEqual({ skip: 62, pageSize: 50, pagesRead: 2 });
+
+		expect(await pager.next(0)).toEqual([]);
+		expect(sent.map((r) => (r.body as { skip: number }).skip)).toEqual([0, 50]);
+	});
+
+	it('a page longer than asked for does not raise the page size', async () => {
+		const { client, sent } = pagesClient(page(names(60), true), page([], false));
+		const pager = new CampaignPager(client, 'voice', sortBy);
+		await pager.next(0);
+		expect(pager.position).toEqual({ skip: 60, pageSize: 50, pagesRead: 1 });
+		await pager.next(0);
+		expect(sent[1].body).toMatchObject({ limit: 50, skip: 60, page: 2 });
+	});
+
+	it('an empty page that says there is more ends the walk and keeps the page size', async () => {
+		const { client } = pagesClient(page([], true));
+		const pager = new CampaignPager(client, 'voice', sortBy);
+		expect(await pager.next(0)).toEqual([]);
+		expect([pager.done, pager.cutShort]).toEqual([true, false]);
+		expect(pager.position).toEqual({ skip: 0, pageSize: 50, pagesRead: 1 });
+	});
+
+	it('stops at its bound: cut short while Kore says there is more, not when the last page was the end', async () => {
+		const atBound = { skip: 0, pageSize: 50, pagesRead: MAX_LIST_PAGES - 1 };
+		const more = new CampaignPager(pagesClient(page(['a'], true)).client, 'voice', sortBy, atBound);
+		await more.next(0);
+		expect([more.done, more.cutShort]).toEqual([true, true]);
+		expect(await more.next(0)).toEqual([]);
+
+		const end = new CampaignPager(pagesClient(page(['a'], false)).client, 'voice', sortBy, atBound);
+		await end.next(0);
+		expect([end.done, end.cutShort]).toEqual([true, false]);
+	});
+
+	it('hands each id out once across pages; records without an id each come out', async () => {
+		const { client } = pagesClient(
+			page(['a', 'b', undefined], true),
+			page(['b', undefined, 'c'], false),
+		);
+		const pager = new CampaignPager(client, 'voice', sortBy);
+		expect((await pager.next(0)).map((r) => r._id ?? r.name)).toEqual(['a', 'b', 'nameless 2']);
+		expect((await pager.next(0)).map((r) => r._id ?? r.name)).toEqual(['nameless 1', 'c']);
+	});
+
+	it('an answer that is not a list is reported through the client, naming what was missing', async () => {
+		const { client } = pagesClient({ status: 'success', data: {} });
+		await expect(new CampaignPager(client, 'sms', sortBy).next(0)).rejects.toThrow(
+			'Listing SMS campaigns, page 1: no a campaign list (data.results)',
+		);
 	});
 });
