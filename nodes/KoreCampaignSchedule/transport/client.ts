@@ -129,6 +129,8 @@ export class KoreClient {
 	 */
 	async send(request: KoreRequest, itemIndex: number): Promise<Record<string, unknown>> {
 		let attempts = 0;
+		// The last attempt's failure: what a stop while waiting to try again must report.
+		let last: KoreFailure | undefined;
 		for (;;) {
 			let slot: Slot;
 			try {
@@ -138,7 +140,7 @@ export class KoreClient {
 					this.signal,
 				);
 			} catch (error) {
-				throw this.stopped(error, request, attempts, itemIndex);
+				throw this.stopped(error, request, itemIndex, last);
 			}
 			const outcome = await this.sendOnce(request);
 			attempts++;
@@ -146,6 +148,7 @@ export class KoreClient {
 				if (!request.repeatable) this.unrepeatable.accepted.push(labelOf(request));
 				return outcome.body;
 			}
+			last = outcome;
 			if (outcome.rateLimited)
 				accountLimiter.rateLimited(this.account, slot, rateLimitPauseMs(outcome, this.retry));
 			const mayRetry =
@@ -156,7 +159,7 @@ export class KoreClient {
 			try {
 				await waitOrAbort(backoffMs(outcome, attempts, this.retry), this.signal);
 			} catch (error) {
-				throw this.stopped(error, request, attempts, itemIndex, outcome);
+				throw this.stopped(error, request, itemIndex, last);
 			}
 		}
 	}
@@ -277,22 +280,23 @@ export class KoreClient {
 		});
 	}
 
-	/** The run stopped while this call waited: for its turn, or to be tried again. */
+	/**
+	 * The run stopped while this call waited: for its first turn (nothing was sent: the WaitAborted
+	 * itself), or to be tried again after `last` failed — in the backoff or in the queue for a slot.
+	 */
 	private stopped(
 		error: unknown,
 		request: KoreRequest,
-		attempts: number,
 		itemIndex: number,
-		last?: KoreFailure,
+		last: KoreFailure | undefined,
 	): Error {
-		if (!(error instanceof WaitAborted)) return error as Error;
-		if (attempts === 0) return error;
+		if (!(error instanceof WaitAborted) || last === undefined) return error as Error;
 		return new NodeOperationError(
 			this.ctx.getNode(),
-			`The run stopped before this item's call was tried again; it had failed: ${last?.message ?? 'no answer'}`,
+			`The run stopped before this item's call was tried again; it had failed: ${last.message}`,
 			{
 				itemIndex,
-				description: last?.maybeDone
+				description: last.maybeDone
 					? this.maybeDoneAdvice(request)
 					: 'Kore.ai did not carry it out; run the item again.',
 			},
