@@ -346,7 +346,7 @@ const CASES: Case[] = [
 	{
 		name: 'resource unknown (a workflow from elsewhere)',
 		...item({ resource: 'contact' }),
-		message: /^Resource: "contact" is not supported; use one of "campaign"/,
+		message: /^Resource: "contact" is not supported; use one of "campaign", "contactList"\.$/,
 	},
 	{
 		name: 'timeout not a whole number',
