@@ -311,3 +311,38 @@ describe('concurrency', () => {
 		expect(kore.received).toHaveLength(0);
 	});
 });
+
+// Last in the file: its Requests per Minute of 1 counts on the stand-in's account for a minute
+// after its call (README, "Rate limits, retries and timeouts"), which would slow any test after it in this file.
+describe('Stop at a slow pace', () => {
+	it("n8n's Stop ends calls waiting a long turn at once, not when their turn comes", async () => {
+		// 1/min: the first call goes at once, the other rows wait a minute in the account's queue.
+		// Stop comes a second after the first call, once it is answered: with no call in flight for
+		// n8n to abort (whose failure would also end the run), only the node's own listener on the
+		// execution's cancel signal ends the waiting rows. (Were the answer slower, the test would
+		// still pass; it would just prove less.)
+		let stoppedAt = 0;
+		let stop: () => void = () => undefined;
+		const stopWhen = new Promise<void>((resolve) => (stop = resolve));
+		kore.onRequest = () => {
+			if (stoppedAt !== 0) return;
+			stoppedAt = -1;
+			setTimeout(() => {
+				stoppedAt = Date.now();
+				stop();
+			}, 1_000);
+		};
+		const { run, nodeSettled } = await runWorkflow({
+			items: items(3),
+			parameters: params({ requestsPerMinute: 1, maxConcurrency: 3 }),
+			credentials: clientCredentials(kore),
+			stopWhen,
+		}).finally(() => {
+			kore.onRequest = undefined;
+		});
+		expect(run.status).toBe('canceled');
+		// A node that waited for the next turn would return a minute after the stop.
+		expect((await nodeSettled) - stoppedAt).toBeLessThan(20_000);
+		expect(kore.scheduleCalls).toHaveLength(1);
+	}, 90_000);
+});
