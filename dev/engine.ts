@@ -184,6 +184,8 @@ export interface WorkflowSpec {
 	typeVersion?: number;
 	/** When this settles, the execution is stopped the way n8n's Stop button does it. */
 	stopWhen?: Promise<unknown>;
+	/** Settings → Retry On Fail with Max Tries (n8n allows 2–5); Wait Between Tries is 0. */
+	maxTries?: number;
 }
 
 export interface WorkflowResult {
@@ -241,9 +243,11 @@ function nodeParameters(
 function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	hooks?: ExecutionLifecycleHooks,
+	executionId?: string,
 ): IWorkflowExecuteAdditionalData {
 	return {
 		hooks,
+		executionId,
 		credentialsHelper: new TestCredentialsHelper({ koreAiApi: credentials }),
 		currentNodeExecutionIndex: 0,
 		// Where n8n would serve these; the Kore node uses none of them, the engine builds $resumeUrl & co.
@@ -326,6 +330,9 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 			position: [200, 0],
 			parameters: other?.parameters ?? (parameters as INodeParameters),
 			...(other ? {} : { credentials: { koreAiApi: { id: 'kore-cred', name: 'Kore.ai API' } } }),
+			...(spec.maxTries !== undefined
+				? { retryOnFail: true, maxTries: spec.maxTries, waitBetweenTries: 0 }
+				: {}),
 			...(spec.onError
 				? { onError: spec.onError }
 				: spec.continueOnFail
@@ -361,7 +368,7 @@ export async function runWorkflow(spec: WorkflowSpec, other?: OtherNode): Promis
 	let finish: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
-	const additionalData = additionalDataFor(spec.credentials, hooks);
+	const additionalData = additionalDataFor(spec.credentials, hooks, id);
 
 	try {
 		// As in n8n, the run's promise is cancelable; Stop cancels it, which aborts the execution's

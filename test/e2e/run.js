@@ -391,6 +391,22 @@ const CASES = [
 		},
 	},
 	{
+		name: 'Start with Retry On Fail (3 tries), its answer lost: one start sent, the failure says so',
+		workflow: wf.startWithRetryOnFail,
+		expectFailure: true,
+		setup(kore) {
+			kore.failRoute('start', { kind: 'reset', apply: true });
+		},
+		check(_main, kore, ctx) {
+			assert.equal(kore.startCalls.length, 1);
+			assert.equal(kore.startsOf('Spring Promo 1 | Voice'), 1);
+			assert.match(
+				ctx.result.stdout + ctx.result.stderr,
+				/Kore\.ai may have carried it out; it was not sent again/,
+			);
+		},
+	},
+	{
 		name: "Kore failure fails the workflow with Kore's text",
 		workflow: wf.failing,
 		expectFailure: true,

@@ -19,6 +19,7 @@ const CREDENTIALS = {
  * @param {'clientCredentials'|'jwt'} [opts.credential]
  * @param {string|null} [opts.timezone] the workflow's timezone setting (default UTC; null: none)
  * @param {number} [opts.typeVersion] the Kore node's version (default 1, as workflows saved before 1.1)
+ * @param {number} [opts.maxTries] Settings → Retry On Fail with this Max Tries, no wait between
  */
 function workflow(id, kore, opts = {}) {
 	const nodes = [startNode(id)];
@@ -39,6 +40,7 @@ function workflow(id, kore, opts = {}) {
 		parameters: kore,
 		credentials: { koreAiApi: { id: credential.id, name: credential.name } },
 		...(opts.onError ? { onError: opts.onError } : {}),
+		...(opts.maxTries ? { retryOnFail: true, maxTries: opts.maxTries, waitBetweenTries: 0 } : {}),
 	});
 	connections[previous] = { main: [[{ node: 'Kore', type: 'main', index: 0 }]] };
 	// Without a timezone setting the workflow uses the instance's (GENERIC_TIMEZONE).
@@ -284,6 +286,16 @@ module.exports = {
 	),
 	getManyThenSchedule: getManyThenSchedule('e2eGetManySched1'),
 	// Get Many → Start each By ID `{{ $json.id }}`: no name lookup, one GET and one start each.
+	startWithRetryOnFail: workflow(
+		'e2eStartRetries1',
+		{
+			resource: 'campaign',
+			operation: 'start',
+			campaignName: picked('Spring Promo 1 | Voice', 'name'),
+			options: NO_LIMIT,
+		},
+		{ typeVersion: 1.1, maxTries: 3 },
+	),
 	getManyThenStart: getManyThen('e2eGetManyStart1', {
 		resource: 'campaign',
 		operation: 'start',

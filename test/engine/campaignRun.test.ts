@@ -151,6 +151,7 @@ describe('Start and Stop', () => {
 						message: 'Campaign Started',
 						campaignInstanceId: expect.stringMatching(/^cid-/),
 						updatedAt: expect.any(String),
+						callSentByItem: 0,
 					},
 					pairedItem: { item: 0 },
 				},
@@ -407,13 +408,14 @@ describe('finding the campaign', () => {
 		expect(kore.getCalls).toHaveLength(5);
 	});
 
-	it('an id is read once per run: Stop twice By ID makes one GET', async () => {
+	it('an id is read once per run: Stop twice By ID makes one GET (and one stop, both items sharing it)', async () => {
 		const out = await run(() => params('stop', campaign('id', VOICE)), {
 			items: [{ json: {} }, { json: {} }],
 		});
 		expect(out.map((o) => o.json.status)).toEqual(['Stopped', 'Stopped']);
+		expect(out.map((o) => o.json.callSentByItem)).toEqual([0, 0]);
 		expect(kore.getCalls).toHaveLength(1);
-		expect(kore.stopCalls).toHaveLength(2);
+		expect(kore.stopCalls).toHaveLength(1);
 	});
 
 	it('an unknown name: an item error naming it, and a name differing only in case is offered', async () => {

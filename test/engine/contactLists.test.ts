@@ -300,9 +300,9 @@ describe('Add Contacts', () => {
 		expect(error.context.itemIndex).toBe(15);
 		expect(error.description).toMatch(/^Kore.ai found no contact list named "No Such List"/);
 		expect(error.description).toContain(
-			'Before the run stopped, Kore.ai accepted 2 calls of it that must not be sent again: Contact list "Renewals", batch 1 (10 contacts); Contact list "Renewals", batch 2 (5 contacts).',
+			'Before the run stopped, Kore.ai accepted 2 calls of it that must not be sent again (input items 0–14): Contact list "Renewals", batch 1 (10 contacts); Contact list "Renewals", batch 2 (5 contacts). Input items not done: 15–16.',
 		);
-		expect(error.description).toMatch(/Running the same input again sends them again/);
+		expect(error.description).toMatch(/Running the same input again sends them all again/);
 		expect(error.description).not.toMatch(/may also have carried out/);
 		expect(kore.contactsOf('Renewals')).toHaveLength(15);
 	});

@@ -17,6 +17,8 @@ import { readRunSettings } from '../helpers/runSettings';
 import { WaitAborted } from '../transport/accountLimiter';
 import { KoreClient } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
+import type { RunTries } from '../transport/triesMemory';
+import { triesMemory } from '../transport/triesMemory';
 import type { ItemOutcome } from './operation';
 import { DEFAULT_RESOURCE, operationNamed, OPERATIONS } from './operations';
 import type { PreparedItem } from './workUnits';
@@ -42,7 +44,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (cancelled?.aborted) stop.abort();
 	cancelled?.addEventListener('abort', onCancel, { once: true });
 	try {
-		const client = await KoreClient.open(this, settings, stop.signal);
+		const client = await KoreClient.open(this, settings, stop.signal, triesOfThisRun(this));
 		const read = parameterReader(this);
 		const workflowTimezone = this.getTimezone();
 
@@ -126,14 +128,30 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			await sent;
 		} catch (caught) {
 			// Every unit in flight has ended (mapInOrder waits for them): the client knows all it sent.
+			const notDone = items.map((_, i) => i).filter((i) => results[i] === undefined);
 			throw isNodeError(caught) && client instanceof KoreClient
-				? withUnrepeatableCalls(caught, client.unrepeatableCalls())
+				? withUnrepeatableCalls(caught, client.unrepeatableCalls(), notDone)
 				: caught;
 		}
 		return [results.flat()];
 	} finally {
 		cancelled?.removeEventListener('abort', onCancel);
 	}
+}
+
+/**
+ * What earlier tries of this run of the node sent (n8n's Retry On Fail runs it again with the same
+ * execution id and run index; a Loop's next round is a new run index).
+ */
+function triesOfThisRun(ctx: IExecuteFunctions): RunTries | undefined {
+	const execution = ctx.getExecutionId();
+	if (typeof execution !== 'string' || execution === '') return undefined;
+	const runIndex: unknown = ctx.getWorkflowDataProxy(0).$runIndex;
+	return triesMemory.forRun(
+		execution,
+		ctx.getNode().name,
+		typeof runIndex === 'number' ? runIndex : 0,
+	);
 }
 
 /**

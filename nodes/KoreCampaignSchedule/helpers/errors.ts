@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WaitAborted } from '../transport/accountLimiter';
-import type { KoreContext, UnrepeatableCalls } from '../transport/client';
+import type { KoreContext, SentCall, UnrepeatableCalls } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
 
 /**
@@ -47,7 +47,7 @@ export function isNodeError(value: unknown): value is NodeError {
 	return value instanceof NodeApiError || value instanceof NodeOperationError;
 }
 
-/** At most this many calls are named in an error; the others are counted. */
+/** At most this many calls are named in an error; the others are counted (items are all named). */
 const CALLS_NAMED = 5;
 
 function callList(labels: readonly string[]): string {
@@ -55,28 +55,53 @@ function callList(labels: readonly string[]): string {
 	return labels.length > CALLS_NAMED ? `${named}; and ${labels.length - CALLS_NAMED} more` : named;
 }
 
+/** Input item numbers as ranges, in order: [0, 1, 2, 5, 7, 8] → "0–2, 5, 7–8". */
+export function itemRanges(items: Iterable<number>): string {
+	const sorted = [...new Set(items)].sort((a, b) => a - b);
+	const ranges: string[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		const first = sorted[i];
+		while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
+		ranges.push(first === sorted[i] ? `${first}` : `${first}–${sorted[i]}`);
+	}
+	return ranges.join(', ');
+}
+
 /**
  * A run that stops at a failure loses the outputs of the items done before it. When some of them
- * were calls not safe to repeat (contacts added, a campaign started), the error says which, so
- * that running the same input again does not repeat them unknowingly. The failed call itself is
- * not listed again: its own message already says what may have happened.
+ * were calls not safe to repeat (contacts added, a campaign started), the error says which, and
+ * names every input item by what became of it — accepted, perhaps carried out, not done — so that
+ * the items not yet done can be run on their own. The failed call's label is not repeated: its
+ * own message already says what may have happened. `notDone`: the items with no output.
  */
-export function withUnrepeatableCalls(error: NodeError, calls: UnrepeatableCalls): NodeError {
-	const uncertain = calls.uncertain.filter((label) => !error.message.startsWith(label));
-	const { accepted } = calls;
+export function withUnrepeatableCalls(
+	error: NodeError,
+	calls: UnrepeatableCalls,
+	notDone: readonly number[],
+): NodeError {
+	const { accepted, uncertain } = calls;
 	if (accepted.length === 0 && uncertain.length === 0) return error;
 	const count = (n: number) => (n === 1 ? 'a call' : `${n} calls`);
+	const itemsOf = (sent: readonly SentCall[]) => sent.flatMap((call) => call.items);
 	const parts: string[] = [];
 	if (accepted.length > 0)
 		parts.push(
-			`Before the run stopped, Kore.ai accepted ${count(accepted.length)} of it that must not be sent again: ${callList(accepted)}.`,
+			`Before the run stopped, Kore.ai accepted ${count(accepted.length)} of it that must not be sent again (input items ${itemRanges(itemsOf(accepted))}): ${callList(accepted.map((c) => c.label))}.`,
+		);
+	const others = uncertain.filter((call) => !error.message.startsWith(call.label));
+	if (others.length > 0)
+		parts.push(
+			`Kore.ai may also have carried out ${count(others.length)} whose answer did not come back: ${callList(others.map((c) => c.label))}.`,
 		);
 	if (uncertain.length > 0)
 		parts.push(
-			`Kore.ai may also have carried out ${count(uncertain.length)} whose answer did not come back: ${callList(uncertain)}.`,
+			`Input items that may have been carried out (no answer came back): ${itemRanges(itemsOf(uncertain))}.`,
 		);
+	const sent = new Set([...itemsOf(accepted), ...itemsOf(uncertain)]);
+	const rest = notDone.filter((itemIndex) => !sent.has(itemIndex));
+	if (rest.length > 0) parts.push(`Input items not done: ${itemRanges(rest)}.`);
 	parts.push(
-		'Running the same input again sends them again: run only the items not yet done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
+		'Running the same input again sends them all again: run only the items not done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
 	);
 	error.description = [error.description, ...parts].filter(Boolean).join(' ');
 	return error;

@@ -6,6 +6,7 @@
  */
 export class RunMemo {
 	private readonly entries = new Map<string, Promise<unknown>>();
+	private readonly kept = new Map<string, unknown>();
 
 	/**
 	 * The shared answer for `key`, computing it if no item asked yet. `first` is true for the item
@@ -20,5 +21,14 @@ export class RunMemo {
 			if (this.entries.get(key) === answer) this.entries.delete(key);
 		});
 		return { answer, first: true };
+	}
+
+	/**
+	 * The run's one `T` for `key`, made by the first item to ask and kept whatever becomes of it:
+	 * for a call the run must make once, however many items ask for it and whatever it answers.
+	 */
+	once<T>(key: string, make: () => T): T {
+		if (!this.kept.has(key)) this.kept.set(key, make());
+		return this.kept.get(key) as T;
 	}
 }

@@ -26,6 +26,7 @@ import { interpretKoreAnswer } from './koreAnswer';
 import type { KoreRequest } from './request';
 import type { RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, rateLimitPauseMs } from './retry';
+import type { RunTries } from './triesMemory';
 
 /** Where calls are made from: a node's run, the editor loading a list, or a trigger's poll. */
 export type KoreContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -48,13 +49,20 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 /** What a dry run shows in place of the token. */
 export const REDACTED_TOKEN = '[redacted]';
 
+/** A call not safe to repeat that went out: its label and the input items it answers for. */
+export interface SentCall {
+	label: string;
+	items: number[];
+}
+
 /**
- * The calls of one client that were not safe to repeat and went out: those Kore.ai accepted, and
- * those it may have carried out although no answer came back. Each by its label.
+ * The calls of one client that were not safe to repeat and went out (in this try of the node or
+ * an earlier one): those Kore.ai accepted, and those it may have carried out although no answer
+ * came back.
  */
 export interface UnrepeatableCalls {
-	accepted: string[];
-	uncertain: string[];
+	accepted: SentCall[];
+	uncertain: SentCall[];
 }
 
 /** What n8n's HTTP helper returns with `returnFullResponse: true`. */
@@ -88,6 +96,8 @@ export class KoreClient {
 		private readonly settings: ClientSettings,
 		/** Aborted when the run stops (a failure without Continue on Fail, or n8n's Stop). */
 		private readonly signal: AbortSignal | undefined,
+		/** What earlier tries of this run of the node sent (n8n's Retry On Fail), if known. */
+		private readonly tries: RunTries | undefined,
 	) {
 		this.account = `${connection.host} ${connection.accountId}`;
 		this.retry = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries };
@@ -101,6 +111,7 @@ export class KoreClient {
 		ctx: KoreContext,
 		settings: ClientSettings,
 		signal?: AbortSignal,
+		tries?: RunTries,
 	): Promise<KoreClient | KoreCredentialError> {
 		const data: ICredentialDataDecryptedObject = await ctx.getCredentials(CREDENTIAL_TYPE);
 		let connection: KoreConnection;
@@ -119,18 +130,30 @@ export class KoreClient {
 			type: CREDENTIAL_TYPE,
 			data,
 		};
-		return new KoreClient(ctx, connection, credentials, settings, signal);
+		return new KoreClient(ctx, connection, credentials, settings, signal, tries);
 	}
 
 	/**
 	 * Sends one request within the account's rate limit and returns Kore's JSON answer, or throws
 	 * a NodeApiError for the item with Kore's own text. Retries what may succeed later — a request
-	 * that is not safe to repeat only when Kore.ai certainly did not act on it.
+	 * that is not safe to repeat only when Kore.ai certainly did not act on it, and never one an
+	 * earlier try of this run of the node sent: that one ends as it ended then.
 	 */
 	async send(request: KoreRequest, itemIndex: number): Promise<Record<string, unknown>> {
+		if (!request.repeatable) {
+			const tried = this.tries?.recall(request);
+			if (tried?.outcome === 'accepted') {
+				this.unrepeatable.accepted.push(sentCall(request, itemIndex));
+				return tried.answer;
+			}
+			if (tried?.outcome === 'uncertain')
+				throw this.failed(tried.failure, request, tried.attempts, itemIndex, true);
+		}
 		let attempts = 0;
 		// The last attempt's failure: what a stop while waiting to try again must report.
 		let last: KoreFailure | undefined;
+		// An attempt got no answer: a later refusal may be because that attempt did it.
+		let unanswered = false;
 		for (;;) {
 			let slot: Slot;
 			try {
@@ -145,9 +168,16 @@ export class KoreClient {
 			const outcome = await this.sendOnce(request);
 			attempts++;
 			if (outcome.ok) {
-				if (!request.repeatable) this.unrepeatable.accepted.push(labelOf(request));
+				if (!request.repeatable) {
+					this.unrepeatable.accepted.push(sentCall(request, itemIndex));
+					this.tries?.remember(request, { outcome: 'accepted', answer: outcome.body });
+				}
 				return outcome.body;
 			}
+			if (unanswered && !outcome.maybeDone && !outcome.retryable) {
+				throw this.failed(outcome, request, attempts, itemIndex, false, true);
+			}
+			unanswered ||= outcome.maybeDone;
 			last = outcome;
 			if (outcome.rateLimited)
 				accountLimiter.rateLimited(this.account, slot, rateLimitPauseMs(outcome, this.retry));
@@ -186,9 +216,10 @@ export class KoreClient {
 	 * up to, since running the same input again sends them again.
 	 */
 	unrepeatableCalls(): UnrepeatableCalls {
+		const copy = (calls: SentCall[]) => calls.map((c) => ({ label: c.label, items: [...c.items] }));
 		return {
-			accepted: [...this.unrepeatable.accepted],
-			uncertain: [...this.unrepeatable.uncertain],
+			accepted: copy(this.unrepeatable.accepted),
+			uncertain: copy(this.unrepeatable.uncertain),
 		};
 	}
 
@@ -251,13 +282,17 @@ export class KoreClient {
 
 	/**
 	 * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
-	 * client's error, whose request config carries the signed token.
+	 * client's error, whose request config carries the signed token. `recalled`: the failure is an
+	 * earlier try's, and the call was not sent again; `refusedAfterUnanswered`: Kore refused a retry
+	 * after an attempt whose answer was lost, which may be because that attempt did it.
 	 */
 	private failed(
 		failure: KoreFailure,
 		request: KoreRequest,
 		attempts: number,
 		itemIndex: number,
+		recalled = false,
+		refusedAfterUnanswered = false,
 	): NodeApiError {
 		let message = request.label ? `${request.label}: ${failure.message}` : failure.message;
 		if (attempts > 1) message += ` (after ${attempts} attempts)`;
@@ -265,9 +300,19 @@ export class KoreClient {
 		if (failure.maybeDone) {
 			if (!request.repeatable) {
 				message += '. Kore.ai may have carried it out';
-				this.unrepeatable.uncertain.push(labelOf(request));
+				this.unrepeatable.uncertain.push(sentCall(request, itemIndex));
+				if (!recalled) this.tries?.remember(request, { outcome: 'uncertain', failure, attempts });
 			}
 			description = `${this.maybeDoneAdvice(request)} ${description}`;
+		}
+		if (recalled) {
+			message += '; it was not sent again';
+			description = `An earlier try of this node in this execution (Retry On Fail) sent this call and got no answer, so this try did not send it again. ${description}`;
+		}
+		if (refusedAfterUnanswered) {
+			message += '. An earlier attempt got no answer and may have done it';
+			// Kore's own advice for a refusal ("did not stop the campaign") may be untrue here.
+			description = `${this.maybeDoneAdvice(request)} Kore.ai refused the retry, as it does when the first attempt already took effect.`;
 		}
 		const summary: JsonObject = { message };
 		if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
@@ -304,7 +349,10 @@ export class KoreClient {
 	}
 }
 
-/** How a call is named to the user: its label, else its method and address. */
-function labelOf(request: KoreRequest): string {
-	return request.label ?? `${request.method} ${request.url}`;
+/** How a call is named to the user (its label, else its method and address), with its items. */
+function sentCall(request: KoreRequest, itemIndex: number): SentCall {
+	return {
+		label: request.label ?? `${request.method} ${request.url}`,
+		items: request.items ?? [itemIndex],
+	};
 }

@@ -13,10 +13,12 @@ export interface KoreRequest {
 	body?: IDataObject | IDataObject[];
 	/**
 	 * Whether Kore.ai doing it twice changes nothing (a schedule replaces the last one; reads).
-	 * A request that is not is retried only after an answer or error that proves Kore.ai did not
-	 * act on it (a rate-limit answer, a refused connection, an unknown host).
+	 * A request that is not is retried only after an answer that proves Kore.ai did not act on it
+	 * (a rate-limit answer), and never sent again by a later try of the same run (Retry On Fail).
 	 */
 	repeatable: boolean;
+	/** The input items the call answers for, when more than the one it is sent for (a batch). */
+	items?: number[];
 	/** Names the call at the start of its failure message, e.g. `Voice campaigns, page 3`. */
 	label?: string;
 	/** The operation's own advice for the failures it knows best; generic advice otherwise. */

@@ -6,6 +6,7 @@ import {
 	errorForItem,
 	errorItem,
 	InputError,
+	itemRanges,
 	outputsBefore,
 	showValue,
 	withUnrepeatableCalls,
@@ -165,62 +166,83 @@ describe('errorItem', () => {
 	});
 });
 
+describe('itemRanges', () => {
+	it.each([
+		[[], ''],
+		[[4], '4'],
+		[[0, 1, 2, 5, 7, 8], '0–2, 5, 7–8'],
+		[[9, 3, 4, 3, 10], '3–4, 9–10'],
+	])('%j → "%s"', (items, text) => {
+		expect(itemRanges(items)).toBe(text);
+	});
+});
+
 describe('withUnrepeatableCalls', () => {
 	const failure = () =>
 		new NodeOperationError(node, 'Campaign "B": Kore.ai answered HTTP 400: refused', {
 			description: 'Its own advice.',
 		});
+	const call = (label: string, ...items: number[]) => ({ label, items });
 	it('leaves the error alone when no call that must not be repeated went out', () => {
 		const error = failure();
-		expect(withUnrepeatableCalls(error, { accepted: [], uncertain: [] })).toBe(error);
+		expect(withUnrepeatableCalls(error, { accepted: [], uncertain: [] }, [1, 2])).toBe(error);
 		expect(error.description).toBe('Its own advice.');
 	});
-	it('names one accepted call after the advice, and what to do', () => {
-		const error = withUnrepeatableCalls(failure(), {
-			accepted: ['Campaign "A": start'],
-			uncertain: [],
-		});
+	it('names one accepted call and its items after the advice, the items not done, and what to do', () => {
+		const error = withUnrepeatableCalls(
+			failure(),
+			{ accepted: [call('Campaign "A": start', 0)], uncertain: [] },
+			[1, 2, 3],
+		);
 		expect(error.description).toBe(
-			'Its own advice. Before the run stopped, Kore.ai accepted a call of it that must not be sent again: Campaign "A": start. Running the same input again sends them again: run only the items not yet done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
+			'Its own advice. Before the run stopped, Kore.ai accepted a call of it that must not be sent again (input items 0): Campaign "A": start. Input items not done: 1–3. Running the same input again sends them all again: run only the items not done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
 		);
 	});
 	it('names exactly five calls without counting more; with only calls left unanswered, says nothing of accepted ones', () => {
-		const five = ['b1', 'b2', 'b3', 'b4', 'b5'];
-		const error = withUnrepeatableCalls(new NodeOperationError(node, 'b9: refused'), {
-			accepted: five,
-			uncertain: [],
-		});
+		const five = [1, 2, 3, 4, 5].map((n) => call(`b${n}`, n));
+		const error = withUnrepeatableCalls(
+			new NodeOperationError(node, 'b9: refused'),
+			{ accepted: five, uncertain: [] },
+			[9],
+		);
 		expect(error.description).toContain(
-			'accepted 5 calls of it that must not be sent again: b1; b2; b3; b4; b5.',
+			'accepted 5 calls of it that must not be sent again (input items 1–5): b1; b2; b3; b4; b5.',
 		);
 		expect(error.description).not.toContain('more');
-		const unanswered = withUnrepeatableCalls(new NodeOperationError(node, 'b9: refused'), {
-			accepted: [],
-			uncertain: ['b1'],
-		});
-		expect(unanswered.description).toMatch(
-			/^Kore.ai may also have carried out a call whose answer did not come back: b1\. Running/,
+		const unanswered = withUnrepeatableCalls(
+			new NodeOperationError(node, 'b9: refused'),
+			{ accepted: [], uncertain: [call('b1', 1, 2)] },
+			[1, 2, 9],
 		);
-		expect(unanswered.description).not.toContain('accepted');
+		expect(unanswered.description).toBe(
+			'Kore.ai may also have carried out a call whose answer did not come back: b1. Input items that may have been carried out (no answer came back): 1–2. Input items not done: 9. Running the same input again sends them all again: run only the items not done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
+		);
 	});
-	it('names at most five calls of each kind and counts the rest; the failed call is not named again', () => {
-		const labels = (n: number) => Array.from({ length: n }, (_, i) => `batch ${i + 1}`);
-		const error = withUnrepeatableCalls(new NodeOperationError(node, 'batch 9: no answer'), {
-			accepted: labels(7),
-			uncertain: ['batch 8', 'batch 9'],
-		});
+	it('names at most five calls of each kind and counts the rest; the failed call is not named again, its items are', () => {
+		const labels = (n: number) => Array.from({ length: n }, (_, i) => call(`batch ${i + 1}`, i));
+		const error = withUnrepeatableCalls(
+			new NodeOperationError(node, 'batch 9: no answer'),
+			{ accepted: labels(7), uncertain: [call('batch 8', 7), call('batch 9', 8)] },
+			[7, 8, 9],
+		);
 		expect(error.description).toContain(
-			'accepted 7 calls of it that must not be sent again: batch 1; batch 2; batch 3; batch 4; batch 5; and 2 more.',
+			'accepted 7 calls of it that must not be sent again (input items 0–6): batch 1; batch 2; batch 3; batch 4; batch 5; and 2 more.',
 		);
 		expect(error.description).toContain(
 			'Kore.ai may also have carried out a call whose answer did not come back: batch 8.',
 		);
-		expect(
-			withUnrepeatableCalls(new NodeOperationError(node, 'batch 9: no answer'), {
-				accepted: [],
-				uncertain: ['batch 9'],
-			}).description,
-		).toBeFalsy();
+		expect(error.description).toContain(
+			'Input items that may have been carried out (no answer came back): 7–8. Input items not done: 9.',
+		);
+		const alone = withUnrepeatableCalls(
+			new NodeOperationError(node, 'batch 9: no answer'),
+			{ accepted: [], uncertain: [call('batch 9', 8)] },
+			[8],
+		).description;
+		expect(alone).toMatch(
+			/^Input items that may have been carried out \(no answer came back\): 8\. Running/,
+		);
+		expect(alone).not.toContain('batch 9');
 	});
 });
 

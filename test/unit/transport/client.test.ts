@@ -17,6 +17,12 @@ import {
 import type { ClientSettings } from '../../../nodes/KoreCampaignSchedule/transport/client';
 import { KoreClient } from '../../../nodes/KoreCampaignSchedule/transport/client';
 import type { KoreRequest } from '../../../nodes/KoreCampaignSchedule/transport/request';
+import {
+	callIdentity,
+	MAX_RUNS,
+	RUN_MEMORY_MS,
+	TriesMemory,
+} from '../../../nodes/KoreCampaignSchedule/transport/triesMemory';
 
 const HOST = 'https://kore.test';
 const SETTINGS: ClientSettings = { requestsPerMinute: 0, timeoutMs: 30_000, maxRetries: 3 };
@@ -144,17 +150,19 @@ describe('calls not safe to repeat', () => {
 		await client.send({ ...add, label: undefined }, 1);
 		await client.send(read, 2);
 		const calls = client.unrepeatableCalls();
-		expect(calls).toEqual({
-			accepted: ['Adding contacts, batch 1', `POST ${HOST}/contacts`],
+		const expected = {
+			accepted: [
+				{ label: 'Adding contacts, batch 1', items: [0] },
+				{ label: `POST ${HOST}/contacts`, items: [1] },
+			],
 			uncertain: [],
-		});
+		};
+		expect(calls).toEqual(expected);
 		// A copy: what a caller does with it changes nothing the client remembers.
+		calls.accepted[0].items.push(7);
 		calls.accepted.pop();
-		calls.uncertain.push('x');
-		expect(client.unrepeatableCalls()).toEqual({
-			accepted: ['Adding contacts, batch 1', `POST ${HOST}/contacts`],
-			uncertain: [],
-		});
+		calls.uncertain.push({ label: 'x', items: [] });
+		expect(client.unrepeatableCalls()).toEqual(expected);
 	});
 
 	it('a timeout is not retried, says the call may have been carried out, and is remembered as uncertain', async () => {
@@ -170,7 +178,7 @@ describe('calls not safe to repeat', () => {
 		);
 		expect(client.unrepeatableCalls()).toEqual({
 			accepted: [],
-			uncertain: ['Adding contacts, batch 1'],
+			uncertain: [{ label: 'Adding contacts, batch 1', items: [3] }],
 		});
 	});
 
@@ -279,5 +287,92 @@ describe('a stop', () => {
 			'Kore.ai may still have carried it out; running this item again does no harm.',
 		);
 		expect(error.context.itemIndex).toBe(5);
+	});
+});
+
+describe("earlier tries of the same run (n8n's Retry On Fail)", () => {
+	const tries = () => new TriesMemory(() => 0).forRun('exec-1', 'Kore', 0);
+
+	it('an accepted call is answered from memory, not sent again; a read is sent again', async () => {
+		const memory = tries();
+		const first = context([ok, ok]);
+		const earlier = await KoreClient.open(first.ctx, SETTINGS, undefined, memory);
+		await (earlier as KoreClient).send(add, 0);
+		await (earlier as KoreClient).send(read, 0);
+		const second = context([ok]);
+		const later = (await KoreClient.open(second.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		await expect(later.send(add, 4)).resolves.toEqual({ status: 'success' });
+		expect(second.calls).toHaveLength(0);
+		expect(later.unrepeatableCalls().accepted).toEqual([
+			{ label: 'Adding contacts, batch 1', items: [4] },
+		]);
+		await later.send(read, 0);
+		expect(second.calls).toHaveLength(1);
+	});
+
+	it('an unanswered call fails again without being sent, saying so; another body is another call', async () => {
+		const memory = tries();
+		const first = context([timedOut()]);
+		const earlier = (await KoreClient.open(first.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		await expect(earlier.send(add, 0)).rejects.toThrow();
+		const second = context([ok]);
+		const later = (await KoreClient.open(second.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		const error = (await later.send(add, 0).catch((e: unknown) => e)) as NodeApiError;
+		expect(second.calls).toHaveLength(0);
+		expect(error.message).toMatch(/Kore\.ai may have carried it out; it was not sent again$/);
+		expect(error.description).toMatch(/^An earlier try of this node in this execution/);
+		expect(later.unrepeatableCalls().uncertain).toEqual([
+			{ label: 'Adding contacts, batch 1', items: [0] },
+		]);
+		await later.send({ ...add, body: { contacts: [{ phoneNumber: '+15550000001' }] } }, 0);
+		expect(second.calls).toHaveLength(1);
+	});
+
+	it('a refused call is not remembered: the next try sends it', async () => {
+		const memory = tries();
+		const first = context([{ statusCode: 400, body: { message: 'no' } }]);
+		const earlier = (await KoreClient.open(first.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		await expect(earlier.send(add, 0)).rejects.toThrow();
+		const second = context([ok]);
+		const later = (await KoreClient.open(second.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		await later.send(add, 0);
+		expect(second.calls).toHaveLength(1);
+	});
+});
+
+describe('TriesMemory', () => {
+	it('keeps runs apart by execution, node and run index', () => {
+		const memory = new TriesMemory(() => 0);
+		memory.forRun('e1', 'Kore', 0).remember(add, { outcome: 'accepted', answer: {} });
+		expect(memory.forRun('e1', 'Kore', 0).recall(add)).toEqual({ outcome: 'accepted', answer: {} });
+		expect(memory.forRun('e2', 'Kore', 0).recall(add)).toBeUndefined();
+		expect(memory.forRun('e1', 'Kore 2', 0).recall(add)).toBeUndefined();
+		expect(memory.forRun('e1', 'Kore', 1).recall(add)).toBeUndefined();
+		expect(memory.size).toBe(1);
+	});
+
+	it('forgets a run an hour after its last use, and the least recently used beyond the bound', () => {
+		let now = 0;
+		const memory = new TriesMemory(() => now);
+		memory.forRun('old', 'Kore', 0).remember(add, { outcome: 'accepted', answer: {} });
+		now = RUN_MEMORY_MS - 1;
+		expect(memory.forRun('old', 'Kore', 0).recall(add)).toBeDefined();
+		// Last used at RUN_MEMORY_MS - 1: kept until an hour after that, not a millisecond more.
+		now = 2 * RUN_MEMORY_MS - 2;
+		expect(memory.size).toBe(1);
+		now = 2 * RUN_MEMORY_MS - 1;
+		expect(memory.size).toBe(0);
+		for (let i = 0; i <= MAX_RUNS; i++)
+			memory.forRun(`e${i}`, 'Kore', 0).remember(add, { outcome: 'accepted', answer: {} });
+		expect(memory.size).toBe(MAX_RUNS);
+		expect(memory.forRun('e0', 'Kore', 0).recall(add)).toBeUndefined();
+		expect(memory.forRun(`e${MAX_RUNS}`, 'Kore', 0).recall(add)).toBeDefined();
+	});
+
+	it('a call is the same call by method, address and body only', () => {
+		expect(callIdentity(add)).toBe(callIdentity({ ...add, label: 'other', items: [9] }));
+		expect(callIdentity(add)).not.toBe(callIdentity({ ...add, body: { contacts: [1] } }));
+		expect(callIdentity(add)).not.toBe(callIdentity({ ...add, url: `${add.url}?x` }));
+		expect(callIdentity(add)).not.toBe(callIdentity({ ...add, method: 'PUT' }));
 	});
 });

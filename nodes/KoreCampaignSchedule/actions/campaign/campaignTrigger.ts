@@ -1,8 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dryRunJson } from '../../helpers/output';
 import { readItemOptions } from '../../helpers/parameters';
-import { showValue } from '../../helpers/errors';
+import { errorForItem, isNodeError, showValue } from '../../helpers/errors';
+import type { KoreClient } from '../../transport/client';
 import type { KoreConnection } from '../../transport/connection';
 import { endpoints } from '../../transport/endpoints';
 import type { KoreRequest, RequestHints } from '../../transport/request';
@@ -64,7 +65,7 @@ const TRIGGERS: Record<
 			notFound:
 				"Kore.ai has no campaign with this ID and channel for this bot. Check the campaign (Get Many lists them) and the credential's Bot ID.",
 			maybeDone:
-				'Kore.ai may have stopped the campaign. Running this item again is safe: stopping twice dials no one.',
+				'Kore.ai may have stopped the campaign: check it with the Get operation (status Stopped). Running this item again is safe: stopping twice dials no one.',
 		},
 	},
 };
@@ -104,7 +105,6 @@ export function triggerOperation(
 	option: KoreOperation['option'],
 ): KoreOperation<TriggerItem> {
 	const operation = option.value;
-	const { status: expected, check } = TRIGGERS[trigger];
 	const description: INodeProperties[] = [
 		...campaignNameField(operation, { byId: true }),
 		optionsCollection('campaign', operation, [dryRunOption, ...runSettingOptions]),
@@ -124,38 +124,70 @@ export function triggerOperation(
 			const request = triggerRequest(client.connection, target, trigger);
 			const about: IDataObject = { id: target.id, name: target.name, type: target.channel };
 			if (dryRun) return [dryRunJson({ operation, ...about }, request, client)];
-			const answer = await client.send(request, itemIndex);
-			const id = answeredId(answer);
-			if (typeof answer.status !== 'string' || answer.status === '')
-				throw client.unreadable(request, "the campaign's new status", answer, itemIndex, check);
-			if (id !== undefined && id !== target.id) {
-				throw client.unreadable(
-					request,
-					`the id of campaign ${target.id} (it named ${showValue(id)} instead)`,
-					answer,
-					itemIndex,
-					check,
-				);
+			// Items of one run that name the same campaign share one call and its outcome.
+			const call = memo.once(`${trigger} ${target.id}`, () => ({
+				sentBy: itemIndex,
+				json: sendTrigger(client, request, trigger, about, itemIndex),
+			}));
+			try {
+				return [{ ...(await call.json), callSentByItem: call.sentBy }];
+			} catch (error) {
+				throw call.sentBy === itemIndex ? error : sharedFailure(ctx, error, itemIndex, call.sentBy);
 			}
-			if (answer.status !== expected) {
-				throw client.unreadable(
-					request,
-					`status "${expected}" (it answered status ${showValue(answer.status)})`,
-					answer,
-					itemIndex,
-					check,
-				);
-			}
-			return [
-				{
-					...about,
-					status: answer.status,
-					message: typeof answer.message === 'string' ? answer.message : '',
-					campaignInstanceId:
-						typeof answer.campaignInstanceId === 'string' ? answer.campaignInstanceId : '',
-					updatedAt: typeof answer.updatedAt === 'string' ? answer.updatedAt : '',
-				},
-			];
 		},
 	};
+}
+
+/** Sends a start or stop and reads Kore's answer: the campaign's new status, checked. */
+async function sendTrigger(
+	client: KoreClient,
+	request: KoreRequest,
+	trigger: Trigger,
+	about: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const { status: expected, check } = TRIGGERS[trigger];
+	const answer = await client.send(request, itemIndex);
+	const id = answeredId(answer);
+	if (typeof answer.status !== 'string' || answer.status === '')
+		throw client.unreadable(request, "the campaign's new status", answer, itemIndex, check);
+	if (id !== undefined && id !== about.id) {
+		throw client.unreadable(
+			request,
+			`the id of campaign ${String(about.id)} (it named ${showValue(id)} instead)`,
+			answer,
+			itemIndex,
+			check,
+		);
+	}
+	if (answer.status !== expected) {
+		throw client.unreadable(
+			request,
+			`status "${expected}" (it answered status ${showValue(answer.status)})`,
+			answer,
+			itemIndex,
+			check,
+		);
+	}
+	return {
+		...about,
+		status: answer.status,
+		message: typeof answer.message === 'string' ? answer.message : '',
+		campaignInstanceId:
+			typeof answer.campaignInstanceId === 'string' ? answer.campaignInstanceId : '',
+		updatedAt: typeof answer.updatedAt === 'string' ? answer.updatedAt : '',
+	};
+}
+
+/** The failure of a call an item shares with the item that sent it, as this item's own error. */
+function sharedFailure(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	sentBy: number,
+): unknown {
+	const own = errorForItem(ctx, error, itemIndex);
+	if (isNodeError(own))
+		own.description = `Item ${sentBy} names the same campaign, and this item shares its call: no second call was sent. ${own.description ?? ''}`;
+	return own;
 }

@@ -141,6 +141,7 @@ export function addContactsRequest(
 	listName: string,
 	contacts: Contact[],
 	batch: number,
+	items?: number[],
 ): KoreRequest {
 	return {
 		method: 'POST',
@@ -148,6 +149,7 @@ export function addContactsRequest(
 		body: { contact_list_name: listName, data: contacts as unknown as IDataObject[] },
 		// Sent twice, the contacts are added twice on a list that allows duplicates.
 		repeatable: false,
+		...(items !== undefined ? { items } : {}),
 		label: `Contact list ${JSON.stringify(listName)}, batch ${batch} (${contacts.length} contacts)`,
 		hints: addContactsHints(listName),
 	};
@@ -224,6 +226,7 @@ export const addContacts = defineOperation<ContactItem>({
 			listName,
 			entries.map((entry) => entry.prepared.contact),
 			batch,
+			entries.map((entry) => entry.itemIndex),
 		);
 		const about = (entry: PreparedEntry<ContactItem>): IDataObject => ({
 			contactList: listName,
