@@ -185,6 +185,42 @@ describe('Add Contacts', () => {
 		});
 	});
 
+	it('a "(0)" after the country code is dropped before sending; a "+0…" row fails naming its value', async () => {
+		const given = ['+44 (0)20 7946 0958', '+0123456789', '+49 (0) 30 1234567', '+39 06 1234 5678'];
+		const out = await runNode({
+			items: given.map((p) => ({ json: { phone: p } })),
+			parameters: add('Renewals'),
+			credentials: clientCredentials(kore),
+			continueOnFail: true,
+		});
+		expect(paired(out)).toEqual(inOrder(4));
+		expect(calls()).toHaveLength(1);
+		expect(calls()[0].body.data).toEqual([
+			{ phoneNumber: '+442079460958' },
+			{ phoneNumber: '+49301234567' },
+			{ phoneNumber: '+390612345678' },
+		]);
+		expect(out.map((o) => o.json.phoneNumber)).toEqual([
+			'+442079460958',
+			undefined,
+			'+49301234567',
+			'+390612345678',
+		]);
+		expect(out[1].json).toEqual({
+			error: {
+				message: expect.stringMatching(
+					/^Phone Number: "\+0123456789" is not a phone number Kore.ai can dial: no country code starts with 0\./,
+				),
+				description: expect.stringMatching(/Fix the "phoneNumber" parameter/),
+			},
+		});
+		expect(kore.contactsOf('Renewals').map((c: IDataObject) => c.phoneNumber)).toEqual([
+			'+442079460958',
+			'+49301234567',
+			'+390612345678',
+		]);
+	});
+
 	it.each([
 		[
 			{ timeZone: 'Mars/Base' },

@@ -18,6 +18,8 @@ export const MAX_CONTACT_PRIORITY = 100;
 const E164 = /^\+\d{8,15}$/;
 /** What people put in phone numbers for readability: spaces, dashes, dots, brackets. */
 const READABILITY = /[\s\-.()[\]]/g;
+/** The trunk prefix UK/German numbers show: a "(0)" right after the leading "+" and 1–3 digits. */
+const TRUNK_ZERO = /^(\+\d{1,3})\s*\(0\)/;
 
 /** One contact as sent in addContacts' `data` (only the fields given). */
 export interface Contact {
@@ -55,18 +57,25 @@ function isBlank(value: unknown): boolean {
 }
 
 /**
- * A phone number in E.164 form: spaces, dashes, dots and brackets are dropped
- * (`+1 (415) 555-0123` is sent as `+14155550123`); what is left must be "+" and 8 to 15 digits.
+ * A phone number in E.164 form: a "(0)" right after the country code is dropped (`+44 (0)20 7946
+ * 0958` is sent as `+442079460958`), then spaces, dashes, dots and brackets (`+1 (415) 555-0123`
+ * is sent as `+14155550123`); what is left must be "+" and 8 to 15 digits, not starting "+0".
  */
 export function phoneNumberOf(value: unknown): string {
 	const accepted =
-		'Use the international (E.164) form: "+", the country code and the number, 8 to 15 digits in all, e.g. "+14155550123" or "+49 30 1234567" (spaces, dashes, dots and brackets are dropped).';
+		'Use the international (E.164) form: "+", the country code and the number, 8 to 15 digits in all, e.g. "+14155550123" or "+49 30 1234567" (spaces, dashes, dots and brackets are dropped, and so is a "(0)" right after the country code).';
 	if (isBlank(value)) throw new InputError(`Phone Number is empty. ${accepted}`, 'phoneNumber');
 	const text = textOf(value);
-	const number = text?.replace(READABILITY, '');
+	const number = text?.replace(TRUNK_ZERO, '$1').replace(READABILITY, '');
 	if (number === undefined || !E164.test(number)) {
 		throw new InputError(
 			`Phone Number: ${showValue(value)} is not a phone number Kore.ai can dial. ${accepted}`,
+			'phoneNumber',
+		);
+	}
+	if (number.startsWith('+0')) {
+		throw new InputError(
+			`Phone Number: ${showValue(value)} is not a phone number Kore.ai can dial: no country code starts with 0. Put the country code right after the "+" (the UK number 020 7946 0958 is "+44 20 7946 0958"). ${accepted}`,
 			'phoneNumber',
 		);
 	}

@@ -18,6 +18,38 @@ describe('phoneNumberOf', () => {
 	])('%j is sent as %j', (given, sent) => expect(phoneNumberOf(given)).toBe(sent));
 
 	it.each([
+		// UK and Germany: the "(0)" trunk prefix right after the country code is dropped.
+		['+44 (0)20 7946 0958', '+442079460958'],
+		['+44(0)20 7946 0958', '+442079460958'],
+		['+44 (0) 20-7946-0958', '+442079460958'],
+		['+49 (0) 30 1234567', '+49301234567'],
+		['+49(0)30.1234567', '+49301234567'],
+		['+353 (0)1 234 5678', '+35312345678'],
+		// Italy dials the 0 after the country code: a bare 0 is kept.
+		['+39 06 1234 5678', '+390612345678'],
+		['+39 (06) 1234 5678', '+390612345678'],
+		// A "(0)" anywhere else, or a "[0]", is one more digit, as before.
+		['+44 20 (0)7946 0958', '+4420079460958'],
+		['+4420 (0)7946 0958', '+4420079460958'],
+		['+44 (020) 7946 0958', '+4402079460958'],
+		['+44 [0]20 7946 0958', '+4402079460958'],
+		['+1 (415) 555-0123', '+14155550123'],
+		['+49 30 1234567', '+49301234567'],
+	])('trunk prefix: %j is sent as %j', (given, sent) => expect(phoneNumberOf(given)).toBe(sent));
+
+	it.each([['+0123456789'], ['+0 20 7946 0958'], ['+(0)20 7946 0958'], ['  +044 20 7946 0958']])(
+		'refuses %j: no country code starts with 0, naming the value',
+		(given) => {
+			const error = thrown(() => phoneNumberOf(given));
+			expect(error).toBeInstanceOf(InputError);
+			expect(error.field).toBe('phoneNumber');
+			expect(error.message).toBe(
+				`Phone Number: ${JSON.stringify(given)} is not a phone number Kore.ai can dial: no country code starts with 0. Put the country code right after the "+" (the UK number 020 7946 0958 is "+44 20 7946 0958"). Use the international (E.164) form: "+", the country code and the number, 8 to 15 digits in all, e.g. "+14155550123" or "+49 30 1234567" (spaces, dashes, dots and brackets are dropped, and so is a "(0)" right after the country code).`,
+			);
+		},
+	);
+
+	it.each([
 		['4155550123'],
 		['+1234567'],
 		['+1234567890123456'],

@@ -52,7 +52,7 @@ const description: INodeProperties[] = [
 		required: true,
 		placeholder: '+14155550123',
 		description:
-			'The number to dial, in international form: "+", country code and number (spaces, dashes, dots and brackets are dropped)',
+			'The number to dial, in international form: "+", country code and number (spaces, dashes, dots and brackets are dropped, and so is a "(0)" right after the country code)',
 		displayOptions: forAdd,
 	},
 	{
