@@ -43,6 +43,7 @@ const { createHmac, randomUUID, timingSafeEqual } = require('node:crypto');
 const {
 	campaignDetail,
 	campaignRecord,
+	checkResultsFaults,
 	contactResults,
 	DEFAULT_CAMPAIGNS,
 	idOf,
@@ -194,6 +195,8 @@ function parseKoreDate(text) {
  *   DEFAULT_CONTACT_LISTS (one used by 'Spring Promo 1 | Voice', one empty)
  * @param {number} [config.listPageCap] getAllCampaignDetails answers at most this many records
  *   per call whatever `limit` asks (0 = no cap); see setListPageCap()
+ * @param {object} [config.resultsFaults] how per-contact results pages misbehave: { emptyPages,
+ *   withheld, overlap } as contactResults() in standInCampaigns.js says; see setResultsFaults()
  * @param {string} [config.timezone] zone for "end must be in the future" (default UTC)
  */
 function createKoreStandIn(config) {
@@ -224,6 +227,7 @@ function createKoreStandIn(config) {
 		stops: new Map(),
 		startsIssued: 0,
 		listPageCap: config.listPageCap ?? 0,
+		resultsFaults: checkResultsFaults(config.resultsFaults ?? {}),
 	};
 	const sockets = new Set();
 
@@ -541,7 +545,7 @@ function createKoreStandIn(config) {
 				const entry = campaignById(route.id);
 				if (entry.channel !== 'voice')
 					throw badRequest('Per-contact results are available for voice campaigns only');
-				const { answer, error } = contactResults(entry, body);
+				const { answer, error } = contactResults(entry, body, state.resultsFaults);
 				if (error !== undefined) throw badRequest(error);
 				return { status: 200, body: answer, claims };
 			}
@@ -905,6 +909,16 @@ function createKoreStandIn(config) {
 			state.listPageCap = cap;
 		},
 		/**
+		 * Makes every per-contact results answer misbehave while totalResults still counts every
+		 * contact: { emptyPages: [2] } answers page 2 empty and moves its contacts to the pages
+		 * after it; { withheld: 30 } never hands out the last 30; { overlap: 1 } starts the pages
+		 * after the first one contact early, so page 1's last contact comes out on page 2 too. {} lifts them.
+		 * @param {{emptyPages?: number[], withheld?: number, overlap?: number}} faults
+		 */
+		setResultsFaults(faults) {
+			state.resultsFaults = checkResultsFaults(faults);
+		},
+		/**
 		 * The contact lists as the stand-in keeps them: { _id, name, description, status, source,
 		 * allowDuplicates, listType, usedBy, contacts: [{ _id, phoneNumber, …, createdAt }], createdAt,
 		 * updatedAt }.
@@ -1029,12 +1043,13 @@ function createKoreStandIn(config) {
 		},
 		/**
 		 * Back to `config`: a fresh account, nothing received, no faults or latency, and the
-		 * campaigns, contact lists, start/stop counts and list page cap as configured.
+		 * campaigns, contact lists, start/stop counts, list page cap and results faults as configured.
 		 */
 		reset() {
 			this.newAccount();
 			restoreCatalogue();
 			state.listPageCap = config.listPageCap ?? 0;
+			state.resultsFaults = checkResultsFaults(config.resultsFaults ?? {});
 			state.faultsByRoute.clear();
 			state.received = [];
 			state.faults = [];

@@ -132,11 +132,32 @@ function contactResult(entry, n) {
 	};
 }
 
+/** The faults a results answer can show (setResultsFaults); none by default. */
+const RESULTS_FAULTS = ['emptyPages', 'withheld', 'overlap'];
+
+/** Checks a results-faults object: only RESULTS_FAULTS, each as documented; returns it. */
+function checkResultsFaults(faults) {
+	const unknown = Object.keys(faults).filter((k) => !RESULTS_FAULTS.includes(k));
+	if (unknown.length > 0) throw new Error(`unknown results fault(s): ${unknown.join(', ')}`);
+	const { emptyPages = [], withheld = 0, overlap = 0 } = faults;
+	if (!Array.isArray(emptyPages) || !emptyPages.every((p) => Number.isInteger(p) && p >= 1))
+		throw new Error('emptyPages must list page numbers from 1');
+	if (!isWhole(withheld) || !isWhole(overlap))
+		throw new Error('withheld and overlap must be whole numbers');
+	return faults;
+}
+
 /**
  * Answers one per-contact results call (voice only; the caller checked that), or returns
  * { error } for a malformed body: exactly { page (>= 1), limit (1-100) }, both whole numbers.
+ * `faults` makes the pages misbehave while totalResults still counts every contact:
+ * - emptyPages: these pages answer no results; the contacts move to the pages after them and
+ *   totalPages counts the empty ones (an empty page in the middle, nothing lost);
+ * - withheld: the last N contacts are never handed out (pages end short of totalResults);
+ * - overlap: the pages after the first start N contacts early, so the last N of page 1 come
+ *   again at the top of page 2 (as when the list shifts by N after the first call).
  */
-function contactResults(entry, body) {
+function contactResults(entry, body, faults = {}) {
 	if (body === null || typeof body !== 'object' || Array.isArray(body))
 		return { error: 'body must be a JSON object with page and limit' };
 	const keys = Object.keys(body).sort();
@@ -147,9 +168,14 @@ function contactResults(entry, body) {
 	if (!Number.isInteger(body.limit) || body.limit < 1 || body.limit > 100)
 		return { error: 'limit must be a whole number from 1 to 100' };
 	const { page, limit } = body;
+	const { emptyPages = [], withheld = 0, overlap = 0 } = faults;
+	const empty = new Set(emptyPages);
 	const total = entry.contacts;
-	const first = (page - 1) * limit;
-	const count = Math.max(0, Math.min(limit, total - first));
+	const handedOut = Math.max(0, total - withheld);
+	// The page of contacts this page number shows once the empty pages before it are skipped.
+	const dataPage = page - [...empty].filter((p) => p < page).length;
+	const first = Math.max(0, (dataPage - 1) * limit - (dataPage > 1 ? overlap : 0));
+	const count = empty.has(page) ? 0 : Math.max(0, Math.min(limit, handedOut - first));
 	return {
 		answer: {
 			status: 'success',
@@ -158,7 +184,7 @@ function contactResults(entry, body) {
 				results: Array.from({ length: count }, (_, i) => contactResult(entry, first + i)),
 				page,
 				limit,
-				totalPages: Math.ceil(total / limit),
+				totalPages: Math.ceil(total / limit) + empty.size,
 				totalResults: total,
 			},
 		},
@@ -247,6 +273,7 @@ function listCampaigns(campaigns, body, pageCap) {
 
 module.exports = {
 	STATUSES,
+	checkResultsFaults,
 	DEFAULT_CAMPAIGNS,
 	campaignId,
 	campaignRecord,

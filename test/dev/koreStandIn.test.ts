@@ -273,6 +273,26 @@ describe('per-contact results and status', () => {
 		});
 	});
 
+	it('results faults: an empty middle page, contacts withheld, pages that overlap; reset lifts them', async () => {
+		const id = sized.findCampaign('Big Dial').record._id;
+		const page = async (n: number) => (await results(sized, id, { page: n, limit: 100 })).body.data;
+		const ids = (data: Json) => data.results.map((r: Json) => Number(r.uniqueId.split('-').pop()));
+		sized.setResultsFaults({ emptyPages: [2] });
+		expect(await page(2)).toMatchObject({ results: [], totalPages: 4, totalResults: 230 });
+		expect(ids(await page(3))[0]).toBe(101);
+		expect(ids(await page(4))).toHaveLength(30);
+		sized.setResultsFaults({ withheld: 30 });
+		expect(ids(await page(2))).toHaveLength(100);
+		expect(await page(3)).toMatchObject({ results: [], totalPages: 3, totalResults: 230 });
+		sized.setResultsFaults({ overlap: 1 });
+		expect(ids(await page(1)).slice(-1)).toEqual([100]);
+		expect(ids(await page(2)).slice(0, 1)).toEqual([100]);
+		expect(ids(await page(3))).toEqual(Array.from({ length: 31 }, (_, i) => 200 + i));
+		expect(() => sized.setResultsFaults({ emptyPage: 2 })).toThrow(/unknown results fault/);
+		sized.reset();
+		expect(ids(await page(3))).toHaveLength(30);
+	});
+
 	it('refuses SMS campaigns, a bad page or limit, and a query other than view=contacts', async () => {
 		const sms = sized.findCampaign('Texts').record.id;
 		const voice = sized.findCampaign('Big Dial').record._id;

@@ -393,6 +393,88 @@ describe('Get Contact Results', () => {
 	});
 });
 
+describe('Get Contact Results read whole or not at all', () => {
+	const uniqueIds = (out: Array<{ json: IDataObject }>) => out.map((o) => o.json.uniqueId);
+	const allOf = (n: number) => Array.from({ length: n }, (_, i) => `${VOICE.id}-contact-${i + 1}`);
+	const pages = () => kore.resultsCalls.map((c: { body: IDataObject }) => c.body.page);
+
+	it('an empty page before Kore’s totalPages: the walk goes on, all 230 read', async () => {
+		kore.setResultsFaults({ emptyPages: [2] });
+		const out = await run(params('getResults', campaign('id', VOICE), { returnAll: true }));
+		expect(uniqueIds(out)).toEqual(allOf(230));
+		expect(pages()).toEqual([1, 2, 3, 4]);
+	});
+
+	it('empty pages up to a huge totalPages: the walk stops at its bound of 1,000 pages', async () => {
+		kore.setResultsFaults({ emptyPages: Array.from({ length: 2_000 }, (_, i) => i + 2) });
+		const error = await runNodeExpectingError({
+			parameters: params('getResults', campaign('id', VOICE), { returnAll: true }),
+			credentials: clientCredentials(kore),
+		});
+		expect(error.message).toMatch(/the node stops there/);
+		expect(pages()).toHaveLength(1_000);
+	});
+
+	it('fewer contacts than Kore’s totalResults: the item fails "read 200 of 230"', async () => {
+		kore.setResultsFaults({ withheld: 30 });
+		const error = await runNodeExpectingError({
+			parameters: params('getResults', campaign('id', VOICE), { returnAll: true }),
+			credentials: clientCredentials(kore),
+		});
+		expect(error.message).toBe(
+			'Contact results of voice campaign "Spring | Voice": read 200 of 230, as Kore.ai\'s pages ended before every contact it counts came back.',
+		);
+		expect(error.description).toMatch(
+			/^The node returns the results whole or not at all\. Run it again/,
+		);
+		expect(pages()).toEqual([1, 2, 3]);
+	});
+
+	it('with Continue on Fail the 200 read come out first, then the error item', async () => {
+		kore.setResultsFaults({ withheld: 30 });
+		const out = await run(params('getResults', campaign('name', VOICE), { returnAll: true }), {
+			continueOnFail: true,
+		});
+		expect(out).toHaveLength(201);
+		expect(uniqueIds(out.slice(0, 200))).toEqual(allOf(200));
+		expect((out[200].json.error as IDataObject).message).toMatch(/: read 200 of 230, /);
+		expect(out.every((o) => JSON.stringify(o.pairedItem) === '{"item":0}')).toBe(true);
+	});
+
+	it('a Limit reached is no failure; a Limit beyond what came back is', async () => {
+		kore.setResultsFaults({ withheld: 30 });
+		const limited = await run(params('getResults', campaign('id', VOICE), { limit: 150 }));
+		expect(uniqueIds(limited)).toEqual(allOf(150));
+		const error = await runNodeExpectingError({
+			parameters: params('getResults', campaign('id', VOICE), { limit: 250 }),
+			credentials: clientCredentials(kore),
+		});
+		expect(error.message).toMatch(/: read 200 of 230, /);
+	});
+
+	it('a contact handed out on two pages comes out once', async () => {
+		kore.setResultsFaults({ overlap: 1 });
+		const out = await run(params('getResults', campaign('id', VOICE), { returnAll: true }));
+		expect(uniqueIds(out)).toEqual(allOf(230));
+		expect(pages()).toEqual([1, 2, 3]);
+	});
+
+	it('contacts without a uniqueId cannot be told apart: each is kept', async () => {
+		const page = (results: IDataObject[]) => ({
+			status: 200,
+			body: { status: 'success', data: { results, totalPages: 2, totalResults: 3 } },
+		});
+		const plain = { phoneNumber: '+15550000001' };
+		kore.failRoute('results', page([plain, { uniqueId: 'u1' }]), page([plain, { uniqueId: 'u1' }]));
+		const out = await run(params('getResults', campaign('id', VOICE), { returnAll: true }));
+		expect(out.map((o) => [o.json.phoneNumber, o.json.uniqueId])).toEqual([
+			['+15550000001', ''],
+			['', 'u1'],
+			['+15550000001', ''],
+		]);
+	});
+});
+
 describe('finding the campaign', () => {
 	it('a name is looked up once per run: five items, three names, one walk of the list', async () => {
 		const names = [VOICE.name, SMS.name, VOICE.name, FEW.name, SMS.name];

@@ -63,15 +63,36 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Kore's results page (`data.results`, `data.totalPages`), or undefined when it is not one. */
-export function readResultsPage(
-	answer: Record<string, unknown>,
-): { results: Array<Record<string, unknown>>; totalPages?: number } | undefined {
+/** One page of Kore's results, with its counts when it gives them. */
+export interface ResultsPage {
+	results: Array<Record<string, unknown>>;
+	totalPages?: number;
+	totalResults?: number;
+}
+
+/**
+ * Kore's results page (`data.results`, `data.totalPages`, `data.totalResults`), or undefined when
+ * it is not one.
+ */
+export function readResultsPage(answer: Record<string, unknown>): ResultsPage | undefined {
 	const data = answer.data;
 	if (!isObject(data) || !Array.isArray(data.results) || !data.results.every(isObject))
 		return undefined;
 	const totalPages = Number.isInteger(data.totalPages) ? (data.totalPages as number) : undefined;
-	return { results: data.results, ...(totalPages !== undefined ? { totalPages } : {}) };
+	const totalResults =
+		Number.isInteger(data.totalResults) && (data.totalResults as number) >= 0
+			? (data.totalResults as number)
+			: undefined;
+	return {
+		results: data.results,
+		...(totalPages !== undefined ? { totalPages } : {}),
+		...(totalResults !== undefined ? { totalResults } : {}),
+	};
+}
+
+/** The larger of two counts, either of which may be missing. */
+function largest(a: number | undefined, b: number | undefined): number | undefined {
+	return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
 /** One contact's result as the node outputs it: the campaign, then Kore's fields. */
@@ -140,6 +161,11 @@ export const getResults = defineOperation<ResultsItem>({
 			return [dryRunJson(summary, resultsRequest(client.connection, target, 1, pageSize), client)];
 		}
 		const contacts: IDataObject[] = [];
+		const seen = new Set<string>();
+		// Kore's counts, the largest any page gave: the walk goes on to its pages, and must end
+		// with its contacts (or the Limit).
+		let totalPages: number | undefined;
+		let totalResults: number | undefined;
 		for (let page = 1; contacts.length < wanted; page++) {
 			if (page > MAX_RESULT_PAGES) {
 				throw withOutputs(
@@ -152,22 +178,46 @@ export const getResults = defineOperation<ResultsItem>({
 				);
 			}
 			const request = resultsRequest(client.connection, target, page, pageSize);
-			let results: Array<Record<string, unknown>>;
-			let totalPages: number | undefined;
+			let read: ResultsPage | undefined;
 			try {
 				const answer = await client.send(request, itemIndex);
-				const read = readResultsPage(answer);
+				read = readResultsPage(answer);
 				if (read === undefined)
 					throw client.unreadable(request, 'contact results (data.results)', answer, itemIndex);
-				({ results, totalPages } = read);
 			} catch (error) {
 				throw withOutputs(error as Error, contacts);
 			}
-			for (const record of results.slice(0, wanted - contacts.length))
+			totalPages = largest(totalPages, read.totalPages);
+			totalResults = largest(totalResults, read.totalResults);
+			for (const record of read.results) {
+				if (contacts.length >= wanted) break;
+				// A contact handed out on two pages comes out once; one without a uniqueId cannot be
+				// told from another and is kept.
+				const id = record.uniqueId;
+				if (typeof id === 'string' && id !== '') {
+					if (seen.has(id)) continue;
+					seen.add(id);
+				}
 				contacts.push(contactResultJson(record, target));
-			// The last page: Kore says so (totalPages), or it came back short or empty.
-			const last = totalPages !== undefined ? page >= totalPages : results.length < pageSize;
-			if (last || results.length === 0) break;
+			}
+			// The last page: Kore's totalPages, even past an empty page; else a short or empty one.
+			const last = totalPages !== undefined ? page >= totalPages : read.results.length < pageSize;
+			if (last) break;
+		}
+		const expected = Math.min(wanted, totalResults ?? 0);
+		if (contacts.length < expected) {
+			throw withOutputs(
+				new NodeOperationError(
+					ctx.getNode(),
+					`Contact results of ${describeTarget(target)}: read ${contacts.length} of ${expected}, as Kore.ai's pages ended before every contact it counts came back.`,
+					{
+						itemIndex,
+						description:
+							'The node returns the results whole or not at all. Run it again: the results of a campaign that is dialling can change while they are read. If it stays short, Kore.ai is not handing out every contact it counts; with Settings → On Error set to continue, the contacts that were read come out before this error.',
+					},
+				),
+				contacts,
+			);
 		}
 		return contacts;
 	},

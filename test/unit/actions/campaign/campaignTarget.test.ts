@@ -75,6 +75,13 @@ describe('contact results', () => {
 			totalPages: 3,
 		});
 		expect(readResultsPage({ data: { results: [], totalPages: '3' } })).toEqual({ results: [] });
+		expect(readResultsPage({ data: { results: [], totalPages: 3, totalResults: 230 } })).toEqual({
+			results: [],
+			totalPages: 3,
+			totalResults: 230,
+		});
+		for (const totalResults of ['230', -1, 2.5, null])
+			expect(readResultsPage({ data: { results: [], totalResults } })).toEqual({ results: [] });
 		expect(readResultsPage({ data: { results: [1] } })).toBeUndefined();
 		expect(readResultsPage({ data: [] })).toBeUndefined();
 		expect(readResultsPage({})).toBeUndefined();
