@@ -9,6 +9,7 @@ import type { KoreFailure } from './koreAnswer';
 /**
  * Node.js / axios error codes of a request that never got an answer. `maybeDone`: the request
  * may have reached Kore.ai, so it may have been carried out; without it, nothing reached Kore.ai.
+ * A refused connection or an unknown host is not retried: a wrong Host does not mend itself.
  */
 const CONNECTION_PROBLEMS: Record<
 	string,
