@@ -228,6 +228,8 @@ function createKoreStandIn(config) {
 		startsIssued: 0,
 		listPageCap: config.listPageCap ?? 0,
 		resultsFaults: checkResultsFaults(config.resultsFaults ?? {}),
+		// The bot served: config.botId, or another one of the account (serveBot) until reset().
+		botId: config.botId,
 	};
 	const sockets = new Set();
 
@@ -357,7 +359,7 @@ function createKoreStandIn(config) {
 		if (req.headers.authorization !== undefined)
 			throw badRequest('unexpected Authorization header: Kore uses "auth"');
 		if (!state.accounts.has(req.headers.accountid)) throw authError('Invalid accountId', 401);
-		if (req.headers.iid !== config.botId)
+		if (req.headers.iid !== state.botId)
 			throw badRequest(`iid header "${req.headers.iid}" does not match the bot`);
 		if (streamId !== req.headers.iid)
 			throw badRequest('streamId in the path must equal the iid header');
@@ -513,7 +515,8 @@ function createKoreStandIn(config) {
 				return handleSchedule(url, body, claims);
 			case 'list': {
 				checkQuery(req, url, { accountId: ACCOUNT });
-				const { answer, error } = listCampaigns(state.catalogue, body, state.listPageCap);
+				const listed = state.catalogue.filter((c) => !c.unlisted);
+				const { answer, error } = listCampaigns(listed, body, state.listPageCap);
 				if (error !== undefined) throw badRequest(error);
 				return { status: 200, body: answer, claims };
 			}
@@ -882,6 +885,28 @@ function createKoreStandIn(config) {
 			return removeCampaign(idOrName);
 		},
 		/**
+		 * Leaves a campaign out of the list (`unlisted` true) or lists it again as it was (false);
+		 * GET and the other routes still know it.
+		 * @param {string} idOrName
+		 * @param {boolean} unlisted
+		 */
+		setUnlisted(idOrName, unlisted) {
+			const entry = findCampaign(idOrName);
+			if (entry === undefined) throw new Error(`the stand-in has no campaign ${idOrName}`);
+			entry.unlisted = unlisted;
+		},
+		/**
+		 * Serves another bot of the account from now on: expects `botId` in paths and the iid
+		 * header, and has only `campaigns` (specs as in config.campaigns, created after every
+		 * campaign so far unless they give createdAt). reset() serves config's bot again.
+		 * @param {string} botId
+		 * @param {Array<string|object>} campaigns
+		 */
+		serveBot(botId, campaigns) {
+			state.botId = botId;
+			state.catalogue = campaigns.map((spec) => campaignRecord(spec, state.nextCampaignIndex++));
+		},
+		/**
 		 * How many starts took effect for this campaign since the last reset (including one whose
 		 * answer a fault with `apply: true` swallowed).
 		 * @param {string} idOrName
@@ -1047,6 +1072,7 @@ function createKoreStandIn(config) {
 		 */
 		reset() {
 			this.newAccount();
+			state.botId = config.botId;
 			restoreCatalogue();
 			state.listPageCap = config.listPageCap ?? 0;
 			state.resultsFaults = checkResultsFaults(config.resultsFaults ?? {});

@@ -8,7 +8,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../KoreCampaignSchedule/transport/connection';
 import { changeJson, changesSince, sampleChange, wantedChanges } from './campaignChanges';
-import { readMemory, rememberWindow, sameMemory, writeMemory } from './campaignMemory';
+import { memoryToStore, readMemory, rememberWindow, writeMemory } from './campaignMemory';
 import { readWatchWindow } from './listCampaigns';
 import { EVENTS, readTriggerSettings, triggerProperties } from './triggerSettings';
 
@@ -44,14 +44,14 @@ export class KoreCampaignTrigger implements INodeType {
 	/**
 	 * One poll: read the lists, compare with the memory, store the new memory, emit the changes.
 	 * A failed read throws before the memory is touched, so the next poll compares with the same
-	 * memory: nothing is lost and nothing is emitted twice. The first poll (no memory) only takes
-	 * the baseline. A manual "Fetch Test Event" shows the newest fitting campaign and leaves the
-	 * memory alone.
+	 * memory: nothing is lost and nothing is emitted twice. The first poll (no memory, or one taken
+	 * for another account, bot or Campaign Type) only takes the baseline. A manual "Fetch Test
+	 * Event" shows the newest fitting campaign and leaves the memory alone.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readTriggerSettings(this);
 		if (this.getMode() === 'manual') {
-			const window = await readWatchWindow(this, settings.channels);
+			const { window } = await readWatchWindow(this, settings.channels);
 			const sample = sampleChange(window, settings.filter);
 			if (sample === undefined) {
 				throw new NodeOperationError(
@@ -73,11 +73,14 @@ export class KoreCampaignTrigger implements INodeType {
 		if (POLLS_IN_FLIGHT.has(staticData)) return null;
 		POLLS_IN_FLIGHT.add(staticData);
 		try {
-			const window = await readWatchWindow(this, settings.channels);
-			const previous = readMemory(staticData, settings.campaignType);
-			const next = rememberWindow(window, settings.campaignType, previous);
+			const { window, account } = await readWatchWindow(this, settings.channels);
+			// The memory is the account's and bot's: pointed at another, the trigger takes a fresh
+			// baseline there instead of reporting that bot's campaigns as created.
+			const key = { ...account, campaignType: settings.campaignType };
+			const previous = readMemory(staticData, key);
+			const next = rememberWindow(window, key, previous);
 			// Stored only when it differs: n8n then has nothing to save after a quiet poll.
-			if (previous === undefined || !sameMemory(previous, next)) writeMemory(staticData, next);
+			if (memoryToStore(staticData, previous, next)) writeMemory(staticData, next);
 			if (previous === undefined) return null;
 			const changes = wantedChanges(changesSince(previous, window), settings.filter);
 			return changes.length === 0

@@ -33,22 +33,32 @@ function changedAt(change: CampaignChange): number {
 }
 
 /**
+ * Whether a campaign the memory does not know is new: created after the memory's limit for its
+ * channel and the window's lower edge, and not in `recent` (listed before, then forgotten after
+ * missing two polls). One created earlier came back into the window (a newer one was deleted) or
+ * into the list after the memory forgot it.
+ */
+function isNew(memory: CampaignMemory, campaign: ListedCampaign): boolean {
+	if (memory.recent[campaign.channel]?.[campaign.id] !== undefined) return false;
+	for (const limit of [memory.settledUntil[campaign.channel], memory.oldestWatched]) {
+		if (limit !== undefined && createdTime(campaign.createdAt) <= createdTime(limit)) return false;
+	}
+	return true;
+}
+
+/**
  * Every change from the memory to the window, oldest first: a known campaign whose status
- * differs (once, whatever it went through in between — Kore keeps no history), and a campaign
- * the memory does not know created after the newest one seen before (created). An unknown
- * campaign created earlier is not new: it came back into the window (a newer one was deleted),
- * or back into the list after the memory forgot it (missing from two polls in a row).
+ * differs (once, whatever it went through in between — Kore keeps no history), and a new
+ * campaign (created), even one Kore lists after a campaign created later than it.
  */
 export function changesSince(memory: CampaignMemory, window: WatchWindow): CampaignChange[] {
 	const changes: CampaignChange[] = [];
 	for (const campaign of window.campaigns) {
-		const seen = memory.newestSeen[campaign.channel] ?? memory.oldestWatched;
-		const floor = seen === undefined ? undefined : createdTime(seen);
 		const previous = memory.statuses[campaign.channel]?.[campaign.id];
 		if (previous !== undefined) {
 			if (previous !== campaign.status)
 				changes.push({ event: 'statusChanged', campaign, previousStatus: previous });
-		} else if (floor === undefined || createdTime(campaign.createdAt) > floor) {
+		} else if (isNew(memory, campaign)) {
 			changes.push({ event: 'created', campaign, previousStatus: null });
 		}
 	}

@@ -15,8 +15,17 @@ import type { CampaignChannel } from '../KoreCampaignSchedule/helpers/campaignLi
  */
 export const MAX_WATCHED_CAMPAIGNS = 5_000;
 
+/**
+ * How long before the newest creation time seen a campaign that only now appears still counts as
+ * created: Kore may list a campaign after one created later than it.
+ */
+export const CREATED_TOLERANCE_MS = 10 * 60_000;
+
 /** Bumped when the stored shape changes: a memory of another shape is a fresh start. */
-const MEMORY_VERSION = 1;
+const MEMORY_VERSION = 2;
+
+/** The shape before the memory named the account (read as the current account's, see readMemory). */
+const UNKEYED_VERSION = 1;
 
 /** A campaign as one poll listed it. */
 export interface ListedCampaign {
@@ -35,9 +44,17 @@ export interface WatchWindow {
 	oldestWatched?: string;
 }
 
-export interface CampaignMemory {
-	/** The Campaign Type it was taken for: another type means a fresh baseline. */
+/** What a memory was taken for: another account, bot or Campaign Type means a fresh baseline. */
+export interface MemoryKey {
+	/** The credential's host, normalised. */
+	host: string;
+	accountId: string;
+	botId: string;
 	campaignType: string;
+}
+
+export interface CampaignMemory {
+	key: MemoryKey;
 	/** Status by channel and campaign id. */
 	statuses: Partial<Record<CampaignChannel, Record<string, string>>>;
 	/**
@@ -49,13 +66,17 @@ export interface CampaignMemory {
 	/** As in WatchWindow: an unknown campaign created no later than this is not new. */
 	oldestWatched?: string;
 	/**
-	 * By channel, the creation time of the newest campaign any poll has listed (kept from poll to
-	 * poll). Only a campaign created after it is new: one forgotten after missing two polls that
-	 * is listed again was seen before, and is not reported as created. Per channel because a poll
-	 * reads one channel's list after the other: an SMS campaign created while the voice list was
-	 * being read is seen, a voice one created at the same moment only at the next poll.
+	 * By channel, the creation time at or before which no campaign is new: the newest creation time
+	 * any poll has listed less CREATED_TOLERANCE_MS, never moving back. Per channel because a poll
+	 * reads one channel's list after the other.
 	 */
-	newestSeen: Partial<Record<CampaignChannel, string>>;
+	settledUntil: Partial<Record<CampaignChannel, string>>;
+	/**
+	 * By channel, every campaign listed that was created after settledUntil (baseline or emitted),
+	 * with its creation time: listed again after being forgotten, it is not new. An id leaves as
+	 * settledUntil passes its creation time, so this holds minutes of campaigns.
+	 */
+	recent: Partial<Record<CampaignChannel, Record<string, string>>>;
 }
 
 /** A creation time as a number for ordering; an unreadable one counts as the oldest. */
@@ -86,21 +107,42 @@ function newer(a: string | undefined, b: string | undefined): string | undefined
 	return createdTime(b) > createdTime(a) ? b : a;
 }
 
+/** The creation time CREATED_TOLERANCE_MS before `createdAt`; undefined when unreadable. */
+function lessTolerance(createdAt: string): string | undefined {
+	const time = createdTime(createdAt);
+	return time === Number.NEGATIVE_INFINITY
+		? undefined
+		: new Date(time - CREATED_TOLERANCE_MS).toISOString();
+}
+
 /** The memory after this poll: the watched campaigns, plus those missing for the first time. */
 export function rememberWindow(
 	window: WatchWindow,
-	campaignType: string,
+	key: MemoryKey,
 	previous: CampaignMemory | undefined,
 ): CampaignMemory {
 	const statuses: CampaignMemory['statuses'] = {};
 	const missedOnce: CampaignMemory['missedOnce'] = {};
-	const newestSeen: CampaignMemory['newestSeen'] = { ...previous?.newestSeen };
+	const settledUntil: CampaignMemory['settledUntil'] = { ...previous?.settledUntil };
 	for (const campaign of window.campaigns) {
 		const { channel } = campaign;
 		(statuses[channel] ??= {})[campaign.id] = campaign.status;
-		const newest = newer(newestSeen[channel], campaign.createdAt);
-		if (newest !== undefined) newestSeen[channel] = newest;
+		const settled = newer(settledUntil[channel], lessTolerance(campaign.createdAt));
+		if (settled !== undefined) settledUntil[channel] = settled;
 	}
+	const recent: CampaignMemory['recent'] = {};
+	const keepRecent = (channel: CampaignChannel, id: string, createdAt: string) => {
+		const settled = settledUntil[channel];
+		if (settled !== undefined && createdTime(createdAt) > createdTime(settled))
+			(recent[channel] ??= {})[id] = createdAt;
+	};
+	for (const [channel, known] of Object.entries(previous?.recent ?? {}) as Array<
+		[CampaignChannel, Record<string, string>]
+	>) {
+		for (const [id, createdAt] of Object.entries(known)) keepRecent(channel, id, createdAt);
+	}
+	for (const campaign of window.campaigns)
+		keepRecent(campaign.channel, campaign.id, campaign.createdAt);
 	if (previous !== undefined) {
 		for (const [channel, known] of Object.entries(previous.statuses) as Array<
 			[CampaignChannel, Record<string, string>]
@@ -114,11 +156,12 @@ export function rememberWindow(
 		}
 	}
 	return {
-		campaignType,
+		key,
 		statuses,
 		missedOnce,
 		...(window.oldestWatched !== undefined ? { oldestWatched: window.oldestWatched } : {}),
-		newestSeen,
+		settledUntil,
+		recent,
 	};
 }
 
@@ -129,13 +172,17 @@ export function rememberedCount(memory: CampaignMemory): number {
 
 /** The memory in one canonical text: channels, ids and missed ids in a fixed order. */
 function canonical(memory: CampaignMemory): string {
+	const byId = (entries: Record<string, string> | undefined) =>
+		Object.entries(entries ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+	const { host, accountId, botId, campaignType } = memory.key;
 	return JSON.stringify([
-		memory.campaignType,
+		[host, accountId, botId, campaignType],
 		memory.oldestWatched ?? null,
 		CHANNELS.map((channel) => [
-			memory.newestSeen[channel] ?? null,
-			Object.entries(memory.statuses[channel] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
+			memory.settledUntil[channel] ?? null,
+			byId(memory.statuses[channel]),
 			[...(memory.missedOnce[channel] ?? [])].sort(),
+			byId(memory.recent[channel]),
 		]),
 	]);
 }
@@ -151,25 +198,56 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const CHANNELS: readonly CampaignChannel[] = ['voice', 'sms'];
 
+/** A record of strings by id, or undefined when it is not one. */
+function textsById(value: unknown): Record<string, string> | undefined {
+	return isRecord(value) && Object.values(value).every((text) => typeof text === 'string')
+		? (value as Record<string, string>)
+		: undefined;
+}
+
 /**
  * The memory kept in the node's static data, or undefined when there is none to compare with:
- * never polled, another Campaign Type, or a shape this version does not know (then the next
- * poll takes a fresh baseline rather than guessing).
+ * never polled, another account, bot or Campaign Type, or a shape this version does not know
+ * (then the next poll takes a fresh baseline rather than guessing).
  */
-export function readMemory(data: IDataObject, campaignType: string): CampaignMemory | undefined {
-	if (data.version !== MEMORY_VERSION || data.campaignType !== campaignType) return undefined;
-	const { statuses, missedOnce, oldestWatched, newestSeen } = data;
+export function readMemory(data: IDataObject, key: MemoryKey): CampaignMemory | undefined {
+	if (data.campaignType !== key.campaignType) return undefined;
+	// A memory from before it named the account is taken as the current account's (not a fresh
+	// baseline, which would drop the changes made since its last poll): an active workflow's
+	// credential still points where it did. The next poll stores it with the account.
+	const unkeyed = data.version === UNKEYED_VERSION;
+	if (!unkeyed) {
+		if (data.version !== MEMORY_VERSION || !isRecord(data.account)) return undefined;
+		const { host, accountId, botId } = data.account;
+		if (host !== key.host || accountId !== key.accountId || botId !== key.botId) return undefined;
+	}
+	const { statuses, missedOnce, oldestWatched } = data;
 	if (!isRecord(statuses) || !isRecord(missedOnce)) return undefined;
-	const memory: CampaignMemory = { campaignType, statuses: {}, missedOnce: {}, newestSeen: {} };
+	// Unkeyed: its newest creation times become the limit, without tolerance: it kept no ids to
+	// tell a campaign listed late from one it forgot.
+	const settledUntil = unkeyed ? data.newestSeen : data.settledUntil;
+	const recent = unkeyed ? {} : data.recent;
+	if (!isRecord(recent)) return undefined;
+	const memory: CampaignMemory = {
+		key,
+		statuses: {},
+		missedOnce: {},
+		settledUntil: {},
+		recent: {},
+	};
 	for (const channel of CHANNELS) {
-		const known = statuses[channel];
-		if (known !== undefined) {
-			if (!isRecord(known) || !Object.values(known).every((s) => typeof s === 'string'))
-				return undefined;
-			memory.statuses[channel] = known as Record<string, string>;
+		if (statuses[channel] !== undefined) {
+			const known = textsById(statuses[channel]);
+			if (known === undefined) return undefined;
+			memory.statuses[channel] = known;
 		}
-		const newest = isRecord(newestSeen) ? newestSeen[channel] : undefined;
-		if (typeof newest === 'string') memory.newestSeen[channel] = newest;
+		if (recent[channel] !== undefined) {
+			const seen = textsById(recent[channel]);
+			if (seen === undefined) return undefined;
+			memory.recent[channel] = seen;
+		}
+		const settled = isRecord(settledUntil) ? settledUntil[channel] : undefined;
+		if (typeof settled === 'string') memory.settledUntil[channel] = settled;
 		const missed = missedOnce[channel];
 		if (missed !== undefined) {
 			if (!Array.isArray(missed) || !missed.every((id) => typeof id === 'string')) return undefined;
@@ -180,16 +258,42 @@ export function readMemory(data: IDataObject, campaignType: string): CampaignMem
 	return memory;
 }
 
+/** Whether the poll must store `next`: the stored memory is another one, or of an older shape. */
+export function memoryToStore(
+	data: IDataObject,
+	previous: CampaignMemory | undefined,
+	next: CampaignMemory,
+): boolean {
+	return previous === undefined || data.version !== MEMORY_VERSION || !sameMemory(previous, next);
+}
+
+/** What writeMemory stores; any other key (another shape's) is dropped. */
+const STORED_KEYS = [
+	'version',
+	'account',
+	'campaignType',
+	'statuses',
+	'missedOnce',
+	'oldestWatched',
+	'settledUntil',
+	'recent',
+];
+
 /**
- * Stores the memory in the node's static data. Top-level keys are replaced, never changed in
- * place: n8n notices a change (and saves the static data) by assignments to that object.
+ * Stores the memory in the node's static data, in place of any other (another account's is not
+ * kept). Top-level keys are replaced, never changed in place: n8n notices a change (and saves the
+ * static data) by assignments to that object.
  */
 export function writeMemory(data: IDataObject, memory: CampaignMemory): void {
+	const { host, accountId, botId, campaignType } = memory.key;
 	data.version = MEMORY_VERSION;
-	data.campaignType = memory.campaignType;
+	data.account = { host, accountId, botId };
+	data.campaignType = campaignType;
 	data.statuses = memory.statuses as IDataObject;
 	data.missedOnce = memory.missedOnce as IDataObject;
 	if (memory.oldestWatched !== undefined) data.oldestWatched = memory.oldestWatched;
 	else delete data.oldestWatched;
-	data.newestSeen = memory.newestSeen as IDataObject;
+	data.settledUntil = memory.settledUntil as IDataObject;
+	data.recent = memory.recent as IDataObject;
+	for (const stale of Object.keys(data)) if (!STORED_KEYS.includes(stale)) delete data[stale];
 }

@@ -4,6 +4,7 @@ import type { CampaignChannel } from '../KoreCampaignSchedule/helpers/campaignLi
 import { campaignIdOf, CampaignPager } from '../KoreCampaignSchedule/helpers/campaignList';
 import { asNodeError } from '../KoreCampaignSchedule/helpers/errors';
 import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../KoreCampaignSchedule/transport/client';
+import type { KoreConnection } from '../KoreCampaignSchedule/transport/connection';
 import { KoreCredentialError } from '../KoreCampaignSchedule/transport/connection';
 import type { ListedCampaign, WatchWindow } from './campaignMemory';
 import { MAX_WATCHED_CAMPAIGNS, watchWindow } from './campaignMemory';
@@ -55,14 +56,19 @@ export async function listCampaigns(
 
 /**
  * The campaigns one poll watches: the chosen channels' lists, read with the node's default client
- * settings (Kore's 60 calls per minute, shared with every other use of the account in this n8n).
+ * settings (Kore's 60 calls per minute, shared with every other use of the account in this n8n);
+ * and the account and bot they were read from (the credential's, checked).
  */
 export async function readWatchWindow(
 	ctx: IPollFunctions,
 	channels: readonly CampaignChannel[],
-): Promise<WatchWindow> {
+): Promise<{ window: WatchWindow; account: Pick<KoreConnection, 'host' | 'accountId' | 'botId'> }> {
 	const client = await KoreClient.open(ctx, DEFAULT_CLIENT_SETTINGS);
 	if (client instanceof KoreCredentialError) throw asNodeError(ctx, client, 0);
 	const listing = await listCampaigns(client, channels, MAX_WATCHED_CAMPAIGNS);
-	return watchWindow(listing.campaigns, listing.more);
+	const { host, accountId, botId } = client.connection;
+	return {
+		window: watchWindow(listing.campaigns, listing.more),
+		account: { host, accountId, botId },
+	};
 }

@@ -532,6 +532,40 @@ describe('test-only controls', () => {
 		expect(() => kore.addCampaign({ name: 'Winback | SMS', type: 'sms' })).toThrow(/already/);
 	});
 
+	it('setUnlisted leaves a campaign out of the list (GET still knows it) until listed again', async () => {
+		const names = async () =>
+			(await listCampaigns(kore, { type: 'sms', limit: 50 })).body.data.results.map(
+				(r: Json) => r.name,
+			);
+		kore.setUnlisted('Winback | SMS', true);
+		expect(await names()).not.toContain('Winback | SMS');
+		expect((await get(kore, 'sms-000011-standin')).status).toBe(200);
+		kore.setUnlisted('Winback | SMS', false);
+		expect(await names()).toContain('Winback | SMS');
+		expect(() => kore.setUnlisted('No such', true)).toThrow(/no campaign/);
+	});
+
+	it('serveBot serves another bot of the account, with only its campaigns, until reset()', async () => {
+		const other = 'st-other-bot';
+		kore.serveBot(other, [{ name: 'Other | SMS', type: 'sms' }]);
+		const refused = await listCampaigns(kore, { type: 'sms', limit: 50 });
+		expect(refused.status).toBe(400);
+		expect(refused.body.message).toMatch(/does not match the bot/);
+		const listed = await call(
+			kore,
+			'POST',
+			`/campaign/api/v2/public/${other}/campaign/getAllCampaignDetails?accountId=${kore.accountId}`,
+			{ type: 'sms', limit: 50 },
+			{ iid: other },
+		);
+		expect(listed.body.data.results.map((r: Json) => [r.id, r.name])).toEqual([
+			['sms-000014-standin', 'Other | SMS'],
+		]);
+		kore.reset();
+		const back = await listCampaigns(kore, { type: 'sms', limit: 50 });
+		expect(back.body.data.results).toHaveLength(5);
+	});
+
 	it('the same over HTTP under /__standin/, which is not recorded as a Kore call', async () => {
 		const post = (path: string, body: unknown, method = 'POST') =>
 			fetch(`${kore.url}/__standin/campaigns${path}`, {

@@ -213,6 +213,102 @@ describe('Kore Campaign Trigger, active', () => {
 	});
 });
 
+describe('Kore Campaign Trigger, memory per account and creation order', () => {
+	/** Another bot of the same account. */
+	const OTHER_BOT = 'st-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+	/** A campaign name → its id in the stand-in. */
+	const idOf = (name: string) => {
+		const entry = kore.findCampaign(name) as { record: { _id?: string; id?: string } };
+		return entry.record._id ?? entry.record.id ?? '';
+	};
+
+	it('pointed at another bot (the credential’s Bot ID changed), takes a baseline there: its campaigns are not created, one created after is', async () => {
+		const credentials = clientCredentials(kore);
+		const active = new ActiveTrigger({ parameters: { event: 'created' }, credentials });
+		await active.activate();
+		// The other bot's campaigns were created after every campaign of the first bot.
+		kore.serveBot(OTHER_BOT, [
+			{ name: 'Other Bot Voice', type: 'voice', status: 'Completed' },
+			{ name: 'Other Bot Text', type: 'sms', status: 'Active' },
+		]);
+		credentials.botId = OTHER_BOT;
+		expect(await active.poll()).toEqual({});
+		// Only the new bot's memory is kept.
+		expect(active.nodeStaticData.account).toEqual({
+			host: kore.url,
+			accountId: kore.accountId,
+			botId: OTHER_BOT,
+		});
+		expect(remembered(active)).toEqual({
+			voice: { [idOf('Other Bot Voice')]: 'Completed' },
+			sms: { [idOf('Other Bot Text')]: 'Active' },
+		});
+		kore.addCampaign({ name: 'Other Bot Fresh', type: 'sms' });
+		expect(names((await active.poll()).emitted)).toEqual(['Other Bot Fresh']);
+		expect(await active.poll()).toEqual({});
+	});
+
+	it('Campaign Created: a campaign Kore lists only after one created later than it is emitted once, also when it leaves the list and comes back', async () => {
+		const active = trigger({ event: 'created', campaignType: 'voice' });
+		await active.activate();
+		kore.addCampaign({ name: 'Created 10:00:05', createdAt: '2026-03-02T10:00:05.000Z' });
+		expect(names((await active.poll()).emitted)).toEqual(['Created 10:00:05']);
+		kore.addCampaign({ name: 'Created 10:00:02', createdAt: '2026-03-02T10:00:02.000Z' });
+		expect(names((await active.poll()).emitted)).toEqual(['Created 10:00:02']);
+		expect(await active.poll()).toEqual({});
+		// Left out of two polls in a row (the memory forgets it), then listed again.
+		kore.setUnlisted('Created 10:00:02', true);
+		expect(await active.poll()).toEqual({});
+		expect(await active.poll()).toEqual({});
+		expect(remembered(active).voice[idOf('Created 10:00:02')]).toBeUndefined();
+		kore.setUnlisted('Created 10:00:02', false);
+		expect(await active.poll()).toEqual({});
+	});
+
+	it('Campaign Created: baseline campaigns left out of the list until forgotten, then listed again, are not created', async () => {
+		const active = trigger({ event: 'created', campaignType: 'sms' });
+		await active.activate();
+		// The newest campaign at activation, and one created hours before it.
+		for (const name of ['Spring Promo | SMS', 'Winback | SMS']) kore.setUnlisted(name, true);
+		expect(await active.poll()).toEqual({});
+		expect(await active.poll()).toEqual({});
+		expect(Object.keys(remembered(active).sms)).toHaveLength(3);
+		for (const name of ['Spring Promo | SMS', 'Winback | SMS']) kore.setUnlisted(name, false);
+		expect(await active.poll()).toEqual({});
+	});
+
+	it('a memory stored before it named the account is the current account’s: no flood, the change made meanwhile comes once, and a later bot change takes a baseline', async () => {
+		// Version 1's memory: no account, the newest creation time seen per channel. It had
+		// forgotten the newest SMS campaign (missing from two polls), which is listed again now.
+		const current = trigger({ event: 'created' });
+		await current.activate();
+		const statuses = remembered(current);
+		delete statuses.sms[idOf('Spring Promo | SMS')];
+		const unkeyed = {
+			version: 1,
+			campaignType: 'all',
+			statuses,
+			missedOnce: {},
+			newestSeen: { voice: '2026-01-01T07:00:00.000Z', sms: '2026-01-01T12:00:00.000Z' },
+		};
+		kore.addCampaign({ name: 'Created Meanwhile', type: 'voice' });
+		const credentials = clientCredentials(kore);
+		const active = new ActiveTrigger({
+			parameters: { event: 'created' },
+			credentials,
+			staticData: { 'node:Kore Campaign Trigger': unkeyed },
+		});
+		expect(names((await active.activate()).emitted)).toEqual(['Created Meanwhile']);
+		expect(await active.poll()).toEqual({});
+		// The first poll stored the memory with the account it was read from.
+		kore.serveBot(OTHER_BOT, [{ name: 'Other Bot Voice', type: 'voice' }]);
+		credentials.botId = OTHER_BOT;
+		expect(await active.poll()).toEqual({});
+		expect(active.nodeStaticData).toMatchObject({ version: 2, account: { botId: OTHER_BOT } });
+		expect(active.nodeStaticData.newestSeen).toBeUndefined();
+	});
+});
+
 describe('Kore Campaign Trigger, failures', () => {
 	it('a poll that fails (401) reports a clear error and leaves the memory as it was; the next poll emits the change once', async () => {
 		const active = trigger();

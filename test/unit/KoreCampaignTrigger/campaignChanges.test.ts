@@ -1,6 +1,7 @@
 import type {
 	CampaignMemory,
 	ListedCampaign,
+	MemoryKey,
 } from '../../../nodes/KoreCampaignTrigger/campaignMemory';
 import {
 	changeJson,
@@ -8,7 +9,10 @@ import {
 	sampleChange,
 	wantedChanges,
 } from '../../../nodes/KoreCampaignTrigger/campaignChanges';
-import { rememberWindow } from '../../../nodes/KoreCampaignTrigger/campaignMemory';
+import {
+	CREATED_TOLERANCE_MS,
+	rememberWindow,
+} from '../../../nodes/KoreCampaignTrigger/campaignMemory';
 
 const hour = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
 
@@ -38,12 +42,25 @@ function listed(
 	};
 }
 
-const memory: CampaignMemory = {
+const KEY: MemoryKey = {
+	host: 'https://platform.kore.ai',
+	accountId: 'acc-1',
+	botId: 'st-1',
 	campaignType: 'all',
+};
+
+const memory: CampaignMemory = {
+	key: KEY,
 	statuses: { voice: { 'cd-1': 'Active', 'cd-2': 'Active' }, sms: { 'sms-3': 'Ready' } },
 	missedOnce: {},
-	newestSeen: {},
+	settledUntil: {},
+	recent: {},
 };
+
+/** A voice campaign created at `createdAt`, named by its id. */
+function createdAt(id: string, time: string): ListedCampaign {
+	return { ...listed(0, 'Ready'), id, createdAt: time, record: { _id: id, name: id } };
+}
 
 describe('changesSince', () => {
 	it('finds a changed status once, with the status before, and nothing for unchanged campaigns', () => {
@@ -69,21 +86,53 @@ describe('changesSince', () => {
 		});
 		expect(changes.map((c) => c.campaign.id)).toEqual(['cd-10']);
 	});
-	it('an unknown campaign created after the newest one seen is created; one created before it is not', () => {
-		const seen = { ...memory, newestSeen: { voice: hour(5) } };
+	it('an unknown campaign created after the memory’s limit is created; one created at it or before is not', () => {
+		const seen = { ...memory, settledUntil: { voice: hour(5) } };
 		const changes = changesSince(seen, {
 			campaigns: [listed(6, 'Ready'), listed(4, 'Ready'), listed(5, 'Ready')],
 		});
 		expect(changes.map((c) => [c.event, c.campaign.id])).toEqual([['created', 'cd-6']]);
 	});
-	it('compares creation times per channel: the other channel’s newest campaign does not hide a new one', () => {
-		// The SMS list was read after the voice list: it saw a campaign created at hour 8, while the
-		// voice campaign created at hour 7 appeared only after the voice list had been read.
-		const seen = { ...memory, newestSeen: { voice: hour(5), sms: hour(8) } };
+	it('compares creation times per channel: the other channel’s limit does not hide a new one', () => {
+		const seen = { ...memory, settledUntil: { voice: hour(5), sms: hour(8) } };
 		const changes = changesSince(seen, {
 			campaigns: [listed(7, 'Ready'), listed(6, 'Ready', 6, 'sms')],
 		});
 		expect(changes.map((c) => [c.event, c.campaign.id])).toEqual([['created', 'cd-7']]);
+	});
+	it('a campaign listed after one created later than it is created once, within the tolerance', () => {
+		expect(CREATED_TOLERANCE_MS).toBe(10 * 60_000);
+		const at = (time: string) => `2026-03-02T${time}.000Z`;
+		let known = rememberWindow({ campaigns: [createdAt('base', at('09:00:00'))] }, KEY, undefined);
+		const emitted: string[] = [];
+		const poll = (...campaigns: ListedCampaign[]) => {
+			const window = { campaigns: [createdAt('base', at('09:00:00')), ...campaigns] };
+			emitted.push(...changesSince(known, window).map((c) => `${c.event} ${c.campaign.id}`));
+			known = rememberWindow(window, KEY, known);
+		};
+		const five = createdAt('five', at('10:00:05'));
+		const two = createdAt('two', at('10:00:02'));
+		poll(five);
+		poll(five, two);
+		poll(five, two);
+		// Forgotten (missing from two polls), then listed again: not created a second time.
+		poll(five);
+		poll(five);
+		poll(five, two);
+		expect(emitted).toEqual(['created five', 'created two']);
+		// The edge: created 10 minutes before the newest seen is not new, a millisecond later is.
+		poll(five, createdAt('edge', at('09:50:05')), createdAt('inside', '2026-03-02T09:50:05.001Z'));
+		expect(emitted).toEqual(['created five', 'created two', 'created inside']);
+	});
+	it('the baseline’s campaigns, also those created within the tolerance, are never created', () => {
+		const base = [createdAt('a', hour(5)), createdAt('b', '2026-01-01T04:55:00.000Z')];
+		let known = rememberWindow({ campaigns: base }, KEY, undefined);
+		const emitted: string[] = [];
+		for (const campaigns of [[], [], base, [createdAt('c', hour(6))], base]) {
+			emitted.push(...changesSince(known, { campaigns }).map((c) => c.campaign.id));
+			known = rememberWindow({ campaigns }, KEY, known);
+		}
+		expect(emitted).toEqual(['c']);
 	});
 	it('a campaign forgotten after missing two polls in a row, then listed again, is not created', () => {
 		const polls = [
@@ -92,11 +141,11 @@ describe('changesSince', () => {
 			[listed(2, 'Active')],
 			[listed(1, 'Active'), listed(2, 'Active')],
 		];
-		let known = rememberWindow({ campaigns: polls[0] }, 'all', undefined);
+		let known = rememberWindow({ campaigns: polls[0] }, KEY, undefined);
 		const emitted: string[] = [];
 		for (const campaigns of polls.slice(1)) {
 			emitted.push(...changesSince(known, { campaigns }).map((c) => `${c.event} ${c.campaign.id}`));
-			known = rememberWindow({ campaigns }, 'all', known);
+			known = rememberWindow({ campaigns }, KEY, known);
 		}
 		expect(known.statuses.voice).toEqual({ 'cd-1': 'Active', 'cd-2': 'Active' });
 		expect(emitted).toEqual([]);

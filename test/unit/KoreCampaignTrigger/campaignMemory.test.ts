@@ -3,9 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import type {
 	CampaignMemory,
 	ListedCampaign,
+	MemoryKey,
 } from '../../../nodes/KoreCampaignTrigger/campaignMemory';
 import {
 	MAX_WATCHED_CAMPAIGNS,
+	memoryToStore,
 	readMemory,
 	rememberedCount,
 	rememberWindow,
@@ -20,6 +22,17 @@ function listed(n: number, status = 'Ready', channel: 'voice' | 'sms' = 'voice')
 	const createdAt = new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
 	return { channel, id, status, createdAt, record: { _id: id, name: `C${n}`, status, createdAt } };
 }
+
+const KEY: MemoryKey = {
+	host: 'https://platform.kore.ai',
+	accountId: 'acc-1',
+	botId: 'st-1',
+	campaignType: 'all',
+};
+
+/** The creation time `minutes` before campaign n's. */
+const before = (n: number, minutes: number) =>
+	new Date(Date.parse(listed(n).createdAt) - minutes * 60_000).toISOString();
 
 describe('watchWindow', () => {
 	it('watches every campaign, newest first, while they fit and the walk read them all', () => {
@@ -53,64 +66,81 @@ describe('watchWindow', () => {
 });
 
 describe('rememberWindow', () => {
-	it('keeps each watched campaign’s status by channel and id', () => {
+	it('keeps each watched campaign’s status by channel and id, the limit and the campaigns after it', () => {
 		const memory = rememberWindow(
 			{ campaigns: [listed(2, 'Active'), listed(1, 'Paused', 'sms')] },
-			'all',
+			KEY,
 			undefined,
 		);
 		expect(memory).toEqual({
-			campaignType: 'all',
+			key: KEY,
 			statuses: { voice: { 'cd-2': 'Active' }, sms: { 'sms-1': 'Paused' } },
 			missedOnce: {},
-			newestSeen: { voice: listed(2).createdAt, sms: listed(1).createdAt },
+			settledUntil: { voice: before(2, 10), sms: before(1, 10) },
+			recent: { voice: { 'cd-2': listed(2).createdAt }, sms: { 'sms-1': listed(1).createdAt } },
 		});
 	});
-	it('keeps, by channel, the creation time of the newest campaign ever listed, also once it is gone', () => {
+	it('keeps, by channel, the limit 10 minutes before the newest campaign ever listed, also once it is gone', () => {
 		const first = rememberWindow(
 			{ campaigns: [listed(3), listed(1), listed(2, 'Ready', 'sms')] },
-			'all',
+			KEY,
 			undefined,
 		);
-		expect(first.newestSeen).toEqual({ voice: listed(3).createdAt, sms: listed(2).createdAt });
-		const gone = rememberWindow({ campaigns: [listed(1)] }, 'all', first);
-		expect(rememberWindow({ campaigns: [listed(1)] }, 'all', gone).newestSeen).toEqual(
-			first.newestSeen,
+		expect(first.settledUntil).toEqual({ voice: before(3, 10), sms: before(2, 10) });
+		const gone = rememberWindow({ campaigns: [listed(1)] }, KEY, first);
+		expect(rememberWindow({ campaigns: [listed(1)] }, KEY, gone).settledUntil).toEqual(
+			first.settledUntil,
 		);
-		const newer = rememberWindow(
-			{ campaigns: [listed(1), listed(5, 'Ready', 'sms')] },
-			'all',
-			gone,
-		);
-		expect(newer.newestSeen).toEqual({ voice: listed(3).createdAt, sms: listed(5).createdAt });
+		const newer = rememberWindow({ campaigns: [listed(1), listed(5, 'Ready', 'sms')] }, KEY, gone);
+		expect(newer.settledUntil).toEqual({ voice: before(3, 10), sms: before(5, 10) });
 	});
-	it('an unreadable creation time is never the newest; with none readable there is none', () => {
-		const odd = { ...listed(9), createdAt: 'not a date' };
-		expect(rememberWindow({ campaigns: [odd, listed(2)] }, 'all', undefined).newestSeen.voice).toBe(
-			listed(2).createdAt,
-		);
-		const only = rememberWindow({ campaigns: [odd] }, 'all', undefined);
-		expect(only.newestSeen).toEqual({});
-		expect(rememberWindow({ campaigns: [listed(4)] }, 'all', only).newestSeen.voice).toBe(
-			listed(4).createdAt,
+	it('keeps the ids created after the limit, listed or not, and drops each as the limit passes it', () => {
+		/** Campaign `id`, created `minutes` after campaign 1. */
+		const at = (id: string, minutes: number): ListedCampaign => ({
+			...listed(1),
+			id,
+			createdAt: before(1, -minutes),
+		});
+		let memory = rememberWindow({ campaigns: [at('a', 0), at('b', 3)] }, KEY, undefined);
+		expect(memory.recent.voice).toEqual({ a: before(1, 0), b: before(1, -3) });
+		memory = rememberWindow({ campaigns: [at('c', 12)] }, KEY, memory);
+		expect(memory.settledUntil.voice).toBe(before(1, -2));
+		memory = rememberWindow({ campaigns: [] }, KEY, memory);
+		expect(Object.keys(memory.recent.voice ?? {})).toEqual(['b', 'c']);
+		memory = rememberWindow({ campaigns: [at('d', 14)] }, KEY, memory);
+		expect(Object.keys(memory.recent.voice ?? {})).toEqual(['c', 'd']);
+	});
+	it('an unreadable creation time never sets the limit nor is kept as recent; with none readable there is none', () => {
+		const odd = { ...listed(9), id: 'odd', createdAt: 'not a date' };
+		const some = rememberWindow({ campaigns: [odd, listed(2)] }, KEY, undefined);
+		expect(some.settledUntil.voice).toBe(before(2, 10));
+		expect(Object.keys(some.recent.voice ?? {})).toEqual(['cd-2']);
+		const only = rememberWindow({ campaigns: [odd] }, KEY, undefined);
+		expect(only.settledUntil).toEqual({});
+		expect(only.recent).toEqual({});
+		expect(rememberWindow({ campaigns: [listed(4)] }, KEY, only).settledUntil.voice).toBe(
+			before(4, 10),
 		);
 	});
 	it('keeps a campaign missing once (a list that changed while read can skip it), forgets it when missing twice', () => {
-		const first = rememberWindow({ campaigns: [listed(1), listed(2)] }, 'all', undefined);
-		const second = rememberWindow({ campaigns: [listed(2)] }, 'all', first);
+		const first = rememberWindow({ campaigns: [listed(1), listed(2)] }, KEY, undefined);
+		const second = rememberWindow({ campaigns: [listed(2)] }, KEY, first);
 		expect(second.statuses.voice).toEqual({ 'cd-2': 'Ready', 'cd-1': 'Ready' });
 		expect(second.missedOnce).toEqual({ voice: ['cd-1'] });
-		const back = rememberWindow({ campaigns: [listed(1, 'Completed'), listed(2)] }, 'all', second);
+		const back = rememberWindow({ campaigns: [listed(1, 'Completed'), listed(2)] }, KEY, second);
 		expect(back.statuses.voice).toEqual({ 'cd-1': 'Completed', 'cd-2': 'Ready' });
 		expect(back.missedOnce).toEqual({});
-		const third = rememberWindow({ campaigns: [listed(2)] }, 'all', second);
+		const third = rememberWindow({ campaigns: [listed(2)] }, KEY, second);
 		expect(third.statuses.voice).toEqual({ 'cd-2': 'Ready' });
 		expect(third.missedOnce).toEqual({});
 	});
 	it('keeps the window’s lower edge', () => {
 		expect(
-			rememberWindow({ campaigns: [listed(2)], oldestWatched: 'x' }, 'voice', undefined)
-				.oldestWatched,
+			rememberWindow(
+				{ campaigns: [listed(2)], oldestWatched: 'x' },
+				{ ...KEY, campaignType: 'voice' },
+				undefined,
+			).oldestWatched,
 		).toBe('x');
 	});
 	it('never holds more than twice the bound, however the list changes', () => {
@@ -119,7 +149,7 @@ describe('rememberWindow', () => {
 		// Every poll lists a wholly new set of campaigns: the worst case for campaigns missed once.
 		for (let poll = 0; poll < 10; poll++) {
 			const fresh = Array.from({ length: 6 }, (_, i) => listed(poll * 10 + i));
-			memory = rememberWindow(watchWindow(fresh, false, bound), 'all', memory);
+			memory = rememberWindow(watchWindow(fresh, false, bound), KEY, memory);
 			expect(rememberedCount(memory)).toBeLessThanOrEqual(2 * bound);
 		}
 		expect(rememberedCount(memory as CampaignMemory)).toBe(8);
@@ -128,7 +158,7 @@ describe('rememberWindow', () => {
 		const many = Array.from({ length: 6_000 }, (_, n) =>
 			listed(n, 'Completed', n % 2 ? 'sms' : 'voice'),
 		);
-		const memory = rememberWindow(watchWindow(many, false), 'all', undefined);
+		const memory = rememberWindow(watchWindow(many, false), KEY, undefined);
 		expect(rememberedCount(memory)).toBe(5_000);
 		const data: IDataObject = {};
 		writeMemory(data, memory);
@@ -138,47 +168,101 @@ describe('rememberWindow', () => {
 
 describe('readMemory / writeMemory', () => {
 	const memory: CampaignMemory = {
-		campaignType: 'all',
+		key: KEY,
 		statuses: { voice: { 'cd-1': 'Active' }, sms: { 'sms-2': 'Ready' } },
 		missedOnce: { sms: ['sms-2'] },
 		oldestWatched: '2026-01-01T00:00:00.000Z',
-		newestSeen: { voice: '2026-02-01T00:00:00.000Z' },
+		settledUntil: { voice: '2026-02-01T00:00:00.000Z' },
+		recent: { voice: { 'cd-1': '2026-02-01T00:05:00.000Z' } },
 	};
-	it('reads back what it wrote', () => {
+	const written = () => {
 		const data: IDataObject = {};
 		writeMemory(data, memory);
-		expect(readMemory(data, 'all')).toEqual(memory);
+		return data;
+	};
+	it('reads back what it wrote, with the account it was taken for', () => {
+		const data = written();
+		expect(data.account).toEqual({
+			host: 'https://platform.kore.ai',
+			accountId: 'acc-1',
+			botId: 'st-1',
+		});
+		expect(readMemory(data, KEY)).toEqual(memory);
 	});
-	it('has no memory for another Campaign Type (a fresh baseline)', () => {
-		const data: IDataObject = {};
-		writeMemory(data, memory);
-		expect(readMemory(data, 'voice')).toBeUndefined();
+	it('has no memory for another host, account, bot or Campaign Type (a fresh baseline)', () => {
+		const data = written();
+		expect(readMemory(data, { ...KEY, host: 'https://eu-platform.kore.ai' })).toBeUndefined();
+		expect(readMemory(data, { ...KEY, accountId: 'acc-2' })).toBeUndefined();
+		expect(readMemory(data, { ...KEY, botId: 'st-2' })).toBeUndefined();
+		expect(readMemory(data, { ...KEY, campaignType: 'voice' })).toBeUndefined();
+	});
+	it('keeps only the memory it writes: another account’s goes', () => {
+		const data = written();
+		const other = { ...memory, key: { ...KEY, botId: 'st-2' }, statuses: {}, recent: {} };
+		writeMemory(data, other);
+		expect(readMemory(data, KEY)).toBeUndefined();
+		expect(readMemory(data, other.key)).toEqual({ ...other, missedOnce: memory.missedOnce });
+		expect(JSON.stringify(data)).not.toContain('cd-1');
 	});
 	it('has no memory before the first poll, or for a shape it does not know', () => {
-		expect(readMemory({}, 'all')).toBeUndefined();
-		const data: IDataObject = {};
-		writeMemory(data, memory);
-		expect(readMemory({ ...data, version: 2 }, 'all')).toBeUndefined();
-		expect(readMemory({ ...data, statuses: [] }, 'all')).toBeUndefined();
-		expect(readMemory({ ...data, statuses: { voice: { a: 1 } } }, 'all')).toBeUndefined();
-		expect(readMemory({ ...data, missedOnce: { sms: 'x' } }, 'all')).toBeUndefined();
-		expect(readMemory({ ...data, missedOnce: null }, 'all')).toBeUndefined();
+		expect(readMemory({}, KEY)).toBeUndefined();
+		const data = written();
+		expect(readMemory({ ...data, version: 3 }, KEY)).toBeUndefined();
+		expect(readMemory({ ...data, account: undefined }, KEY)).toBeUndefined();
+		expect(readMemory({ ...data, statuses: [] }, KEY)).toBeUndefined();
+		expect(readMemory({ ...data, statuses: { voice: { a: 1 } } }, KEY)).toBeUndefined();
+		expect(readMemory({ ...data, missedOnce: { sms: 'x' } }, KEY)).toBeUndefined();
+		expect(readMemory({ ...data, missedOnce: null }, KEY)).toBeUndefined();
+		expect(readMemory({ ...data, recent: undefined }, KEY)).toBeUndefined();
+		expect(readMemory({ ...data, recent: { voice: { a: 1 } } }, KEY)).toBeUndefined();
 	});
 	it('drops a lower edge the new memory does not have', () => {
-		const data: IDataObject = {};
-		writeMemory(data, memory);
+		const data = written();
 		writeMemory(data, { ...memory, oldestWatched: undefined });
 		expect('oldestWatched' in data).toBe(false);
 	});
-	it('reads a memory without newest creation times (or with unreadable ones) as having none', () => {
-		const data: IDataObject = {};
-		writeMemory(data, memory);
-		const none = { ...memory, newestSeen: {} };
-		expect(readMemory({ ...data, newestSeen: undefined }, 'all')).toEqual(none);
-		expect(readMemory({ ...data, newestSeen: 'x' }, 'all')).toEqual(none);
-		expect(readMemory({ ...data, newestSeen: { voice: 5, sms: 'y' } }, 'all')).toEqual({
+	it('reads a memory without limits (or with unreadable ones) as having none', () => {
+		const data = written();
+		const none = { ...memory, settledUntil: {} };
+		expect(readMemory({ ...data, settledUntil: undefined }, KEY)).toEqual(none);
+		expect(readMemory({ ...data, settledUntil: 'x' }, KEY)).toEqual(none);
+		expect(readMemory({ ...data, settledUntil: { voice: 5, sms: 'y' } }, KEY)).toEqual({
 			...memory,
-			newestSeen: { sms: 'y' },
+			settledUntil: { sms: 'y' },
+		});
+	});
+	describe('a memory stored before it named the account (version 1)', () => {
+		const unkeyed: IDataObject = {
+			version: 1,
+			campaignType: 'all',
+			statuses: { voice: { 'cd-1': 'Active' } },
+			missedOnce: {},
+			newestSeen: { voice: '2026-02-01T00:00:00.000Z', sms: '2026-01-05T00:00:00.000Z' },
+		};
+		it('is the current account’s, its newest creation times the limit (no tolerance), no recent ids', () => {
+			expect(readMemory(unkeyed, KEY)).toEqual({
+				key: KEY,
+				statuses: { voice: { 'cd-1': 'Active' } },
+				missedOnce: {},
+				settledUntil: unkeyed.newestSeen,
+				recent: {},
+			});
+			expect(readMemory(unkeyed, { ...KEY, campaignType: 'sms' })).toBeUndefined();
+		});
+		it('is stored again, with the account, even when nothing changed', () => {
+			const previous = readMemory(unkeyed, KEY) as CampaignMemory;
+			const next = rememberWindow(
+				{ campaigns: [{ ...listed(1, 'Active'), createdAt: '2026-01-20T00:00:00.000Z' }] },
+				KEY,
+				previous,
+			);
+			expect(sameMemory(previous, next)).toBe(true);
+			expect(memoryToStore(unkeyed, previous, next)).toBe(true);
+			const data = { ...unkeyed };
+			writeMemory(data, next);
+			expect(data.newestSeen).toBeUndefined();
+			expect(data.account).toEqual({ host: KEY.host, accountId: 'acc-1', botId: 'st-1' });
+			expect(memoryToStore(data, readMemory(data, KEY), next)).toBe(false);
 		});
 	});
 });
@@ -186,26 +270,28 @@ describe('readMemory / writeMemory', () => {
 describe('sameMemory', () => {
 	const a = rememberWindow(
 		{ campaigns: [listed(2, 'Active', 'sms'), listed(1, 'Ready')] },
-		'all',
+		KEY,
 		undefined,
 	);
 	it('the same campaigns and statuses, listed in another order, are the same memory', () => {
 		const b = rememberWindow(
 			{ campaigns: [listed(1, 'Ready'), listed(2, 'Active', 'sms')] },
-			'all',
+			KEY,
 			undefined,
 		);
 		expect(Object.keys(a.statuses)).not.toEqual(Object.keys(b.statuses));
 		expect(sameMemory(a, b)).toBe(true);
 	});
-	it('a status, a campaign, a missed one, the edge or the type makes a difference', () => {
+	it('a status, a campaign, a missed one, the edge, the limit, a recent id or the key makes a difference', () => {
 		expect(sameMemory(a, { ...a, statuses: { ...a.statuses, voice: { 'cd-1': 'Paused' } } })).toBe(
 			false,
 		);
 		expect(sameMemory(a, { ...a, statuses: { sms: a.statuses.sms } })).toBe(false);
 		expect(sameMemory(a, { ...a, missedOnce: { voice: ['cd-1'] } })).toBe(false);
 		expect(sameMemory(a, { ...a, oldestWatched: 'x' })).toBe(false);
-		expect(sameMemory(a, { ...a, newestSeen: { ...a.newestSeen, sms: 'x' } })).toBe(false);
-		expect(sameMemory(a, { ...a, campaignType: 'voice' })).toBe(false);
+		expect(sameMemory(a, { ...a, settledUntil: { ...a.settledUntil, sms: 'x' } })).toBe(false);
+		expect(sameMemory(a, { ...a, recent: { ...a.recent, voice: {} } })).toBe(false);
+		for (const field of ['host', 'accountId', 'botId', 'campaignType'] as const)
+			expect(sameMemory(a, { ...a, key: { ...a.key, [field]: 'other' } })).toBe(false);
 	});
 });
