@@ -7,6 +7,7 @@ import {
 	InputError,
 	isNodeError,
 	showValue,
+	withEarlierTries,
 	withUnrepeatableCalls,
 } from '../helpers/errors';
 import type { ReadParameter } from '../helpers/parameters';
@@ -118,9 +119,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					stop.abort();
 					throw error;
 				}
+				// The run's final error names every item's calls; an error item names its own.
+				const own =
+					client instanceof KoreClient
+						? withEarlierTries(
+								error,
+								client.earlierCalls((i) => i === itemIndex),
+							)
+						: error;
 				results[itemIndex] = [
 					...outputs,
-					errorItem(error, itemIndex, givenCampaignName(read, itemIndex)),
+					errorItem(own, itemIndex, givenCampaignName(read, itemIndex)),
 				];
 			});
 		});

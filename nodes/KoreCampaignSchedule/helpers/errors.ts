@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WaitAborted } from '../transport/accountLimiter';
 import type { KoreContext, SentCall, UnrepeatableCalls } from '../transport/client';
+import { HARMLESS_REPEAT } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
 
 /**
@@ -104,6 +105,24 @@ export function withUnrepeatableCalls(
 		'Running the same input again sends them all again: run only the items not done, or set Settings → On Error to "Continue (using error output)" to get every item\'s outcome.',
 	);
 	error.description = [error.description, ...parts].filter(Boolean).join(' ');
+	return error;
+}
+
+/**
+ * An item's failure when earlier tries of the run (n8n's Retry On Fail) sent calls for it that
+ * must not be sent again and this try did not reach them: says so first, and drops the advice that
+ * running the item again does no harm.
+ */
+export function withEarlierTries(error: NodeError, calls: UnrepeatableCalls): NodeError {
+	const { accepted, uncertain } = calls;
+	if (accepted.length === 0 && uncertain.length === 0) return error;
+	const named = [
+		...accepted.map((c) => `${c.label} (accepted)`),
+		...uncertain.map((c) => `${c.label} (no answer came back: it may have been carried out)`),
+	];
+	const note = `An earlier try of this node in this execution (Retry On Fail) already sent for this item what must not be sent again: ${callList(named)}. Check in Kore.ai before running this item again.`;
+	const own = (error.description ?? '').replace(HARMLESS_REPEAT, '').trim();
+	error.description = [note, own].filter(Boolean).join(' ');
 	return error;
 }
 

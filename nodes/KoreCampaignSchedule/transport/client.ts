@@ -46,6 +46,10 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 	maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
 };
 
+/** The generic advice after a lost answer to a call that is safe to repeat. */
+export const HARMLESS_REPEAT =
+	'Kore.ai may still have carried it out; running this item again does no harm.';
+
 /** What a dry run shows in place of the token. */
 export const REDACTED_TOKEN = '[redacted]';
 
@@ -170,7 +174,11 @@ export class KoreClient {
 			if (outcome.ok) {
 				if (!request.repeatable) {
 					this.unrepeatable.accepted.push(sentCall(request, itemIndex));
-					this.tries?.remember(request, { outcome: 'accepted', answer: outcome.body });
+					this.tries?.remember(request, {
+						outcome: 'accepted',
+						answer: outcome.body,
+						...sentCall(request, itemIndex),
+					});
 				}
 				return outcome.body;
 			}
@@ -216,11 +224,30 @@ export class KoreClient {
 	 * up to, since running the same input again sends them again.
 	 */
 	unrepeatableCalls(): UnrepeatableCalls {
+		const earlier = this.earlierCalls(() => true);
 		const copy = (calls: SentCall[]) => calls.map((c) => ({ label: c.label, items: [...c.items] }));
 		return {
-			accepted: copy(this.unrepeatable.accepted),
-			uncertain: copy(this.unrepeatable.uncertain),
+			accepted: copy([...this.unrepeatable.accepted, ...earlier.accepted]),
+			uncertain: copy([...this.unrepeatable.uncertain, ...earlier.uncertain]),
 		};
+	}
+
+	/**
+	 * Calls not safe to repeat that earlier tries of this run (Retry On Fail) sent for items
+	 * matching `forItem` and that this try did not reach: the item's failure must still own up to them.
+	 */
+	earlierCalls(forItem: (itemIndex: number) => boolean): UnrepeatableCalls {
+		const calls = (this.tries?.notRecalled() ?? []).filter((c) => c.items.some(forItem));
+		const named = (outcome: string) =>
+			calls
+				.filter((c) => c.outcome === outcome)
+				.map((c) => ({ label: c.label, items: [...c.items] }));
+		return { accepted: named('accepted'), uncertain: named('uncertain') };
+	}
+
+	/** Whether an earlier try of this run sent this call (it is answered as it was then). */
+	sentBefore(request: KoreRequest): boolean {
+		return this.tries?.sentBefore(request) ?? false;
 	}
 
 	/** The request as a dry run shows it: exactly what would be sent, the token redacted. */
@@ -276,7 +303,7 @@ export class KoreClient {
 	private maybeDoneAdvice(request: KoreRequest): string {
 		if (request.hints?.maybeDone !== undefined) return request.hints.maybeDone;
 		return request.repeatable
-			? 'Kore.ai may still have carried it out; running this item again does no harm.'
+			? HARMLESS_REPEAT
 			: 'Kore.ai may have carried it out. Check in Kore.ai before running this item again.';
 	}
 
@@ -301,7 +328,14 @@ export class KoreClient {
 			if (!request.repeatable) {
 				message += '. Kore.ai may have carried it out';
 				this.unrepeatable.uncertain.push(sentCall(request, itemIndex));
-				if (!recalled) this.tries?.remember(request, { outcome: 'uncertain', failure, attempts });
+				if (!recalled) {
+					this.tries?.remember(request, {
+						outcome: 'uncertain',
+						failure,
+						attempts,
+						...sentCall(request, itemIndex),
+					});
+				}
 			}
 			description = `${this.maybeDoneAdvice(request)} ${description}`;
 		}

@@ -10,14 +10,15 @@ import type { KoreRequest } from './request';
  * keyed by execution, node and run, and bounded in runs, calls and time.
  */
 
-/** How a call not safe to repeat ended in an earlier try. */
-export type TriedCall =
+/** How a call not safe to repeat ended in an earlier try, with how it is named and its items. */
+export type TriedCall = (
 	| { outcome: 'accepted'; answer: Record<string, unknown> }
-	| { outcome: 'uncertain'; failure: KoreFailure; attempts: number };
+	| { outcome: 'uncertain'; failure: KoreFailure; attempts: number }
+) & { label: string; items: number[] };
 
-/** A run is forgotten this long after its last call: n8n waits at most 5 s × 4 between tries. */
+/** A run is forgotten this long after its last use: n8n waits at most 5 s × 4 between tries. */
 export const RUN_MEMORY_MS = 60 * 60 * 1000;
-/** Runs remembered at once (the oldest forgotten first), and calls remembered per run. */
+/** Runs remembered at once (the least recently used forgotten first), and calls per run. */
 export const MAX_RUNS = 1_000;
 export const MAX_CALLS_PER_RUN = 100_000;
 
@@ -28,15 +29,29 @@ export function callIdentity(request: KoreRequest): string {
 		.digest('base64');
 }
 
+type Remembered = TriedCall & { tryNo: number };
+
 interface RunEntry {
-	calls: Map<string, TriedCall>;
+	/** Tries begun so far. */
+	tries: number;
+	/** Calls by identity, in the order they went out (identical calls each count). */
+	calls: Map<string, Remembered[]>;
+	size: number;
 	touchedAt: number;
 }
 
-/** The calls of one run of a node, as the client sees them. */
+/**
+ * One try of a run, as the client sees the run's memory: only earlier tries' calls are recalled,
+ * each once (two identical calls of one try are two calls).
+ */
 export interface RunTries {
+	/** The next call like `request` an earlier try sent that this try has not recalled yet. */
 	recall(request: KoreRequest): TriedCall | undefined;
+	/** Whether `recall` would find one, without using it up. */
+	sentBefore(request: KoreRequest): boolean;
 	remember(request: KoreRequest, call: TriedCall): void;
+	/** Earlier tries' calls this try has not recalled: what it must still own up to. */
+	notRecalled(): TriedCall[];
 }
 
 /** Every remembered run of this process; `now` is a monotonic clock in milliseconds. */
@@ -45,16 +60,36 @@ export class TriesMemory {
 
 	constructor(private readonly now: () => number = () => performance.now()) {}
 
-	/** The memory of one run of a node: `execution` id, node name and run index. */
+	/** A new try of one run of a node: `execution` id, node name and run index. */
 	forRun(execution: string, node: string, runIndex: number): RunTries {
 		const key = JSON.stringify([execution, node, runIndex]);
+		const tryNo = ++(this.entry(key, true) as RunEntry).tries;
+		const used = new Map<string, number>();
+		const earlier = (id: string) =>
+			(this.entry(key, false)?.calls.get(id) ?? []).filter((call) => call.tryNo < tryNo);
 		return {
-			recall: (request) => this.entry(key, false)?.calls.get(callIdentity(request)),
-			remember: (request, call) => {
-				const calls = (this.entry(key, true) as RunEntry).calls;
-				if (calls.size >= MAX_CALLS_PER_RUN) calls.delete(calls.keys().next().value as string);
-				calls.set(callIdentity(request), call);
+			recall: (request) => {
+				const id = callIdentity(request);
+				const k = used.get(id) ?? 0;
+				const call = earlier(id)[k];
+				if (call !== undefined) used.set(id, k + 1);
+				return call;
 			},
+			sentBefore: (request) => {
+				const id = callIdentity(request);
+				return earlier(id).length > (used.get(id) ?? 0);
+			},
+			remember: (request, call) => {
+				const entry = this.entry(key, true) as RunEntry;
+				if (entry.size >= MAX_CALLS_PER_RUN) return;
+				const id = callIdentity(request);
+				entry.calls.set(id, [...(entry.calls.get(id) ?? []), { ...call, tryNo }]);
+				entry.size++;
+			},
+			notRecalled: () =>
+				[...(this.entry(key, false)?.calls.keys() ?? [])].flatMap((id) =>
+					earlier(id).slice(used.get(id) ?? 0),
+				),
 		};
 	}
 
@@ -69,7 +104,7 @@ export class TriesMemory {
 		let entry = this.runs.get(key);
 		if (entry === undefined) {
 			if (!create) return undefined;
-			entry = { calls: new Map(), touchedAt: 0 };
+			entry = { tries: 0, calls: new Map(), size: 0, touchedAt: 0 };
 		}
 		// Most recently used last, so the first entries are the ones to forget.
 		this.runs.delete(key);

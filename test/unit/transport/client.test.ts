@@ -291,16 +291,25 @@ describe('a stop', () => {
 });
 
 describe("earlier tries of the same run (n8n's Retry On Fail)", () => {
-	const tries = () => new TriesMemory(() => 0).forRun('exec-1', 'Kore', 0);
+	// Each call of `memory.try()` is one try of the same run.
+	const tries = () => {
+		const memory = new TriesMemory(() => 0);
+		return { try: () => memory.forRun('exec-1', 'Kore', 0) };
+	};
 
 	it('an accepted call is answered from memory, not sent again; a read is sent again', async () => {
 		const memory = tries();
 		const first = context([ok, ok]);
-		const earlier = await KoreClient.open(first.ctx, SETTINGS, undefined, memory);
+		const earlier = await KoreClient.open(first.ctx, SETTINGS, undefined, memory.try());
 		await (earlier as KoreClient).send(add, 0);
 		await (earlier as KoreClient).send(read, 0);
 		const second = context([ok]);
-		const later = (await KoreClient.open(second.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		const later = (await KoreClient.open(
+			second.ctx,
+			SETTINGS,
+			undefined,
+			memory.try(),
+		)) as KoreClient;
 		await expect(later.send(add, 4)).resolves.toEqual({ status: 'success' });
 		expect(second.calls).toHaveLength(0);
 		expect(later.unrepeatableCalls().accepted).toEqual([
@@ -313,10 +322,20 @@ describe("earlier tries of the same run (n8n's Retry On Fail)", () => {
 	it('an unanswered call fails again without being sent, saying so; another body is another call', async () => {
 		const memory = tries();
 		const first = context([timedOut()]);
-		const earlier = (await KoreClient.open(first.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		const earlier = (await KoreClient.open(
+			first.ctx,
+			SETTINGS,
+			undefined,
+			memory.try(),
+		)) as KoreClient;
 		await expect(earlier.send(add, 0)).rejects.toThrow();
 		const second = context([ok]);
-		const later = (await KoreClient.open(second.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		const later = (await KoreClient.open(
+			second.ctx,
+			SETTINGS,
+			undefined,
+			memory.try(),
+		)) as KoreClient;
 		const error = (await later.send(add, 0).catch((e: unknown) => e)) as NodeApiError;
 		expect(second.calls).toHaveLength(0);
 		expect(error.message).toMatch(/Kore\.ai may have carried it out; it was not sent again$/);
@@ -331,30 +350,42 @@ describe("earlier tries of the same run (n8n's Retry On Fail)", () => {
 	it('a refused call is not remembered: the next try sends it', async () => {
 		const memory = tries();
 		const first = context([{ statusCode: 400, body: { message: 'no' } }]);
-		const earlier = (await KoreClient.open(first.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		const earlier = (await KoreClient.open(
+			first.ctx,
+			SETTINGS,
+			undefined,
+			memory.try(),
+		)) as KoreClient;
 		await expect(earlier.send(add, 0)).rejects.toThrow();
 		const second = context([ok]);
-		const later = (await KoreClient.open(second.ctx, SETTINGS, undefined, memory)) as KoreClient;
+		const later = (await KoreClient.open(
+			second.ctx,
+			SETTINGS,
+			undefined,
+			memory.try(),
+		)) as KoreClient;
 		await later.send(add, 0);
 		expect(second.calls).toHaveLength(1);
 	});
 });
 
 describe('TriesMemory', () => {
+	const accepted = { outcome: 'accepted' as const, answer: {}, label: 'L', items: [0] };
 	it('keeps runs apart by execution, node and run index', () => {
 		const memory = new TriesMemory(() => 0);
-		memory.forRun('e1', 'Kore', 0).remember(add, { outcome: 'accepted', answer: {} });
-		expect(memory.forRun('e1', 'Kore', 0).recall(add)).toEqual({ outcome: 'accepted', answer: {} });
+		memory.forRun('e1', 'Kore', 0).remember(add, accepted);
+		expect(memory.forRun('e1', 'Kore', 0).recall(add)).toMatchObject(accepted);
 		expect(memory.forRun('e2', 'Kore', 0).recall(add)).toBeUndefined();
 		expect(memory.forRun('e1', 'Kore 2', 0).recall(add)).toBeUndefined();
 		expect(memory.forRun('e1', 'Kore', 1).recall(add)).toBeUndefined();
-		expect(memory.size).toBe(1);
+		// Each forRun begins a try of its run: four runs are known now.
+		expect(memory.size).toBe(4);
 	});
 
 	it('forgets a run an hour after its last use, and the least recently used beyond the bound', () => {
 		let now = 0;
 		const memory = new TriesMemory(() => now);
-		memory.forRun('old', 'Kore', 0).remember(add, { outcome: 'accepted', answer: {} });
+		memory.forRun('old', 'Kore', 0).remember(add, accepted);
 		now = RUN_MEMORY_MS - 1;
 		expect(memory.forRun('old', 'Kore', 0).recall(add)).toBeDefined();
 		// Last used at RUN_MEMORY_MS - 1: kept until an hour after that, not a millisecond more.
@@ -362,11 +393,30 @@ describe('TriesMemory', () => {
 		expect(memory.size).toBe(1);
 		now = 2 * RUN_MEMORY_MS - 1;
 		expect(memory.size).toBe(0);
-		for (let i = 0; i <= MAX_RUNS; i++)
-			memory.forRun(`e${i}`, 'Kore', 0).remember(add, { outcome: 'accepted', answer: {} });
+		for (let i = 0; i <= MAX_RUNS; i++) memory.forRun(`e${i}`, 'Kore', 0).remember(add, accepted);
 		expect(memory.size).toBe(MAX_RUNS);
 		expect(memory.forRun('e0', 'Kore', 0).recall(add)).toBeUndefined();
 		expect(memory.forRun(`e${MAX_RUNS}`, 'Kore', 0).recall(add)).toBeDefined();
+	});
+
+	it('a try recalls only earlier tries, each call once; what it did not reach stays to be owned up to', () => {
+		const memory = new TriesMemory(() => 0);
+		const first = memory.forRun('e1', 'Kore', 0);
+		first.remember(add, accepted);
+		first.remember(add, { ...accepted, items: [1] });
+		expect(first.recall(add)).toBeUndefined();
+		expect(first.sentBefore(add)).toBe(false);
+		const second = memory.forRun('e1', 'Kore', 0);
+		expect(second.notRecalled().map((c) => c.items)).toEqual([[0], [1]]);
+		expect(second.sentBefore(add)).toBe(true);
+		expect(second.recall(add)?.items).toEqual([0]);
+		expect(second.notRecalled().map((c) => c.items)).toEqual([[1]]);
+		expect(second.recall(add)?.items).toEqual([1]);
+		expect(second.recall(add)).toBeUndefined();
+		expect(second.sentBefore(add)).toBe(false);
+		second.remember({ ...add, body: { other: true } }, accepted);
+		const third = memory.forRun('e1', 'Kore', 0);
+		expect(third.notRecalled()).toHaveLength(3);
 	});
 
 	it('a call is the same call by method, address and body only', () => {

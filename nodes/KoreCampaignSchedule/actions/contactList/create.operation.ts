@@ -122,7 +122,10 @@ async function findOrCreate(
 	itemIndex: number,
 ): Promise<ListOutcome> {
 	try {
-		const existing = contactListNamed(await fetchContactLists(client, itemIndex), creation.name);
+		// A list an earlier try of this run created is answered as then, not found as "existing".
+		const existing = client.sentBefore(creation.request)
+			? undefined
+			: contactListNamed(await fetchContactLists(client, itemIndex), creation.name);
 		if (existing !== undefined) return { record: existing, created: false };
 		let answer: Record<string, unknown>;
 		try {
