@@ -111,7 +111,7 @@ describe('the links the package shows', () => {
 		expect(
 			links.filter(({ file }: { file: string }) => file.endsWith('Trigger.node.json')),
 		).not.toEqual([]);
-		expect(links.length).toBe(7);
+		expect(links.length).toBe(6);
 		expect(
 			links.filter(({ url }: { url: string }) => !`${url}`.startsWith(`${base}#`) && url !== base),
 		).toEqual([]);
