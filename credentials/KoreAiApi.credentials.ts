@@ -50,7 +50,8 @@ export class KoreAiApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The Kore.ai account the campaigns belong to (sent as the accountId header)',
+			description:
+				"The ID of the Kore.ai account that owns the bot (sent as the accountId header). Kore's API reference calls it the Account ID; your Kore.ai account administrator (Admin Console) can give it to you.",
 		},
 		{
 			displayName: 'Bot ID',

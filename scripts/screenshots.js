@@ -2,9 +2,9 @@
 // Seen in the real editor, in a real browser: brings up the same local n8n as `npm start`
 // (package installed from its tarball, Kore stand-in, example workflow), drives Debian's
 // Chromium headless with playwright-core, and fails if "Kore Campaign Schedule" is missing from
-// the nodes panel or a field does not render. Saves screenshots of the nodes panel, the
-// parameter panel (schedule/daily, schedule/weekly, Get Contact Results), the credential form and
-// an executed example workflow.
+// the nodes panel or a field does not render. Saves the screenshots README shows: the parameter
+// panel (schedule/daily, schedule/weekly, the Resource dropdown, Contact List → Add Contacts, the
+// trigger), the campaign picker, the credential form and an executed example workflow.
 //
 //   node scripts/screenshots.js            -> docs/*.png (npm run screenshots)
 //   node scripts/screenshots.js --check    -> same checks, pictures in a temp folder (npm test)
@@ -86,7 +86,6 @@ async function run(page, baseUrl) {
 		hasText: 'Kore Campaign Schedule',
 	});
 	await expectVisible(item, '"Kore Campaign Schedule" in the nodes panel (is the package loaded?)');
-	await shoot(page, 'nodes-panel.png', page.locator('[data-test-id="node-creator"]'));
 
 	step('open the node: Schedule a campaign');
 	await item.first().click();
@@ -179,6 +178,8 @@ async function run(page, baseUrl) {
 			.first();
 	await page.click('[data-test-id="parameter-input-resource"]');
 	await expectVisible(option(/^Campaign/), 'the Campaign resource');
+	await expectVisible(option(/^Contact List/), 'the Contact List resource');
+	await shoot(page, 'resource-dropdown.png', ndv);
 	await option(/^Campaign/).click();
 	// The Operation list is longer than its dropdown: type to filter it, as a user would.
 	const chooseOperation = async (name, text, pick) => {
@@ -207,7 +208,17 @@ async function run(page, baseUrl) {
 			page.locator(`[data-test-id="parameter-input-${name}"]`),
 			`the "${name}" field of Get Contact Results`,
 		);
-	await shoot(page, 'node-get-contact-results.png', ndv);
+
+	step('Contact List resource: Add Contacts');
+	await page.click('[data-test-id="parameter-input-resource"]');
+	await option(/^Contact List/).click();
+	await chooseOperation('Add Contacts', /^Add Contacts/, true);
+	for (const name of ['contactList', 'phoneNumber'])
+		await expectVisible(
+			page.locator(`[data-test-id="parameter-input-${name}"]`),
+			`the "${name}" field of Add Contacts`,
+		);
+	await shoot(page, 'node-contact-list.png', ndv);
 
 	step('credential form');
 	await page.click('[data-test-id="credential-edit-button"]');
@@ -225,6 +236,25 @@ async function run(page, baseUrl) {
 		'a successful credential test against the stand-in',
 	);
 	await shoot(page, 'credential.png', modal);
+	await page.keyboard.press('Escape');
+
+	step('the trigger: Kore Campaign Trigger');
+	await page.goto(`${baseUrl}/workflow/new`);
+	await page.click('[data-test-id="node-creator-plus-button"]');
+	await expectVisible(page.locator('[data-test-id="node-creator-search-bar"]'), 'the nodes panel');
+	await page.keyboard.type('Kore Campaign Trigger');
+	const trigger = page.locator('[data-test-id="node-creator-item-name"]', {
+		hasText: 'Kore Campaign Trigger',
+	});
+	await expectVisible(trigger, '"Kore Campaign Trigger" in the nodes panel');
+	await trigger.first().click();
+	await expectVisible(ndv, 'the node details view of the trigger');
+	for (const name of ['event', 'statuses', 'campaignType'])
+		await expectVisible(
+			page.locator(`[data-test-id="parameter-input-${name}"]`),
+			`the trigger's "${name}" field`,
+		);
+	await shoot(page, 'node-trigger.png', ndv);
 	await page.keyboard.press('Escape');
 
 	step('run the example workflow');
@@ -264,7 +294,9 @@ async function run(page, baseUrl) {
 async function main() {
 	ensureChromium();
 	const { chromium } = require('playwright-core');
-	const local = await prepareLocalInstance();
+	// The example ships with Dry Run on; the pictures show it after Dry Run is switched off (it
+	// talks only to the stand-in), with each campaign's id.
+	const local = await prepareLocalInstance({ dryRun: false });
 	let server;
 	let browser;
 	try {

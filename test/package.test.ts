@@ -9,8 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { KoreAiApi } from '../credentials/KoreAiApi.credentials';
 import { KORE } from '../dev/fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { linksIn, readFiles } = require('../scripts/identity');
 
 const ROOT = path.resolve(__dirname, '..');
 let work: string;
@@ -101,19 +103,17 @@ describe('the links the package shows', () => {
 		expect(slug).toBeDefined();
 	});
 
-	it("homepage, the credential's documentationUrl and the codex URLs are in that repository", () => {
-		const codex = JSON.parse(
-			fs.readFileSync(
-				path.join(ROOT, 'nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.json'),
-				'utf8',
-			),
-		);
-		const codexUrls = Object.values(
-			codex.resources as Record<string, Array<{ url: string }>>,
-		).flatMap((links) => links.map((link) => link.url));
-		const links = [pkg.homepage, new KoreAiApi().documentationUrl, ...codexUrls];
-
-		expect(codexUrls.length).toBeGreaterThan(0);
-		expect(links.filter((url) => !`${url}`.startsWith(`${base}#`) && url !== base)).toEqual([]);
+	it("homepage, the credential's documentationUrl and both codexes' URLs are in that repository", () => {
+		const links = [
+			{ file: 'package.json homepage', url: pkg.homepage },
+			...linksIn(readFiles(ROOT)),
+		];
+		expect(
+			links.filter(({ file }: { file: string }) => file.endsWith('Trigger.node.json')),
+		).not.toEqual([]);
+		expect(links.length).toBe(6);
+		expect(
+			links.filter(({ url }: { url: string }) => !`${url}`.startsWith(`${base}#`) && url !== base),
+		).toEqual([]);
 	});
 });

@@ -443,6 +443,71 @@ function assertEachOnceWithinLimit(kore, names) {
 }
 
 /** Cases of many runs on one account, at the scaled limit. */
+const SHEET_ROWS = ['Spring Promo | Voice', 'Renewal reminders & SMS', 'Product Feedback | Jan 9'];
+
+/** Every example workflow in examples/ (the trigger's is run through the editor's API below). */
+const EXAMPLE_CASES = [
+	{
+		name: 'example schedule-campaigns-from-sheet, as shipped (Dry Run on): nothing sent',
+		workflow: wf.EXAMPLES.sheet,
+		node: 'Kore Campaign Schedule',
+		check(main, kore) {
+			assert.equal(kore.received.length, 0, 'Dry Run sent something to Kore.ai');
+			const out = json(main[0]);
+			assert.deepEqual(
+				out.map((o) => [o.dryRun, o.campaignName]),
+				SHEET_ROWS.map((name) => [true, name]),
+			);
+			assert.ok(
+				out.every((o) => o.request),
+				'a dry-run item without the request it describes',
+			);
+			assert.deepEqual(paired(main[0]), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+		},
+	},
+	{
+		name: 'example schedule-campaigns-from-sheet, Dry Run off: three campaigns scheduled',
+		workflow: wf.EXAMPLES.sheetLive,
+		node: 'Kore Campaign Schedule',
+		check(main, kore) {
+			assert.deepEqual(
+				kore.scheduleCalls.map((c) => c.query.campaignName),
+				SHEET_ROWS,
+			);
+			assert.deepEqual(
+				json(main[0]).map((o) => [o.campaignName, o.status, /^cd-/.test(o.id)]),
+				SHEET_ROWS.map((name) => [name, 'success', true]),
+			);
+		},
+	},
+	{
+		name: 'example leads-to-contact-list: list created, 3 leads added, the campaign started once',
+		workflow: wf.EXAMPLES.leads,
+		node: 'Start campaign',
+		setup(kore) {
+			kore.addCampaign({ name: 'Spring Promo | Voice', type: 'voice', status: 'Ready' });
+		},
+		check(main, kore, { result }) {
+			assert.deepEqual(
+				kore.createListCalls.map((c) => c.body.name),
+				['Spring Promo leads'],
+			);
+			const added = json(h.nodeOutput(result.run, 'Add Contacts')?.[0]);
+			assert.equal(added.length, 3);
+			assert.ok(
+				added.every((o) => !o.error),
+				`Add Contacts failed: ${JSON.stringify(added.find((o) => o.error))}`,
+			);
+			assert.ok(kore.addContactsCalls.length >= 1);
+			assert.equal(kore.startCalls.length, 1);
+			assert.deepEqual(
+				json(main[0]).map((o) => [o.name, o.status]),
+				[['Spring Promo | Voice', 'Active']],
+			);
+		},
+	},
+];
+
 const LIMIT_CASES = [
 	{
 		name: 'Loop Over Items, batch size 1, 24 rows: one pace for all iterations, 0 rejected, each row once',
@@ -608,9 +673,50 @@ async function checkCredentialTest(n8n, userFolder, kore) {
 		assert.deepEqual(lists.json?.data, {
 			results: [{ name: 'Spring Leads · 3 contacts · Ready', value: 'Spring Leads' }],
 		});
-	} finally {
+		return { server, rest };
+	} catch (error) {
 		await server.stop();
+		throw error;
 	}
+}
+
+/**
+ * The example campaign-completed-to-sheet, run as the editor's "Execute workflow" runs it: the
+ * trigger fetches the newest completed voice campaign, Get Contact Results reads its contacts
+ * (up to the Google Sheets node, which needs the user's own sheet).
+ */
+async function runTriggerExample(n8n, rest, kore) {
+	const flatted = require(path.join(n8n.dir, 'n8n/node_modules/flatted'));
+	const workflow = wf.EXAMPLES.completed;
+	const started = await rest(`/rest/workflows/${workflow.id}/run`, {
+		method: 'POST',
+		body: {
+			triggerToStartFrom: { name: 'Kore Campaign Trigger' },
+			destinationNode: { nodeName: 'Get Contact Results', mode: 'inclusive' },
+		},
+	});
+	const executionId = started.json?.data?.executionId;
+	assert.ok(
+		executionId,
+		`manual run answered HTTP ${started.status}: ${JSON.stringify(started.json)}`,
+	);
+	let execution;
+	for (let i = 0; i < 120; i++) {
+		execution = (await rest(`/rest/executions/${executionId}`)).json?.data;
+		if (execution?.finished || ['success', 'error', 'crashed'].includes(execution?.status)) break;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	assert.equal(execution?.status, 'success', `execution ${executionId}: ${execution?.status}`);
+	const run = { data: flatted.parse(execution.data) };
+	const [campaign] = json(h.nodeOutput(run, 'Kore Campaign Trigger')?.[0]);
+	assert.ok(campaign, 'the trigger fetched no campaign');
+	assert.deepEqual([campaign.type, campaign.status], ['voice', 'Completed']);
+	const results = json(h.nodeOutput(run, 'Get Contact Results')?.[0]);
+	assert.ok(results.length > 0, 'Get Contact Results gave no contact');
+	assert.ok(
+		kore.resultsCalls.every((c) => c.path.includes(campaign.id)),
+		'contact results read for another campaign',
+	);
 }
 
 async function main() {
@@ -639,13 +745,15 @@ async function main() {
 		]);
 		await h.importWorkflows(n8n, userFolder, [
 			...CASES.map((c) => c.workflow),
+			...EXAMPLE_CASES.map((c) => c.workflow),
+			wf.EXAMPLES.completed,
 			...LIMIT_CASES.flatMap((c) => c.workflows ?? [c.workflow]),
 		]);
 		console.log(
 			`e2e: n8n ${n8n.version}, package installed from ${path.basename(tarball)}, stand-in at ${kore.url}`,
 		);
 
-		for (const c of CASES) {
+		for (const c of [...CASES, ...EXAMPLE_CASES]) {
 			kore.reset();
 			c.setup?.(kore);
 			const t0 = Date.now();
@@ -661,9 +769,12 @@ async function main() {
 					assert.ok(result.ok, `n8n execute failed (exit ${result.code})`);
 					assert.equal(result.run.status, 'success', `execution status ${result.run.status}`);
 				}
-				const main = h.nodeOutput(result.run, 'Kore') ?? [];
+				const main = h.nodeOutput(result.run, c.node ?? 'Kore') ?? [];
 				if (!c.expectFailure)
-					assert.ok(main.length > 0, 'the Kore node produced no output (node type missing?)');
+					assert.ok(
+						main.length > 0,
+						`"${c.node ?? 'Kore'}" produced no output (node type missing?)`,
+					);
 				c.check(main, kore, { jwt, result });
 				passed++;
 				console.log(`  ✓ ${c.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -692,8 +803,10 @@ async function main() {
 		// The credential's Test button, through the REST API of a running n8n.
 		kore.reset();
 		const t0 = Date.now();
+		let server;
+		let rest;
 		try {
-			await checkCredentialTest(n8n, userFolder, kore);
+			({ server, rest } = await checkCredentialTest(n8n, userFolder, kore));
 			passed++;
 			console.log(
 				`  ✓ the editor's calls through n8n's REST API: credential Test button, campaign and contact list pickers (From List) (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
@@ -702,13 +815,33 @@ async function main() {
 			failed++;
 			console.log(`  ✗ credential test\n    ${String(error.message).split('\n').join('\n    ')}`);
 		}
+		// The trigger's example, in the same running n8n.
+		if (server) {
+			kore.reset();
+			const t1 = Date.now();
+			try {
+				await runTriggerExample(n8n, rest, kore);
+				passed++;
+				console.log(
+					`  ✓ example campaign-completed-to-sheet, run from the trigger as the editor runs it (${((Date.now() - t1) / 1000).toFixed(1)} s)`,
+				);
+			} catch (error) {
+				failed++;
+				console.log(
+					`  ✗ example campaign-completed-to-sheet\n    ${String(error.message).split('\n').join('\n    ')}`,
+				);
+			} finally {
+				await server.stop();
+			}
+		}
 	} finally {
 		await kore.close();
 		fs.rmSync(work, { recursive: true, force: true });
 	}
 	console.log(`e2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	console.log(`${passed} passed, ${failed} failed`);
-	if (failed > 0 || passed !== CASES.length + LIMIT_CASES.length + 1) process.exitCode = 1;
+	if (failed > 0 || passed !== CASES.length + EXAMPLE_CASES.length + LIMIT_CASES.length + 2)
+		process.exitCode = 1;
 }
 
 main().catch((error) => {

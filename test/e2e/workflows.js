@@ -2,7 +2,10 @@
 // The workflows the e2e suite imports into n8n. Each: Manual Trigger → (Code node producing the
 // items, when the case needs several) → Kore Campaign Schedule.
 
-const { NODE_TYPE } = require('../../dev/n8nHarness');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { NODE_TYPE, ROOT } = require('../../dev/n8nHarness');
 const { rowsNode, startNode } = require('../../dev/workflowNodes');
 
 const CREDENTIALS = {
@@ -272,7 +275,40 @@ function leadsToContactList(id) {
 	};
 }
 
+/**
+ * An example workflow as users import it (examples/), on the suite's stand-in credential, with
+ * its own id; `adapt` changes only what the suite cannot wait for or must vary.
+ */
+function example(file, id, adapt = () => {}) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8'));
+	workflow.id = id;
+	workflow.name = `e2e ${file}`;
+	for (const node of workflow.nodes)
+		if (node.credentials?.koreAiApi)
+			node.credentials.koreAiApi = { ...CREDENTIALS.clientCredentials };
+	adapt(workflow);
+	return workflow;
+}
+const nodeNamed = (workflow, name) => workflow.nodes.find((n) => n.name === name);
+
+/** Every file in examples/, each run by the suite (test/e2e/run.js). */
+const EXAMPLES = {
+	// As shipped: Dry Run on.
+	sheet: example('schedule-campaigns-from-sheet.json', 'e2eExampleSheet1'),
+	// After the user switches Dry Run off, as README says.
+	sheetLive: example('schedule-campaigns-from-sheet.json', 'e2eExampleSheet2', (w) => {
+		nodeNamed(w, 'Kore Campaign Schedule').parameters.options.dryRun = false;
+	}),
+	// The two-minute wait for Kore to take the contacts in, shortened to a second.
+	leads: example('leads-to-contact-list.json', 'e2eExampleLeads1', (w) => {
+		nodeNamed(w, 'Wait for Kore to add them').parameters = { amount: 1, unit: 'seconds' };
+	}),
+	// Run from the trigger as the editor's "Execute workflow" does (run.js), up to the sheet.
+	completed: example('campaign-completed-to-sheet.json', 'e2eExampleDone01'),
+};
+
 module.exports = {
+	EXAMPLES,
 	SCALED_LIMIT,
 	picker: workflow(
 		'e2ePicker0000001',

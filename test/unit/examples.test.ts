@@ -69,3 +69,35 @@ describe.each(examples)('examples/%s', (file) => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('the examples are current and safe', () => {
+	const read = (file: string) =>
+		JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as {
+			nodes: Array<{
+				name: string;
+				type: string;
+				typeVersion: number;
+				parameters: INodeParameters;
+			}>;
+		};
+
+	it.each(examples)('%s: every Kore node is at its newest version', (file) => {
+		const stale = read(file)
+			.nodes.filter((n) => n.type in NODES)
+			.filter((n) => {
+				const { version } = (
+					NODES[n.type] as unknown as { description: { version: number | number[] } }
+				).description;
+				return n.typeVersion !== Math.max(...[version].flat());
+			})
+			.map((n) => `${n.name}: version ${n.typeVersion}`);
+		expect(stale).toEqual([]);
+	});
+
+	it('the example npm start opens schedules nothing until Dry Run is switched off', () => {
+		const kore = read('schedule-campaigns-from-sheet.json').nodes.filter((n) => n.type in NODES);
+		expect(kore.map((n) => [n.parameters.operation, n.parameters.options])).toEqual([
+			['schedule', { dryRun: true }],
+		]);
+	});
+});
