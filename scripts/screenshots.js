@@ -243,11 +243,14 @@ async function run(page, baseUrl) {
 	await page.click('[data-test-id="node-creator-plus-button"]');
 	await expectVisible(page.locator('[data-test-id="node-creator-search-bar"]'), 'the nodes panel');
 	await page.keyboard.type('Kore Campaign Trigger');
+	// The trigger list shows a trigger's name without "Trigger".
 	const trigger = page.locator('[data-test-id="node-creator-item-name"]', {
-		hasText: 'Kore Campaign Trigger',
+		hasText: 'Kore Campaign',
+		hasNotText: 'Schedule',
 	});
 	await expectVisible(trigger, '"Kore Campaign Trigger" in the nodes panel');
 	await trigger.first().click();
+	await page.getByText('On campaign status changed', { exact: true }).click();
 	await expectVisible(ndv, 'the node details view of the trigger');
 	for (const name of ['event', 'statuses', 'campaignType'])
 		await expectVisible(
