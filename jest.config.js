@@ -6,9 +6,13 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// ts-jest type-checks every file it compiles, with test/tsconfig.json (tsconfig.json is the
-	// package's build: no jest types).
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
+	// test/tsconfig.json sets isolatedModules: each file is compiled on its own, without type
+	// checking (npm test type-checks the tests once with `tsc -p test/tsconfig.json`).
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+	},
+	// Engine tests mostly wait on HTTP: two workers on a two-core machine.
+	maxWorkers: 2,
 	setupFiles: ['<rootDir>/test/setup/luxonDefaultZone.ts', '<rootDir>/test/setup/quietN8nLog.ts'],
 	testTimeout: 20000,
 };

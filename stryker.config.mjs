@@ -41,9 +41,10 @@ export default {
 	concurrency: 2,
 	ignoreStatic: true,
 	incremental: true,
+	// Under reports/ (not committed): a run reuses the last run's results on this machine.
 	incrementalFile: only
 		? 'reports/mutation/incremental-partial.json'
-		: 'test/mutation/stryker-incremental.json',
+		: 'reports/mutation/incremental.json',
 	reporters: ['clear-text', 'progress', 'json'],
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
 	tempDirName: '.stryker-tmp',

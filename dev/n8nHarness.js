@@ -75,8 +75,16 @@ function installN8n({ onLine = () => {} } = {}) {
 	return { child, done };
 }
 
-/** Packs the package (building first) and returns the tarball's path. */
+/**
+ * Packs the package (building first) and returns the tarball's path; `npm test` packs once and
+ * hands every step the same tarball in KORE_TARBALL.
+ */
 function packPackage(destination) {
+	const packed = process.env.KORE_TARBALL;
+	if (packed) {
+		if (!fs.existsSync(packed)) throw new Error(`KORE_TARBALL ${packed} does not exist`);
+		return packed;
+	}
 	execFileSync('npm', ['run', '--silent', 'build'], {
 		cwd: ROOT,
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -127,6 +135,8 @@ function n8nEnv(n8n, userFolder, extra = {}) {
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
+		// n8n's task broker; steps of `npm test` that run side by side each get their own.
+		N8N_RUNNERS_BROKER_PORT: process.env.KORE_E2E_BROKER_PORT ?? '5679',
 		...extra,
 	};
 }
