@@ -31,8 +31,13 @@ declare -A pids starts
 background() {
 	local name=$1
 	shift
-	starts[$name]=$SECONDS
-	("$@") >"$work/$name.log" 2>&1 &
+	starts[$name]=$(date +%s)
+	(
+		"$@"
+		status=$?
+		date +%s >"$work/$name.end"
+		exit $status
+	) >"$work/$name.log" 2>&1 &
 	pids[$name]=$!
 }
 finish() {
@@ -40,7 +45,7 @@ finish() {
 	wait "${pids[$name]}" || status=FAILED
 	echo "== $name"
 	cat "$work/$name.log"
-	record "$name" $((SECONDS - starts[$name])) "$status"
+	record "$name" $(($(cat "$work/$name.end") - starts[$name])) "$status"
 }
 
 table() {
@@ -97,8 +102,9 @@ else
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
 	background "queue mode: main + 2 workers, Redis, PostgreSQL" env KORE_E2E_BROKER_PORT=5721 node test/e2e/queue/run.js
+	background "seen in the real editor (headless Chromium)" node scripts/screenshots.js --check
 	step "end-to-end in a real n8n" env KORE_E2E_BROKER_PORT=5731 node test/e2e/run.js
-	step "seen in the real editor (headless Chromium)" node scripts/screenshots.js --check
+	finish "seen in the real editor (headless Chromium)"
 	finish "queue mode: main + 2 workers, Redis, PostgreSQL"
 	finish "Kore Campaign Trigger in a running n8n"
 fi

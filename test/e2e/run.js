@@ -10,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const h = require('../../dev/n8nHarness');
+const { freePort } = require('../../dev/queueServices');
 const wf = require('./workflows');
 const { startKoreStandIn } = require('../../dev/koreStandIn');
 const { E2E_ACCOUNT, credentialData } = require('../../dev/fakeAccounts');
@@ -564,8 +565,9 @@ const OWNER = { email: 'e2e@kore-stand-in.local', password: 'E2e-Local-Only-1' }
 
 /** Starts n8n, signs in, and runs the credential test with good and bad values. */
 async function checkCredentialTest(n8n, userFolder, kore) {
+	// A free port: other steps of npm test run n8n beside this one.
 	const server = await h.startN8nServer(n8n, userFolder, {
-		port: 5688,
+		port: await freePort(),
 		env: h.ownerEnv(n8n, OWNER),
 	});
 	try {
