@@ -14,7 +14,7 @@ import {
 	KORE_HOSTS,
 	koreHeaders,
 	readConnection,
-} from '../nodes/KoreCampaignSchedule/transport/connection';
+} from '../nodes/KoreCampaign/transport/connection';
 
 /**
  * Kore.ai API credential: where the bot lives (host, account, bot) and how to authenticate

@@ -29,7 +29,7 @@ npx jest --ci
 # three of them (luxon's default zone is set to yet another one in every jest run).
 for zone in UTC America/New_York Asia/Kolkata; do
   echo "== dates and validation under TZ=$zone"
-  TZ="$zone" npx jest --ci test/unit/helpers/dates.test.ts test/unit/helpers/validation.test.ts
+  TZ="$zone" npx jest --ci test/unit/dates/dates.test.ts test/unit/dates/schedule.test.ts
 done
 
 if [ "${SKIP_E2E:-}" = "1" ]; then

@@ -5,7 +5,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { signKoreJwt } from '../../nodes/KoreCampaignSchedule/transport/jwt';
+import { signKoreJwt } from '../../nodes/KoreCampaign/transport/jwt';
 import { runNode } from '../../dev/engine';
 import { clientCredentials, KORE, WINDOW } from '../../dev/fixtures';
 import { runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';

@@ -9,9 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { editorContext, runWorkflow } from '../../dev/engine';
 import { clientCredentials, WINDOW } from '../../dev/fixtures';
-import { KoreClient } from '../../nodes/KoreCampaignSchedule/transport/client';
-import { endpoints } from '../../nodes/KoreCampaignSchedule/transport/endpoints';
-import type { KoreRequest } from '../../nodes/KoreCampaignSchedule/transport/request';
+import { KoreClient } from '../../nodes/KoreCampaign/transport/client';
+import { endpoints } from '../../nodes/KoreCampaign/transport/endpoints';
+import type { KoreRequest } from '../../nodes/KoreCampaign/transport/request';
 import { RATE_LIMIT_MESSAGE, runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
 
 const kore = useKoreStandIn();

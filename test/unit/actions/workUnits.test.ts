@@ -6,11 +6,11 @@ import type {
 	ItemOperation,
 	KoreOperation,
 	PreparedEntry,
-} from '../../../nodes/KoreCampaignSchedule/actions/operation';
-import { workUnits } from '../../../nodes/KoreCampaignSchedule/actions/workUnits';
-import { withOutputs } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
-import { RunMemo } from '../../../nodes/KoreCampaignSchedule/helpers/runMemo';
-import type { KoreClient } from '../../../nodes/KoreCampaignSchedule/transport/client';
+} from '../../../nodes/KoreCampaign/actions/operation';
+import { workUnits } from '../../../nodes/KoreCampaign/actions/workUnits';
+import { withOutputs } from '../../../nodes/KoreCampaign/errors/errors';
+import { RunMemo } from '../../../nodes/KoreCampaign/run/runMemo';
+import type { KoreClient } from '../../../nodes/KoreCampaign/transport/client';
 
 const ctx = {} as IExecuteFunctions;
 const client = {} as KoreClient;

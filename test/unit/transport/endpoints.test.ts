@@ -1,5 +1,5 @@
-import { readConnection } from '../../../nodes/KoreCampaignSchedule/transport/connection';
-import { endpoints } from '../../../nodes/KoreCampaignSchedule/transport/endpoints';
+import { readConnection } from '../../../nodes/KoreCampaign/transport/connection';
+import { endpoints } from '../../../nodes/KoreCampaign/transport/endpoints';
 import { clientCredentials } from '../../../dev/fixtures';
 
 const connection = readConnection(clientCredentials('https://platform.kore.ai/'));

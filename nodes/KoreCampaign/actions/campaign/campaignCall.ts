@@ -1,0 +1,75 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { dryRunJson } from '../../run/output';
+import type { KoreClient } from '../../transport/client';
+import type { KoreConnection } from '../../transport/connection';
+import { endpoints } from '../../transport/endpoints';
+import type { KoreRequest, RequestHints } from '../../transport/request';
+
+/** One item's call to a campaign's schedule endpoint, checked and built (Schedule, Disable Schedule). */
+export interface CampaignCall {
+	request: KoreRequest;
+	/** What was asked, repeated in the output. */
+	summary: IDataObject;
+	dryRun: boolean;
+}
+
+/**
+ * Schedule's and Disable Schedule's advice. Both are safe to repeat: Kore's release notes say a
+ * new schedule replaces the previous one, and disabling twice changes nothing.
+ */
+export const SCHEDULE_HINTS: RequestHints = {
+	rejected:
+		'Kore.ai did not accept the request. Its message above says why; most often the campaign name does not match an existing campaign exactly, or the dates are not accepted (the end must be after the start and in the future).',
+	notFound:
+		"Kore.ai found no such campaign or bot. Check the campaign name (exact spelling, including spaces and |) and the credential's Bot ID and Host.",
+	maybeDone:
+		'Kore.ai may still have carried it out. Running this item again is safe: a new schedule replaces the previous one, and disabling twice changes nothing.',
+};
+
+/** The call that enables (with its body) or disables a campaign's schedule. */
+export function scheduleCall(
+	connection: KoreConnection,
+	campaignName: string,
+	body: IDataObject | undefined,
+): KoreRequest {
+	return {
+		method: 'POST',
+		url: endpoints.schedule(connection, campaignName, body !== undefined),
+		// Disabling takes exactly `{}`.
+		body: body ?? {},
+		repeatable: true,
+		hints: SCHEDULE_HINTS,
+	};
+}
+
+/**
+ * Sends the call and outputs Kore's id, status and message with the summary; a dry run only
+ * describes it. Kore answers a schedule call with `status: "success"` and the campaign's id.
+ */
+export async function sendCampaignCall(
+	_ctx: unknown,
+	call: CampaignCall,
+	client: KoreClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	if (call.dryRun) return [dryRunJson(call.summary, call.request, client)];
+	const answer = await client.send(call.request, itemIndex);
+	if (answer.status !== 'success' || typeof answer.id !== 'string' || answer.id === '') {
+		throw client.unreadable(
+			call.request,
+			'the campaign id, so the result cannot be confirmed',
+			answer,
+			itemIndex,
+			'Check the campaign in Kore.ai before running this item again.',
+		);
+	}
+	return [
+		{
+			id: answer.id,
+			status: answer.status,
+			message: typeof answer.message === 'string' ? answer.message : '',
+			...call.summary,
+		},
+	];
+}

@@ -1,0 +1,37 @@
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { fetchContactLists } from '../contacts/contactLists';
+import { asNodeError } from '../errors/errors';
+import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../transport/client';
+import { KoreCredentialError } from '../transport/connection';
+
+/**
+ * The contact list picker's list (From List): every contact list of the bot, by name, each shown
+ * as `name · N contacts · status`; the value is the name (what Add Contacts sends). Kore answers
+ * all lists in one call, so the search text filters them here (any case) and there is no next
+ * page. The call goes through the account's rate limit like any call of the node.
+ */
+export async function searchContactLists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const client = await KoreClient.open(this, DEFAULT_CLIENT_SETTINGS);
+	if (client instanceof KoreCredentialError) throw asNodeError(this, client, 0);
+	const search = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = [];
+	for (const record of await fetchContactLists(client, 0)) {
+		const name = typeof record.name === 'string' ? record.name : '';
+		if (name === '' || (search !== '' && !name.toLowerCase().includes(search))) continue;
+		const count = typeof record.totalRecordCount === 'number' ? record.totalRecordCount : '?';
+		results.push({
+			name: `${name} · ${count} contacts · ${String(record.status ?? 'unknown status')}`,
+			value: name,
+		});
+	}
+	results.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
