@@ -6,7 +6,7 @@ import { CAMPAIGN_CHANNELS, campaignIdOf, CampaignPager } from './campaignList';
 import { errorForItem, InputError, showValue } from '../errors/errors';
 import type { ReadParameter } from '../run/parameters';
 import type { RunMemo } from '../run/runMemo';
-import { campaignNameOf } from '../dates/schedule';
+import { campaignNameOf } from './campaignName';
 import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
 import { endpoints } from '../transport/endpoints';

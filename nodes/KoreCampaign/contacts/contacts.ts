@@ -1,6 +1,6 @@
 import { checkTimezone } from '../dates/dates';
 import { InputError, showValue } from '../errors/errors';
-import { wholeNumber } from '../dates/schedule';
+import { wholeNumber } from '../run/parameters';
 
 /**
  * Contacts and contact-list names as Kore.ai takes them, checked before anything is sent: a bad

@@ -1,5 +1,7 @@
 import { checkTimezone, KORE_TIMEZONE_DEFAULT, koreTextOf, readDateTime } from './dates';
 import { InputError, showValue } from '../errors/errors';
+import { campaignNameOf } from '../campaigns/campaignName';
+import { wholeNumber } from '../run/parameters';
 
 /** Kore's weekday names, in the order they are sent, with the names shown in the editor. */
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -48,46 +50,6 @@ export interface ScheduleParameters {
 	whichDays?: unknown;
 	timezone: unknown;
 	koreTimezone?: unknown;
-}
-
-/** The campaign's name: text, or a number a sheet cell gave (sent as its digits). */
-export function campaignNameOf(value: unknown): string {
-	const name =
-		typeof value === 'string'
-			? value.trim()
-			: Number.isFinite(value)
-				? String(value)
-				: typeof value === 'bigint'
-					? value.toString()
-					: '';
-	if (name === '') {
-		throw new InputError(
-			`Campaign Name ${(typeof value === 'string' && value.trim() === '') || value === undefined || value === null ? 'is empty' : `got ${showValue(value)}`}: enter the exact name of the Voice or SMS campaign as it appears in Kore.ai.`,
-			'campaignName',
-		);
-	}
-	return name;
-}
-
-/**
- * Reads a whole number from 1 to `max`. Text holding a whole number ("2", as a sheet cell often
- * gives) is accepted as that number. `meaning` explains the value in the message.
- */
-export function wholeNumber(
-	value: unknown,
-	label: string,
-	field: string,
-	max: number,
-	meaning = '',
-): number {
-	const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) {
-		throw new InputError(
-			`${label} must be a whole number from 1 to ${max}${meaning}; got ${showValue(value)}.`,
-			field,
-		);
-	}
-	return n;
 }
 
 /** Reads "every N days/weeks": a whole number from 1 to `max`. */

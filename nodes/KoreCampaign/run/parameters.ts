@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 
+import { InputError, showValue } from '../errors/errors';
+
 /** Whether a raw parameter value contains an n8n expression anywhere (`=…` strings). */
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -65,4 +67,25 @@ export function readItemOptions(
 				: workflowTimezone,
 		koreTimezone: options.koreTimezone === '' ? undefined : options.koreTimezone,
 	};
+}
+
+/**
+ * Reads a whole number from 1 to `max`. Text holding a whole number ("2", as a sheet cell often
+ * gives) is accepted as that number. `meaning` explains the value in the message.
+ */
+export function wholeNumber(
+	value: unknown,
+	label: string,
+	field: string,
+	max: number,
+	meaning = '',
+): number {
+	const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) {
+		throw new InputError(
+			`${label} must be a whole number from 1 to ${max}${meaning}; got ${showValue(value)}.`,
+			field,
+		);
+	}
+	return n;
 }

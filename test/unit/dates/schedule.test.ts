@@ -3,12 +3,8 @@ import { DateTime } from 'luxon';
 
 import { InputError } from '../../../nodes/KoreCampaign/errors/errors';
 import type { ScheduleParameters } from '../../../nodes/KoreCampaign/dates/schedule';
-import {
-	campaignNameOf,
-	everyN,
-	validateSchedule,
-	weekdaysOf,
-} from '../../../nodes/KoreCampaign/dates/schedule';
+import { campaignNameOf } from '../../../nodes/KoreCampaign/campaigns/campaignName';
+import { everyN, validateSchedule, weekdaysOf } from '../../../nodes/KoreCampaign/dates/schedule';
 import { thrown } from '../../helpers/thrown';
 
 const NOW = Date.UTC(2027, 0, 15, 12, 0, 0);

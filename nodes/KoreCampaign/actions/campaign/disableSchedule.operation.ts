@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { readCampaignName, readItemOptions } from '../../run/parameters';
-import { campaignNameOf } from '../../dates/schedule';
+import { campaignNameOf } from '../../campaigns/campaignName';
 import type { CampaignCall } from './campaignCall';
 import { scheduleCall, sendCampaignCall } from './campaignCall';
 import {

@@ -12,7 +12,7 @@ import {
 	START_OF_LIST,
 } from '../../campaigns/campaignList';
 import { InputError, showValue, withOutputs } from '../../errors/errors';
-import { wholeNumber } from '../../dates/schedule';
+import { wholeNumber } from '../../run/parameters';
 import { optionsCollection, runSettingOptions, returnAllAndLimit } from '../common.descriptions';
 import { defineOperation, showFor } from '../operation';
 

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { InputError, withOutputs } from '../../errors/errors';
 import { dryRunJson } from '../../run/output';
 import { readItemOptions } from '../../run/parameters';
-import { wholeNumber } from '../../dates/schedule';
+import { wholeNumber } from '../../run/parameters';
 import type { KoreConnection } from '../../transport/connection';
 import { endpoints } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Contact } from '../../contacts/contacts';
 import { contactListNameOf, contactOf, MAX_CONTACT_PRIORITY } from '../../contacts/contacts';
-import { wholeNumber } from '../../dates/schedule';
+import { wholeNumber } from '../../run/parameters';
 import type { KoreConnection } from '../../transport/connection';
 import { endpoints } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';

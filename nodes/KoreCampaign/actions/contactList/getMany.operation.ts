@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { contactListJson, fetchContactLists } from '../../contacts/contactLists';
-import { wholeNumber } from '../../dates/schedule';
+import { wholeNumber } from '../../run/parameters';
 import { optionsCollection, runSettingOptions, returnAllAndLimit } from '../common.descriptions';
 import { defineOperation } from '../operation';
 
