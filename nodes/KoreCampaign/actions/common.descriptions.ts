@@ -11,6 +11,36 @@ const CAMPAIGN_NAME_EXAMPLE = 'Agentless Voice | Product Feedback | Jan 9';
 
 const CAMPAIGN_ID_EXAMPLE = 'cd-671b3bd-a7a1-4709-bd6a-70803e3xxxxx';
 
+const LIST_EXAMPLE = 'Leads 2027-03-01';
+
+/** The contact list an operation is about: From List (searchable) or By Name. */
+export function contactListField(operation: string, description: string): INodeProperties {
+	return {
+		displayName: 'Contact List',
+		name: 'contactList',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a contact list...',
+				typeOptions: { searchListMethod: 'searchContactLists', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: LIST_EXAMPLE,
+			},
+		],
+		displayOptions: showFor('contactList', operation),
+	};
+}
+
 /**
  * The campaign an operation is about, shown for `operation`: a text field in node version 1; from
  * version 1.1 a picker (From List, searchable, or By Name), plus By ID when `byId` (operations that

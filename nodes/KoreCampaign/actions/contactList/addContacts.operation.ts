@@ -6,7 +6,12 @@ import { wholeNumber } from '../../run/parameters';
 import type { KoreConnection } from '../../transport/connection';
 import { endpoints } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';
-import { dryRunOption, optionsCollection, runSettingOptions } from '../common.descriptions';
+import {
+	contactListField,
+	dryRunOption,
+	optionsCollection,
+	runSettingOptions,
+} from '../common.descriptions';
 import type { PreparedEntry } from '../operation';
 import { defineOperation, showFor } from '../operation';
 
@@ -17,33 +22,8 @@ const forAdd = showFor(RESOURCE, OPERATION);
 /** Contacts per call: Kore documents no cap; 1,000 keeps one request body well under a megabyte. */
 export const BATCH_SIZE = { default: 100, min: 1, max: 1_000 } as const;
 
-const LIST_EXAMPLE = 'Leads 2027-03-01';
-
 const description: INodeProperties[] = [
-	{
-		displayName: 'Contact List',
-		name: 'contactList',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The contact list to add to. Kore.ai finds it by its exact name.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a contact list...',
-				typeOptions: { searchListMethod: 'searchContactLists', searchable: true },
-			},
-			{
-				displayName: 'By Name',
-				name: 'name',
-				type: 'string',
-				placeholder: LIST_EXAMPLE,
-			},
-		],
-		displayOptions: forAdd,
-	},
+	contactListField(OPERATION, 'The contact list to add to. Kore.ai finds it by its exact name.'),
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
