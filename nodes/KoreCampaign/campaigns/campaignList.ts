@@ -2,11 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
-import type { CampaignChannel } from '../transport/endpoints';
-import { endpoints } from '../transport/endpoints';
+import { v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
 
-export type { CampaignChannel } from '../transport/endpoints';
+export type CampaignChannel = 'voice' | 'sms';
+
+/** The campaign list, one channel per call (the channel goes in the body). */
+export const listCampaignsUrl = (c: KoreConnection) => v2Url(c, 'getAllCampaignDetails');
 
 /** Kore's campaign channels: one list call covers one of them. */
 export const CAMPAIGN_CHANNELS: ReadonlyArray<{ value: CampaignChannel; label: string }> = [
@@ -88,7 +90,7 @@ export function listRequest(
 		body.filters = { status: [...options.statuses] };
 	return {
 		method: 'POST',
-		url: endpoints.listCampaigns(connection),
+		url: listCampaignsUrl(connection),
 		body,
 		repeatable: true,
 		label: `Listing ${channel === 'sms' ? 'SMS' : 'voice'} campaigns, page ${position.pagesRead + 1}`,

@@ -9,8 +9,10 @@ import type { RunMemo } from '../run/runMemo';
 import { campaignNameOf } from './campaignName';
 import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
-import { endpoints } from '../transport/endpoints';
+import { enc, v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
+
+export const getCampaignUrl = (c: KoreConnection, campaignId: string) => v2Url(c, enc(campaignId));
 
 /**
  * Which campaign an item means, and how the node finds what Kore's calls need: its id and its
@@ -66,7 +68,7 @@ export function readCampaignRef(read: ReadParameter, itemIndex: number): Campaig
 export function getCampaignRequest(connection: KoreConnection, campaignId: string): KoreRequest {
 	return {
 		method: 'GET',
-		url: endpoints.getCampaign(connection, campaignId),
+		url: getCampaignUrl(connection, campaignId),
 		repeatable: true,
 		label: `Reading campaign ${campaignId}`,
 		hints: {

@@ -2,8 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
-import { endpoints } from '../transport/endpoints';
+import { accountQuery, v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
+
+/** Every contact list of the bot (no paging). */
+export const listContactListsUrl = (c: KoreConnection) =>
+	v2Url(c, 'contactList/getAllListDetails', `${accountQuery(c)}&type=call`);
 
 /**
  * The bot's contact lists as Kore's getAllListDetails gives them (one call, no paging: Kore's
@@ -19,7 +23,7 @@ const isRecord = (value: unknown): value is KoreRecord =>
 export function listContactListsRequest(connection: KoreConnection): KoreRequest {
 	return {
 		method: 'POST',
-		url: endpoints.listContactLists(connection),
+		url: listContactListsUrl(connection),
 		repeatable: true,
 		label: 'Listing contact lists',
 		hints: {

@@ -3,8 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { dryRunJson } from '../../run/output';
 import type { KoreClient } from '../../transport/client';
 import type { KoreConnection } from '../../transport/connection';
-import { endpoints } from '../../transport/endpoints';
+import { enc, v2Url } from '../../transport/endpoints';
 import type { KoreRequest, RequestHints } from '../../transport/request';
+
+/** Enable (`true`) or disable a campaign's recurring schedule, by campaign name. */
+export const scheduleUrl = (c: KoreConnection, campaignName: string, enable: boolean) =>
+	v2Url(c, 'schedule', `enableSchedule=${enable}&campaignName=${enc(campaignName)}`);
 
 /** One item's call to a campaign's schedule endpoint, checked and built (Schedule, Disable Schedule). */
 export interface CampaignCall {
@@ -35,7 +39,7 @@ export function scheduleCall(
 ): KoreRequest {
 	return {
 		method: 'POST',
-		url: endpoints.schedule(connection, campaignName, body !== undefined),
+		url: scheduleUrl(connection, campaignName, body !== undefined),
 		// Disabling takes exactly `{}`.
 		body: body ?? {},
 		repeatable: true,

@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { dryRunJson } from '../../run/output';
 import { readItemOptions } from '../../run/parameters';
 import { errorForItem, isNodeError, showValue } from '../../errors/errors';
+import type { CampaignChannel } from '../../campaigns/campaignList';
 import type { KoreClient } from '../../transport/client';
 import type { KoreConnection } from '../../transport/connection';
-import { endpoints } from '../../transport/endpoints';
+import { enc } from '../../transport/endpoints';
 import type { KoreRequest, RequestHints } from '../../transport/request';
 import type { ItemInput, KoreOperation } from '../operation';
 import {
@@ -16,6 +17,18 @@ import {
 } from '../common.descriptions';
 import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget';
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
+
+/**
+ * Start (`play`) or stop a campaign: the v1 path, whose page has a sample for both channels
+ * (the v2 pages disagree with each other).
+ */
+export const triggerUrl = (
+	c: KoreConnection,
+	campaignId: string,
+	channel: CampaignChannel,
+	trigger: 'play' | 'stop',
+) =>
+	`${c.host}/campaign/api/v1/public/${enc(c.botId)}/campaign/${enc(campaignId)}?campaignType=${channel}&trigger=${trigger}`;
 
 /**
  * Start and Stop: Kore's v1 trigger call (`trigger=play|stop`, the campaign's channel in
@@ -79,7 +92,7 @@ export function triggerRequest(
 	const { verb, repeatable, hints } = TRIGGERS[trigger];
 	return {
 		method: 'POST',
-		url: endpoints.trigger(connection, target.id, target.channel, trigger),
+		url: triggerUrl(connection, target.id, target.channel, trigger),
 		body: {},
 		repeatable,
 		label: `${verb} ${describeTarget(target)}`,

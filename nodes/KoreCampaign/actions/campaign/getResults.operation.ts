@@ -6,7 +6,7 @@ import { dryRunJson } from '../../run/output';
 import { readItemOptions } from '../../run/parameters';
 import { wholeNumber } from '../../run/parameters';
 import type { KoreConnection } from '../../transport/connection';
-import { endpoints } from '../../transport/endpoints';
+import { enc, v2Url } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';
 import {
 	campaignNameField,
@@ -18,6 +18,10 @@ import {
 import { defineOperation } from '../operation';
 import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget';
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
+
+/** A voice campaign's per-contact results (Kore's page sends no accountId here). */
+export const contactResultsUrl = (c: KoreConnection, campaignId: string) =>
+	v2Url(c, `${enc(campaignId)}/status`, 'view=contacts');
 
 const RESOURCE = 'campaign';
 const OPERATION = 'getResults';
@@ -52,7 +56,7 @@ export function resultsRequest(
 ): KoreRequest {
 	return {
 		method: 'POST',
-		url: endpoints.contactResults(connection, target.id),
+		url: contactResultsUrl(connection, target.id),
 		body: { page, limit: pageSize },
 		repeatable: true,
 		label: `Contact results of ${describeTarget(target)}, page ${page}`,

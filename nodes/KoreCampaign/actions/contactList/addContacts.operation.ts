@@ -4,7 +4,7 @@ import type { Contact } from '../../contacts/contacts';
 import { contactListNameOf, contactOf, MAX_CONTACT_PRIORITY } from '../../contacts/contacts';
 import { wholeNumber } from '../../run/parameters';
 import type { KoreConnection } from '../../transport/connection';
-import { endpoints } from '../../transport/endpoints';
+import { enc } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';
 import {
 	contactListField,
@@ -14,6 +14,10 @@ import {
 } from '../common.descriptions';
 import type { PreparedEntry } from '../operation';
 import { defineOperation, showFor } from '../operation';
+
+/** Add contacts to a list by its name (v1.1, the only documented way to add many at once). */
+export const addContactsUrl = (c: KoreConnection) =>
+	`${c.host}/api/1.1/public/${enc(c.botId)}/campaign/contactList/addContacts`;
 
 const RESOURCE = 'contactList';
 const OPERATION = 'addContacts';
@@ -125,7 +129,7 @@ export function addContactsRequest(
 ): KoreRequest {
 	return {
 		method: 'POST',
-		url: endpoints.addContacts(connection),
+		url: addContactsUrl(connection),
 		body: { contact_list_name: listName, data: contacts as unknown as IDataObject[] },
 		// Sent twice, the contacts are added twice on a list that allows duplicates.
 		repeatable: false,

@@ -6,10 +6,14 @@ import { contactListNameOf, listDescriptionOf, MAX_LIST_NAME } from '../../conta
 import { asNodeError, InputError, showValue } from '../../errors/errors';
 import { dryRunJson } from '../../run/output';
 import type { KoreClient } from '../../transport/client';
-import { endpoints } from '../../transport/endpoints';
+import type { KoreConnection } from '../../transport/connection';
+import { v2Url } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';
 import { dryRunOption, optionsCollection, runSettingOptions } from '../common.descriptions';
 import { defineOperation, showFor } from '../operation';
+
+export const createContactListUrl = (c: KoreConnection) =>
+	v2Url(c, 'contactList/createContactList');
 
 const RESOURCE = 'contactList';
 const OPERATION = 'create';
@@ -195,7 +199,7 @@ export const create = defineOperation<ListCreation>({
 			dryRun: options.dryRun === true,
 			request: {
 				method: 'POST',
-				url: endpoints.createContactList(connection),
+				url: createContactListUrl(connection),
 				body,
 				// A second create could make a second list of the same name.
 				repeatable: false,
