@@ -809,7 +809,7 @@ function createKoreStandIn(config) {
 			record.status = answer.status;
 			record.response = answer.body;
 			// Success is not always status "success": start/stop answer the campaign's new state and
-			// addContacts has no status at all (kore-api.md); only "failure" or an HTTP error is not.
+			// addContacts has no status at all (Kore's API page); only "failure" or an HTTP error is not.
 			if (answer.status === 200 && answer.body.status !== 'failure') state.counters.accepted++;
 			else state.counters.rejected++;
 			record.answeredAt = Date.now();
