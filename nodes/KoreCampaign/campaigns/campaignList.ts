@@ -4,6 +4,7 @@ import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
 import { v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
+import { isPlainObject } from '../transport/koreAnswer';
 
 export type CampaignChannel = 'voice' | 'sms';
 
@@ -97,16 +98,12 @@ export function listRequest(
 	};
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Kore's list answer (`data.results`, `data.hasMore`), or undefined when it is not one. */
 export function readListPage(
 	answer: Record<string, unknown>,
 ): { results: Array<Record<string, unknown>>; hasMore: boolean } | undefined {
 	const data = answer.data;
-	if (!isObject(data) || !Array.isArray(data.results) || !data.results.every(isObject))
+	if (!isPlainObject(data) || !Array.isArray(data.results) || !data.results.every(isPlainObject))
 		return undefined;
 	return { results: data.results, hasMore: data.hasMore === true };
 }

@@ -4,6 +4,7 @@ import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
 import { accountQuery, v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
+import { isPlainObject } from '../transport/koreAnswer';
 
 /** Every contact list of the bot (no paging). */
 export const listContactListsUrl = (c: KoreConnection) =>
@@ -15,9 +16,6 @@ export const listContactListsUrl = (c: KoreConnection) =>
  */
 
 type KoreRecord = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is KoreRecord =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Every contact list of the bot: a read, safe to repeat. Kore's page sends no body. */
 export function listContactListsRequest(connection: KoreConnection): KoreRequest {
@@ -42,7 +40,7 @@ export async function fetchContactLists(
 	if (!Array.isArray(answer.data)) {
 		throw client.unreadable(request, 'the list of contact lists (data)', answer, itemIndex);
 	}
-	return answer.data.filter(isRecord);
+	return answer.data.filter(isPlainObject);
 }
 
 /** The list named exactly `name` (Kore's addContacts finds a list by its exact name). */
@@ -53,7 +51,7 @@ export function contactListNamed(records: KoreRecord[], name: string): KoreRecor
 /** `campaignInUse` as `[{ id, name }]`. */
 function campaignsOf(value: unknown): IDataObject[] {
 	if (!Array.isArray(value)) return [];
-	return value.filter(isRecord).map((c) => ({
+	return value.filter(isPlainObject).map((c) => ({
 		id: typeof c.id === 'string' ? c.id : typeof c._id === 'string' ? c._id : '',
 		name: typeof c.name === 'string' ? c.name : '',
 	}));

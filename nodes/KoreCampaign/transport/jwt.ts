@@ -1,5 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
+import { isPlainObject } from './koreAnswer';
+
 /** How long a token we sign stays valid. Kore caps tokens carrying a `jti` at one hour. */
 export const TOKEN_LIFETIME_SECONDS = 5 * 60;
 
@@ -63,10 +65,10 @@ export function checkPastedJwt(token: string, nowMs: number = Date.now()): strin
 	} catch {
 		payload = undefined;
 	}
-	if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+	if (!isPlainObject(payload)) {
 		return 'The JWT field does not hold a readable JSON Web Token (its middle part is not a JSON object). Paste the token exactly as Kore.ai generated it.';
 	}
-	const exp = (payload as { exp?: unknown }).exp;
+	const exp = payload.exp;
 	if (typeof exp === 'number' && exp * 1000 <= nowMs) {
 		return `The pasted JWT expired at ${new Date(exp * 1000).toISOString()}. Generate a new one, or switch Authentication to "Client ID and Secret" so n8n signs a fresh token for every request.`;
 	}

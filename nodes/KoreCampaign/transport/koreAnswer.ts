@@ -42,16 +42,17 @@ const KORE_RATE_LIMIT = /exceeded the per-minute rate limit/i;
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not an array. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Kore's own explanation: `errors[].msg` (auth and validation errors) or `message`. */
 export function koreText(body: unknown): string | undefined {
-	if (!isObject(body)) return undefined;
+	if (!isPlainObject(body)) return undefined;
 	if (Array.isArray(body.errors)) {
 		const msgs = body.errors
-			.map((e) => (isObject(e) ? (e.msg ?? e.message) : e))
+			.map((e) => (isPlainObject(e) ? (e.msg ?? e.message) : e))
 			.filter((m): m is string => typeof m === 'string' && m.trim() !== '');
 		if (msgs.length > 0) return msgs.join('; ');
 	}
@@ -114,8 +115,8 @@ export function interpretKoreAnswer(
 ): KoreOutcome {
 	const text = koreText(body);
 	const is2xx = statusCode >= 200 && statusCode < 300;
-	const saysFailure = isObject(body) && (body.status === 'failure' || body.status === 'error');
-	if (is2xx && isObject(body) && !saysFailure) return { ok: true, body };
+	const saysFailure = isPlainObject(body) && (body.status === 'failure' || body.status === 'error');
+	if (is2xx && isPlainObject(body) && !saysFailure) return { ok: true, body };
 
 	const rateLimited = statusCode === 429 || (text !== undefined && KORE_RATE_LIMIT.test(text));
 	const retryAfterMs = parseRetryAfter(headers['retry-after'], nowMs);
@@ -175,7 +176,7 @@ export function interpretKoreAnswer(
 	const what =
 		body === undefined || body === null || body === ''
 			? 'an empty body'
-			: isObject(body)
+			: isPlainObject(body)
 				? 'no error message'
 				: /<html|<!doctype/i.test(String(body))
 					? `an HTML page ("${glimpse(body)}"), probably from a proxy or gateway`

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CampaignChannel } from '../campaigns/campaignList';
+import { isPlainObject } from '../transport/koreAnswer';
 
 /**
  * What the trigger remembers between polls, in the workflow's static data: the status of each
@@ -192,15 +193,11 @@ export function sameMemory(a: CampaignMemory, b: CampaignMemory): boolean {
 	return canonical(a) === canonical(b);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 const CHANNELS: readonly CampaignChannel[] = ['voice', 'sms'];
 
 /** A record of strings by id, or undefined when it is not one. */
 function textsById(value: unknown): Record<string, string> | undefined {
-	return isRecord(value) && Object.values(value).every((text) => typeof text === 'string')
+	return isPlainObject(value) && Object.values(value).every((text) => typeof text === 'string')
 		? (value as Record<string, string>)
 		: undefined;
 }
@@ -217,17 +214,17 @@ export function readMemory(data: IDataObject, key: MemoryKey): CampaignMemory | 
 	// credential still points where it did. The next poll stores it with the account.
 	const unkeyed = data.version === UNKEYED_VERSION;
 	if (!unkeyed) {
-		if (data.version !== MEMORY_VERSION || !isRecord(data.account)) return undefined;
+		if (data.version !== MEMORY_VERSION || !isPlainObject(data.account)) return undefined;
 		const { host, accountId, botId } = data.account;
 		if (host !== key.host || accountId !== key.accountId || botId !== key.botId) return undefined;
 	}
 	const { statuses, missedOnce, oldestWatched } = data;
-	if (!isRecord(statuses) || !isRecord(missedOnce)) return undefined;
+	if (!isPlainObject(statuses) || !isPlainObject(missedOnce)) return undefined;
 	// Unkeyed: its newest creation times become the limit, without tolerance: it kept no ids to
 	// tell a campaign listed late from one it forgot.
 	const settledUntil = unkeyed ? data.newestSeen : data.settledUntil;
 	const recent = unkeyed ? {} : data.recent;
-	if (!isRecord(recent)) return undefined;
+	if (!isPlainObject(recent)) return undefined;
 	const memory: CampaignMemory = {
 		key,
 		statuses: {},
@@ -246,7 +243,7 @@ export function readMemory(data: IDataObject, key: MemoryKey): CampaignMemory | 
 			if (seen === undefined) return undefined;
 			memory.recent[channel] = seen;
 		}
-		const settled = isRecord(settledUntil) ? settledUntil[channel] : undefined;
+		const settled = isPlainObject(settledUntil) ? settledUntil[channel] : undefined;
 		if (typeof settled === 'string') memory.settledUntil[channel] = settled;
 		const missed = missedOnce[channel];
 		if (missed !== undefined) {
