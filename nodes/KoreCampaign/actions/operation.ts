@@ -1,15 +1,13 @@
 import type {
 	IDataObject,
 	IDisplayOptions,
-	IExecuteFunctions,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import type { ReadParameter } from '../run/parameters';
 import type { KoreConnection } from '../transport/connection';
-import type { KoreClient } from '../transport/client';
-import type { RunMemo } from '../run/runMemo';
+import type { ItemContext, RunContext } from '../run/runContext';
 
 /** What an operation gets to read and check one item. */
 export interface ItemInput {
@@ -53,13 +51,7 @@ interface OperationBase<Prepared> {
  * what the run's items look up once and share (a campaign's id by its name).
  */
 export interface ItemOperation<Prepared = unknown> extends OperationBase<Prepared> {
-	execute(
-		ctx: IExecuteFunctions,
-		prepared: Prepared,
-		client: KoreClient,
-		itemIndex: number,
-		memo: RunMemo,
-	): Promise<IDataObject[]>;
+	execute(item: ItemContext, prepared: Prepared): Promise<IDataObject[]>;
 }
 
 /** One prepared item, as a batch operation receives it. */
@@ -84,11 +76,7 @@ export type ItemOutcome = { outputs: IDataObject[] } | { outputs?: IDataObject[]
 export interface BatchOperation<Prepared = unknown> extends OperationBase<Prepared> {
 	/** Splits the prepared items (input order) into calls; every entry in exactly one batch. */
 	batches(entries: Array<PreparedEntry<Prepared>>): Array<Array<PreparedEntry<Prepared>>>;
-	executeBatch(
-		ctx: IExecuteFunctions,
-		batch: Array<PreparedEntry<Prepared>>,
-		client: KoreClient,
-	): Promise<ItemOutcome[]>;
+	executeBatch(run: RunContext, batch: Array<PreparedEntry<Prepared>>): Promise<ItemOutcome[]>;
 }
 
 /** An operation of the node: items sent one by one, or in batches. */

@@ -13,6 +13,7 @@ import {
 import type { ReadParameter } from '../run/parameters';
 import { parameterReader, readCampaignName } from '../run/parameters';
 import { mapInOrder } from '../run/pool';
+import type { RunContext } from '../run/runContext';
 import { RunMemo } from '../run/runMemo';
 import { readRunSettings } from '../run/runSettings';
 import { WaitAborted } from '../transport/accountLimiter';
@@ -94,15 +95,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 		// A credential problem made every prepared item an error, so the client is open when used.
 		const units = workUnits(prepared);
-		// Lookups the items share, for this run only (a campaign's id by its name).
-		const memo = new RunMemo();
+		const run: RunContext = {
+			ctx: this,
+			client: client as KoreClient,
+			memo: new RunMemo(),
+			read,
+			stop: stop.signal,
+		};
 		const results: INodeExecutionData[][] = [];
 		const sent = mapInOrder(units.length, settings.maxConcurrency, async (u) => {
 			const unit = units[u];
 			let outcomes: ItemOutcome[];
 			try {
 				if (stop.signal.aborted) throw new WaitAborted();
-				outcomes = await unit.run(this, client as KoreClient, memo);
+				outcomes = await unit.run(run);
 			} catch (caught) {
 				outcomes = unit.items.map(() => ({ error: caught }));
 			}

@@ -1,9 +1,6 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { NodeError } from '../errors/errors';
-import { isNodeError, outputsBefore } from '../errors/errors';
-import type { RunMemo } from '../run/runMemo';
-import type { KoreClient } from '../transport/client';
+import { FailureAfterOutputs, isNodeError } from '../errors/errors';
+import type { RunContext } from '../run/runContext';
 import type { BatchOperation, ItemOutcome, KoreOperation, PreparedEntry } from './operation';
 import { isBatchOperation } from './operation';
 
@@ -20,7 +17,7 @@ export interface PreparedItem {
 export interface WorkUnit {
 	items: number[];
 	/** One outcome per entry of `items`, in that order; throwing fails every one of them. */
-	run(ctx: IExecuteFunctions, client: KoreClient, memo: RunMemo): Promise<ItemOutcome[]>;
+	run(run: RunContext): Promise<ItemOutcome[]>;
 }
 
 /** An item that failed its check: its unit only reports the failure. */
@@ -36,11 +33,13 @@ function itemUnit(itemIndex: number, item: PreparedItem): WorkUnit {
 	const operation = item.operation as Exclude<KoreOperation, BatchOperation>;
 	return {
 		items: [itemIndex],
-		async run(ctx, client, memo) {
+		async run(run) {
 			try {
-				return [{ outputs: await operation.execute(ctx, item.prepared, client, itemIndex, memo) }];
+				return [{ outputs: await operation.execute({ ...run, itemIndex }, item.prepared) }];
 			} catch (error) {
-				return [{ outputs: outputsBefore(error), error }];
+				if (error instanceof FailureAfterOutputs)
+					return [{ outputs: error.outputs, error: error.failure }];
+				return [{ outputs: [], error }];
 			}
 		},
 	};
@@ -63,7 +62,7 @@ function batchUnits(operation: BatchOperation, entries: PreparedEntry[]): WorkUn
 		.filter((batch) => batch.length > 0)
 		.map((batch) => ({
 			items: batch.map((entry) => entry.itemIndex),
-			run: (ctx, client) => operation.executeBatch(ctx, batch, client),
+			run: (run) => operation.executeBatch(run, batch),
 		}));
 }
 

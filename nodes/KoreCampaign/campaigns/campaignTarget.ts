@@ -1,16 +1,16 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CampaignChannel } from './campaignList';
 import { CAMPAIGN_CHANNELS, campaignIdOf, CampaignPager } from './campaignList';
 import { errorForItem, InputError, showValue } from '../errors/errors';
 import type { ReadParameter } from '../run/parameters';
-import type { RunMemo } from '../run/runMemo';
+import type { ItemContext } from '../run/runContext';
 import { campaignNameOf } from './campaignName';
 import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
 import { enc, v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
+import { isPlainObject } from '../transport/koreAnswer';
 
 export const getCampaignUrl = (c: KoreConnection, campaignId: string) => v2Url(c, enc(campaignId));
 
@@ -45,10 +45,7 @@ export function describeTarget(target: CampaignTarget): string {
 /** Reads the item's Campaign field, unchecked by Kore: a name, or (1.1, By ID) an id. */
 export function readCampaignRef(read: ReadParameter, itemIndex: number): CampaignRef {
 	const raw = read('campaignName', itemIndex, '');
-	const locator =
-		raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-			? (raw as { mode?: unknown; value?: unknown })
-			: undefined;
+	const locator = isPlainObject(raw) ? (raw as { mode?: unknown; value?: unknown }) : undefined;
 	if (locator?.mode === 'id') {
 		const value = locator.value;
 		const id =
@@ -78,10 +75,6 @@ export function getCampaignRequest(connection: KoreConnection, campaignId: strin
 	};
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /**
  * The campaign in a GET answer (`data`), checked to be the one asked for; otherwise the error for
  * an answer the node cannot use, with Kore's text.
@@ -94,7 +87,7 @@ export function readCampaignDetail(
 	itemIndex: number,
 ): Record<string, unknown> {
 	const data = answer.data;
-	if (!isObject(data) || typeof data.name !== 'string')
+	if (!isPlainObject(data) || typeof data.name !== 'string')
 		throw client.unreadable(request, 'the campaign (data with its name)', answer, itemIndex);
 	const id = data._id ?? data.id;
 	if (id !== campaignId) {
@@ -133,10 +126,8 @@ export function channelOfDetail(data: Record<string, unknown>): CampaignChannel 
  * an item that waited for it gets the same failure as its own error.
  */
 async function shared<T>(
-	ctx: IExecuteFunctions,
-	memo: RunMemo,
+	{ ctx, memo, itemIndex }: ItemContext,
 	key: string,
-	itemIndex: number,
 	compute: () => Promise<T>,
 ): Promise<T> {
 	const { answer, first } = memo.share(key, compute);
@@ -148,13 +139,9 @@ async function shared<T>(
 }
 
 /** Every campaign of the bot, voice then SMS: the run's one walk of Kore's list. */
-function allCampaigns(
-	ctx: IExecuteFunctions,
-	client: KoreClient,
-	memo: RunMemo,
-	itemIndex: number,
-): Promise<Listed[]> {
-	return shared(ctx, memo, 'campaign list', itemIndex, async () => {
+function allCampaigns(item: ItemContext): Promise<Listed[]> {
+	const { ctx, client, itemIndex } = item;
+	return shared(item, 'campaign list', async () => {
 		const found: Listed[] = [];
 		for (const { value: channel } of CAMPAIGN_CHANNELS) {
 			const pager = new CampaignPager(client, channel, { sortBy: { name: 'asc' } });
@@ -178,14 +165,9 @@ function allCampaigns(
 }
 
 /** The one campaign with exactly this name, or an error naming it (none, or several). */
-async function findByName(
-	ctx: IExecuteFunctions,
-	client: KoreClient,
-	memo: RunMemo,
-	name: string,
-	itemIndex: number,
-): Promise<CampaignTarget> {
-	const campaigns = await allCampaigns(ctx, client, memo, itemIndex);
+async function findByName(item: ItemContext, name: string): Promise<CampaignTarget> {
+	const { ctx, itemIndex } = item;
+	const campaigns = await allCampaigns(item);
 	const named = campaigns.filter((c) => c.name === name);
 	if (named.length === 1) {
 		const { id, channel } = named[0];
@@ -225,18 +207,14 @@ async function findByName(
  * campaign list (the run's one walk).
  */
 export async function channelOfCampaign(
-	ctx: IExecuteFunctions,
-	client: KoreClient,
-	memo: RunMemo,
+	item: ItemContext,
 	campaignId: string,
 	data: Record<string, unknown>,
-	itemIndex: number,
 ): Promise<CampaignChannel> {
+	const { ctx, itemIndex } = item;
 	const channel = channelOfDetail(data);
 	if (channel !== undefined) return channel;
-	const listed = (await allCampaigns(ctx, client, memo, itemIndex)).find(
-		(c) => c.id === campaignId,
-	);
+	const listed = (await allCampaigns(item)).find((c) => c.id === campaignId);
 	if (listed !== undefined) return listed.channel;
 	throw new NodeOperationError(
 		ctx.getNode(),
@@ -249,19 +227,14 @@ export async function channelOfCampaign(
  * The campaign an item means, with its id, name and channel: a name through the run's one walk of
  * the list; an id through one GET per id per run.
  */
-export async function findCampaign(
-	ctx: IExecuteFunctions,
-	client: KoreClient,
-	memo: RunMemo,
-	ref: CampaignRef,
-	itemIndex: number,
-): Promise<CampaignTarget> {
-	if (ref.by === 'name') return await findByName(ctx, client, memo, ref.name, itemIndex);
-	return await shared(ctx, memo, `campaign id ${ref.id}`, itemIndex, async () => {
+export async function findCampaign(item: ItemContext, ref: CampaignRef): Promise<CampaignTarget> {
+	const { client, itemIndex } = item;
+	if (ref.by === 'name') return await findByName(item, ref.name);
+	return await shared(item, `campaign id ${ref.id}`, async () => {
 		const request = getCampaignRequest(client.connection, ref.id);
 		const answer = await client.send(request, itemIndex);
 		const data = readCampaignDetail(client, request, answer, ref.id, itemIndex);
-		const channel = await channelOfCampaign(ctx, client, memo, ref.id, data, itemIndex);
+		const channel = await channelOfCampaign(item, ref.id, data);
 		return { id: ref.id, name: data.name as string, channel };
 	});
 }

@@ -126,22 +126,28 @@ export function withEarlierTries(error: NodeError, calls: UnrepeatableCalls): No
 	return error;
 }
 
-/** Outputs an item produced before it failed, keyed by its error (see withOutputs). */
-const OUTPUTS_BEFORE_FAILURE = new WeakMap<object, IDataObject[]>();
-
 /**
- * Marks a failure that came after the item had already produced outputs (Get Many's first pages):
- * with "Continue on Fail" those outputs come out before the item's error item, so nothing read is
- * lost. Returns the error itself, to be thrown as it is.
+ * A failure after the item already produced outputs (Get Many's first pages): with Continue on
+ * Fail the outputs come out before its error item, so nothing read is lost.
  */
-export function withOutputs<E extends object>(error: E, outputs: IDataObject[]): E {
-	OUTPUTS_BEFORE_FAILURE.set(error, outputs);
-	return error;
+export class FailureAfterOutputs extends Error {
+	constructor(
+		readonly failure: unknown,
+		readonly outputs: IDataObject[],
+	) {
+		super(failure instanceof Error ? failure.message : String(failure));
+		this.name = 'FailureAfterOutputs';
+	}
 }
 
-/** The outputs `withOutputs` attached to a failure; [] for any other. */
+/** The failure to throw when `outputs` came before it. */
+export function withOutputs(failure: unknown, outputs: IDataObject[]): FailureAfterOutputs {
+	return new FailureAfterOutputs(failure, outputs);
+}
+
+/** The outputs a failure came after; [] for any other error. */
 export function outputsBefore(error: unknown): IDataObject[] {
-	return (error !== null && typeof error === 'object' && OUTPUTS_BEFORE_FAILURE.get(error)) || [];
+	return error instanceof FailureAfterOutputs ? error.outputs : [];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { dryRunJson } from '../../run/output';
-import type { KoreClient } from '../../transport/client';
+import type { ItemContext } from '../../run/runContext';
 import type { KoreConnection } from '../../transport/connection';
 import { enc, v2Url } from '../../transport/endpoints';
 import type { KoreRequest, RequestHints } from '../../transport/request';
@@ -52,10 +52,8 @@ export function scheduleCall(
  * describes it. Kore answers a schedule call with `status: "success"` and the campaign's id.
  */
 export async function sendCampaignCall(
-	_ctx: unknown,
+	{ client, itemIndex }: ItemContext,
 	call: CampaignCall,
-	client: KoreClient,
-	itemIndex: number,
 ): Promise<IDataObject[]> {
 	if (call.dryRun) return [dryRunJson(call.summary, call.request, client)];
 	const answer = await client.send(call.request, itemIndex);

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dryRunJson } from '../../run/output';
 import { readItemOptions } from '../../run/parameters';
+import type { ItemContext } from '../../run/runContext';
 import { errorForItem, isNodeError, showValue } from '../../errors/errors';
 import type { CampaignChannel } from '../../campaigns/campaignList';
 import type { KoreClient } from '../../transport/client';
@@ -17,6 +18,7 @@ import {
 } from '../common.descriptions';
 import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget';
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
+import { isPlainObject } from '../../transport/koreAnswer';
 
 /**
  * Start (`play`) or stop a campaign: the v1 path, whose page has a sample for both channels
@@ -103,10 +105,7 @@ export function triggerRequest(
 /** The campaign id an answer says it is about, if it names one. */
 function answeredId(answer: Record<string, unknown>): unknown {
 	const data = answer.data;
-	const inData =
-		data !== null && typeof data === 'object' && !Array.isArray(data)
-			? (data as Record<string, unknown>)
-			: {};
+	const inData = isPlainObject(data) ? (data as Record<string, unknown>) : {};
 	return (
 		answer.campaignId ?? answer.id ?? answer._id ?? inData.campaignId ?? inData._id ?? inData.id
 	);
@@ -132,8 +131,9 @@ export function triggerOperation(
 				dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
 			};
 		},
-		async execute(ctx, { ref, dryRun }, client, itemIndex, memo) {
-			const target = await findCampaign(ctx, client, memo, ref, itemIndex);
+		async execute(run, { ref, dryRun }) {
+			const { client, memo, itemIndex } = run;
+			const target = await findCampaign(run, ref);
 			const request = triggerRequest(client.connection, target, trigger);
 			const about: IDataObject = { id: target.id, name: target.name, type: target.channel };
 			if (dryRun) return [dryRunJson({ operation, ...about }, request, client)];
@@ -145,7 +145,7 @@ export function triggerOperation(
 			try {
 				return [{ ...(await call.json), callSentByItem: call.sentBy }];
 			} catch (error) {
-				throw call.sentBy === itemIndex ? error : sharedFailure(ctx, error, itemIndex, call.sentBy);
+				throw call.sentBy === itemIndex ? error : sharedFailure(run, error, call.sentBy);
 			}
 		},
 	};
@@ -193,12 +193,7 @@ async function sendTrigger(
 }
 
 /** The failure of a call an item shares with the item that sent it, as this item's own error. */
-function sharedFailure(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-	sentBy: number,
-): unknown {
+function sharedFailure({ ctx, itemIndex }: ItemContext, error: unknown, sentBy: number): unknown {
 	const own = errorForItem(ctx, error, itemIndex);
 	if (isNodeError(own))
 		own.description = `Item ${sentBy} names the same campaign, and this item shares its call: no second call was sent. ${own.description ?? ''}`;

@@ -63,10 +63,10 @@ export const get = defineOperation<{ ref: CampaignRef; dryRun: boolean }>({
 			dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
 		};
 	},
-	async execute(ctx, { ref, dryRun }, client, itemIndex, memo) {
+	async execute(run, { ref, dryRun }) {
+		const { client, itemIndex } = run;
 		// By name the list gives the id (and the channel); by id the GET itself is the only call.
-		const target =
-			ref.by === 'name' ? await findCampaign(ctx, client, memo, ref, itemIndex) : undefined;
+		const target = ref.by === 'name' ? await findCampaign(run, ref) : undefined;
 		const id = target?.id ?? (ref.by === 'id' ? ref.id : '');
 		const request = getCampaignRequest(client.connection, id);
 		if (dryRun) {
@@ -76,8 +76,7 @@ export const get = defineOperation<{ ref: CampaignRef; dryRun: boolean }>({
 		}
 		const answer = await client.send(request, itemIndex);
 		const data = readCampaignDetail(client, request, answer, id, itemIndex);
-		const channel =
-			target?.channel ?? (await channelOfCampaign(ctx, client, memo, id, data, itemIndex));
+		const channel = target?.channel ?? (await channelOfCampaign(run, id, data));
 		const details = Object.fromEntries(
 			Object.entries(data).filter(([key]) => !LEADING_FIELDS.has(key)),
 		) as IDataObject;

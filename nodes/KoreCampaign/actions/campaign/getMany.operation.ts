@@ -113,7 +113,7 @@ export const getMany = defineOperation<CampaignListing>({
 	},
 	// Kore's list is sorted newest first. A failure after some pages keeps what was read: with
 	// Continue on Fail those campaigns come out before the error item, which names channel and page.
-	async execute(_ctx, listing, client, itemIndex) {
+	async execute({ client, itemIndex }, listing) {
 		const campaigns: IDataObject[] = [];
 		const wanted = listing.limit ?? Number.POSITIVE_INFINITY;
 		for (const channel of listing.channels) {

@@ -3,8 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { InputError, withOutputs } from '../../errors/errors';
 import { dryRunJson } from '../../run/output';
-import { readItemOptions } from '../../run/parameters';
-import { wholeNumber } from '../../run/parameters';
+import { readItemOptions, wholeNumber } from '../../run/parameters';
 import type { KoreConnection } from '../../transport/connection';
 import { enc, v2Url } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';
@@ -18,6 +17,7 @@ import {
 import { defineOperation } from '../operation';
 import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget';
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
+import { isPlainObject } from '../../transport/koreAnswer';
 
 /** A voice campaign's per-contact results (Kore's page sends no accountId here). */
 export const contactResultsUrl = (c: KoreConnection, campaignId: string) =>
@@ -63,10 +63,6 @@ export function resultsRequest(
 	};
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** One page of Kore's results, with its counts when it gives them. */
 export interface ResultsPage {
 	results: Array<Record<string, unknown>>;
@@ -80,7 +76,7 @@ export interface ResultsPage {
  */
 export function readResultsPage(answer: Record<string, unknown>): ResultsPage | undefined {
 	const data = answer.data;
-	if (!isObject(data) || !Array.isArray(data.results) || !data.results.every(isObject))
+	if (!isPlainObject(data) || !Array.isArray(data.results) || !data.results.every(isPlainObject))
 		return undefined;
 	const totalPages = Number.isInteger(data.totalPages) ? (data.totalPages as number) : undefined;
 	const totalResults =
@@ -146,8 +142,9 @@ export const getResults = defineOperation<ResultsItem>({
 	},
 	// A failure after some pages keeps what was read: with Continue on Fail those contacts come
 	// out before the error item, which names the page.
-	async execute(ctx, item, client, itemIndex, memo) {
-		const target = await findCampaign(ctx, client, memo, item.ref, itemIndex);
+	async execute(run, item) {
+		const { ctx, client, itemIndex } = run;
+		const target = await findCampaign(run, item.ref);
 		if (target.channel !== 'voice') {
 			throw new NodeOperationError(
 				ctx.getNode(),

@@ -203,7 +203,7 @@ export const addContacts = defineOperation<ContactItem>({
 		return { listName, contact, batchSize, dryRun: options.dryRun === true };
 	},
 	batches: contactBatches,
-	async executeBatch(_ctx, entries, client) {
+	async executeBatch({ client }, entries) {
 		const { listName, dryRun, batch = 0 } = entries[0].prepared;
 		const request = addContactsRequest(
 			client.connection,

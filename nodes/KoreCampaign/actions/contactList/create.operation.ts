@@ -217,7 +217,7 @@ export const create = defineOperation<ListCreation>({
 	// finds or creates it, the others then find it there (a create is not safe to repeat, and two
 	// items checking at once would both find nothing). A failed create is not tried again by a
 	// later item of the run: its answer may have been lost after the list was made.
-	async execute(ctx, creation, client, itemIndex, memo) {
+	async execute({ ctx, client, itemIndex, memo }, creation) {
 		const summary = { name: creation.name, ifExists: creation.ifExists };
 		if (creation.dryRun) return [dryRunJson(summary, creation.request, client)];
 		const { answer, first } = memo.share(`contactList:${creation.name}`, async () =>

@@ -32,7 +32,7 @@ export const getMany = defineOperation<{ limit?: number }>({
 	},
 	// Kore answers every list in one call (its page documents no paging), so Limit only cuts the
 	// answer: the call is the same either way.
-	async execute(_ctx, { limit }, client, itemIndex) {
+	async execute({ client, itemIndex }, { limit }) {
 		const records = await fetchContactLists(client, itemIndex);
 		return records.slice(0, limit ?? records.length).map(contactListJson);
 	},
