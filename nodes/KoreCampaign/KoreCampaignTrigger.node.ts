@@ -12,17 +12,12 @@ import { memoryToStore, readMemory, rememberWindow, writeMemory } from './trigge
 import { readWatchWindow } from './trigger/listCampaigns';
 import { EVENTS, readTriggerSettings, triggerProperties } from './trigger/triggerSettings';
 
-/**
- * The memories a poll is reading Kore for right now (n8n keeps one static-data object per active
- * trigger node). Weak: it holds nothing once n8n lets go of a workflow, and is never saved.
- */
+/** The memories a poll is reading Kore for right now (n8n keeps one static-data object per active
+ * trigger node). */
 const POLLS_IN_FLIGHT = new WeakSet<object>();
 
-/**
- * Kore Campaign Trigger: starts a workflow when a Kore.ai campaign changes status or is created.
- * Kore has no webhooks for campaigns, so it polls the campaign list and compares each poll with
- * the previous one (kept in the workflow's static data).
- */
+/** Kore Campaign Trigger: starts a workflow when a Kore.ai campaign changes status or is
+ * created. */
 export class KoreCampaignTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kore Campaign Trigger',
@@ -41,13 +36,7 @@ export class KoreCampaignTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	/**
-	 * One poll: read the lists, compare with the memory, store the new memory, emit the changes.
-	 * A failed read throws before the memory is touched, so the next poll compares with the same
-	 * memory: nothing is lost and nothing is emitted twice. The first poll (no memory, or one taken
-	 * for another account, bot or Campaign Type) only takes the baseline. A manual "Fetch Test
-	 * Event" shows the newest fitting campaign and leaves the memory alone.
-	 */
+	/** One poll: read the lists, compare with the memory, store the new memory, emit the changes. */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readTriggerSettings(this);
 		if (this.getMode() === 'manual') {
@@ -67,15 +56,13 @@ export class KoreCampaignTrigger implements INodeType {
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
-		// A poll that starts while the previous one still reads (a big account polled every
-		// minute) would compare with the same memory and emit the same changes again. It is
-		// skipped: the running poll reports what changed, the next one what changes after.
+		// A poll that starts while the previous one still reads (a big account polled every minute)
+		// would compare with the same memory and emit the same changes again.
 		if (POLLS_IN_FLIGHT.has(staticData)) return null;
 		POLLS_IN_FLIGHT.add(staticData);
 		try {
 			const { window, account } = await readWatchWindow(this, settings.channels);
-			// The memory is the account's and bot's: pointed at another, the trigger takes a fresh
-			// baseline there instead of reporting that bot's campaigns as created.
+			// The memory is the account's and bot's.
 			const key = { ...account, campaignType: settings.campaignType };
 			const previous = readMemory(staticData, key);
 			const next = rememberWindow(window, key, previous);

@@ -41,11 +41,7 @@ export function contactListField(operation: string, description: string): INodeP
 	};
 }
 
-/**
- * The campaign an operation is about, shown for `operation`: a text field in node version 1; from
- * version 1.1 a picker (From List, searchable, or By Name), plus By ID when `byId` (operations that
- * look the campaign up; Schedule and Disable Schedule send the name itself, so they take a name).
- */
+/** The campaign an operation is about, shown for `operation`: a text field in node version 1. */
 export function campaignNameField(
 	operation: string,
 	{ byId = false }: { byId?: boolean } = {},

@@ -37,19 +37,14 @@ interface OperationBase<Prepared> {
 	resource: Resource;
 	option: INodePropertyOptions & { value: string };
 	description: INodeProperties[];
-	/**
-	 * Reads and checks one item and sends nothing, so that every item is checked before the
-	 * first call; throws (an InputError) for an item that cannot be sent.
-	 */
+	/** Reads and checks one item and sends nothing, so that every item is checked before the first
+	 * call; throws (an InputError) for an item that cannot be sent. */
 	prepare(input: ItemInput): Prepared;
 }
 
-/**
- * One operation of the node, in one file (`actions/<resource>/<name>.operation.ts`), that sends
+/** One operation of the node, in one file (`actions/<resource>/<name>.operation.ts`), that sends
  * each item on its own: `execute` sends it (or describes it, for a dry run) through the run's
- * client, reads Kore's answer itself and returns the output json(s) for that item. `memo` holds
- * what the run's items look up once and share (a campaign's id by its name).
- */
+ * client, reads Kore's answer itself and returns the output json(s) for that item. */
 export interface ItemOperation<Prepared = unknown> extends OperationBase<Prepared> {
 	execute(item: ItemContext, prepared: Prepared): Promise<IDataObject[]>;
 }
@@ -60,19 +55,10 @@ export interface PreparedEntry<Prepared = unknown> {
 	prepared: Prepared;
 }
 
-/**
- * What became of one item of a batch: its outputs, or the error it failed with (after the
- * outputs, if it produced some first). Each becomes that item's output, paired to it.
- */
+/** What became of one item of a batch. */
 export type ItemOutcome = { outputs: IDataObject[] } | { outputs?: IDataObject[]; error: unknown };
 
-/**
- * An operation that sends many items in one call (Add Contacts). The router hands it every item
- * of the run that prepared without error; `batches` splits them into calls, and the router runs
- * each batch as one unit of work (Max Concurrency, the account's limit, Stop) with
- * `executeBatch`, which returns one outcome per entry, in the batch's order. If `executeBatch`
- * throws, every item of the batch fails with that error (each with its own copy, for its index).
- */
+/** An operation that sends many items in one call (Add Contacts). */
 export interface BatchOperation<Prepared = unknown> extends OperationBase<Prepared> {
 	/** Splits the prepared items (input order) into calls; every entry in exactly one batch. */
 	batches(entries: Array<PreparedEntry<Prepared>>): Array<Array<PreparedEntry<Prepared>>>;

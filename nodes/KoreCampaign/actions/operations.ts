@@ -12,10 +12,7 @@ import { create as createContactList } from './contactList/create.operation';
 import { getMany as getManyContactLists } from './contactList/getMany.operation';
 import type { KoreOperation, Resource } from './operation';
 
-/**
- * Every resource and its operations, in the order the editor lists them. Adding an operation is
- * one file in actions/<resource>/ and one line here.
- */
+/** Every resource and its operations, in the order the editor lists them. */
 const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperation[] }> = [
 	{
 		name: 'Campaign',

@@ -26,20 +26,15 @@ import { DEFAULT_RESOURCE, operationNamed, OPERATIONS } from './operations';
 import type { PreparedItem } from './workUnits';
 import { workUnits } from './workUnits';
 
-/**
- * The item loop: every item is first read and checked by its operation, then sent, several units
+/** The item loop: every item is first read and checked by its operation, then sent, several units
  * of work in flight (Max Concurrency) within the account's rate limit (Requests per Minute) — a
- * unit is one item, or one batch of a batch operation (see workUnits.ts). Outputs come in input
- * order, each paired to its input. With "Continue on Fail" a failed item becomes an error item and
- * the rest go on; without it, the first failure stops the run and is what it reports.
- */
+ * unit is one item, or one batch of a batch operation (see workUnits.ts). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const nowMs = Date.now();
 	const settings = readRunSettings(this);
 	const continueOnFail = this.continueOnFail();
-	// Stops the run: n8n's Stop, or (without Continue on Fail) the first failure. Calls waiting
-	// for their turn are abandoned at once; n8n aborts calls in flight on Stop by itself.
+	// Stops the run: n8n's Stop, or (without Continue on Fail) the first failure.
 	const stop = new AbortController();
 	const cancelled = this.getExecutionCancelSignal();
 	const onCancel = () => stop.abort();
@@ -50,9 +45,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const read = parameterReader(this);
 		const workflowTimezone = this.getTimezone();
 
-		// First every item is read and checked, as n8n's own nodes do: without Continue on Fail a
-		// bad row stops the run before anything is sent, and reading parameters (n8n's expression
-		// evaluation, most of the CPU) does not hold up the calls once they start.
+		// First every item is read and checked, as n8n's own nodes do.
 		const prepared = items.map((_, itemIndex): PreparedItem | NodeError => {
 			try {
 				if (client instanceof KoreCredentialError) throw client;
@@ -154,10 +147,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 }
 
-/**
- * What earlier tries of this run of the node sent (n8n's Retry On Fail runs it again with the same
- * execution id and run index; a Loop's next round is a new run index).
- */
+/** What earlier tries of this run of the node sent (n8n's Retry On Fail runs it again with the same
+ * execution id and run index; a Loop's next round is a new run index). */
 function triesOfThisRun(ctx: IExecuteFunctions): RunTries | undefined {
 	const execution = ctx.getExecutionId();
 	if (typeof execution !== 'string' || execution === '') return undefined;
@@ -169,10 +160,7 @@ function triesOfThisRun(ctx: IExecuteFunctions): RunTries | undefined {
 	);
 }
 
-/**
- * The item's campaign name as given, for its error item; undefined when it cannot be read or the
- * item is not about a campaign.
- */
+/** The item's campaign name as given, for its error item. */
 function givenCampaignName(read: ReadParameter, itemIndex: number): unknown {
 	try {
 		if (read('resource', itemIndex, DEFAULT_RESOURCE) !== DEFAULT_RESOURCE) return undefined;

@@ -10,10 +10,7 @@ export interface PreparedItem {
 	prepared: unknown;
 }
 
-/**
- * A unit of a run's work: the items it answers for (input order) and how to run it. Most units
- * are one item; a batch operation's unit is one call for many items.
- */
+/** A unit of a run's work: the items it answers for (input order) and how to run it. */
 export interface WorkUnit {
 	items: number[];
 	/** One outcome per entry of `items`, in that order; throwing fails every one of them. */
@@ -66,11 +63,7 @@ function batchUnits(operation: BatchOperation, entries: PreparedEntry[]): WorkUn
 		}));
 }
 
-/**
- * The run's units of work, in the order they start: items in input order, each item on its own
- * unless its operation sends batches — then all that operation's items are batched together,
- * its batches (in the operation's order) taking the place of its first item.
- */
+/** The run's units of work, in the order they start. */
 export function workUnits(prepared: Array<PreparedItem | NodeError>): WorkUnit[] {
 	const slots: Array<WorkUnit | BatchOperation> = [];
 	const batched = new Map<BatchOperation, PreparedEntry[]>();

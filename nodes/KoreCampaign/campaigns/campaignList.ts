@@ -69,11 +69,7 @@ export interface ListPosition {
 
 export const START_OF_LIST: ListPosition = { skip: 0, pageSize: LIST_PAGE_SIZE, pagesRead: 0 };
 
-/**
- * The request for the next page. Kore's samples send `limit`, `skip` and `page` together and its
- * docs do not say which one wins, so they are kept consistent: `skip` is what came back so far
- * and `page` the page that `skip` falls on.
- */
+/** The request for the next page. */
 export function listRequest(
 	connection: KoreConnection,
 	channel: CampaignChannel,
@@ -114,12 +110,7 @@ export function campaignIdOf(record: Record<string, unknown>, channel: CampaignC
 	return typeof id === 'string' ? id : '';
 }
 
-/**
- * Walks one channel's campaign list page by page. Offset paging over a list that changes while it
- * is read can hand out a record twice (a campaign created meanwhile pushes the rest down), so each
- * id is handed out once; and a server may return fewer records than asked while saying there are
- * more, so the walk goes on from what actually came back — never skipping what a short page left.
- */
+/** Walks one channel's campaign list page by page. */
 export class CampaignPager {
 	private readonly seen = new Set<string>();
 	private finished = false;

@@ -14,13 +14,7 @@ import { isPlainObject } from '../transport/koreAnswer';
 
 export const getCampaignUrl = (c: KoreConnection, campaignId: string) => v2Url(c, enc(campaignId));
 
-/**
- * Which campaign an item means, and how the node finds what Kore's calls need: its id and its
- * channel (Get, Start, Stop, Get Contact Results address a campaign by id; start and stop also
- * name the channel). Kore has no call that finds a campaign by name, so a name is looked up in
- * the campaign list — walked once per run, voice then SMS, by the same pager as the picker — and
- * an id is read with Kore's GET of one campaign, once per id per run.
- */
+/** Which campaign an item means, and how the node finds what Kore's calls need. */
 
 /** The campaign as the item gives it: by name (From List, By Name, the v1 text field) or By ID. */
 export type CampaignRef = { by: 'name'; name: string } | { by: 'id'; id: string };
@@ -75,10 +69,7 @@ export function getCampaignRequest(connection: KoreConnection, campaignId: strin
 	};
 }
 
-/**
- * The campaign in a GET answer (`data`), checked to be the one asked for; otherwise the error for
- * an answer the node cannot use, with Kore's text.
- */
+/** The campaign in a GET answer (`data`), checked to be the one asked for. */
 export function readCampaignDetail(
 	client: KoreClient,
 	request: KoreRequest,
@@ -101,13 +92,7 @@ export function readCampaignDetail(
 	return data;
 }
 
-/**
- * The channel of a campaign GET returned. Kore's page documents no channel field, so: a channel
- * field if one comes (`campaignType`, `type`, `channel`), else the fields only one channel has —
- * dialing (`dialingMode`, `dialingStrategy`, `dncLists`) is voice, a message format or count
- * (`format`, `message`, `totalMessagesSent`, `campaignExecutionType`) is SMS. Undefined when the
- * answer shows neither.
- */
+/** The channel of a campaign GET returned. */
 export function channelOfDetail(data: Record<string, unknown>): CampaignChannel | undefined {
 	for (const key of ['campaignType', 'type', 'channel']) {
 		const value = typeof data[key] === 'string' ? (data[key] as string).toLowerCase() : '';
@@ -121,10 +106,7 @@ export function channelOfDetail(data: Record<string, unknown>): CampaignChannel 
 	return undefined;
 }
 
-/**
- * Runs a lookup the run's items share: the item whose call started it gets its error as it is;
- * an item that waited for it gets the same failure as its own error.
- */
+/** Runs a lookup the run's items share: the item whose call started it gets its error as it is. */
 async function shared<T>(
 	{ ctx, memo, itemIndex }: ItemContext,
 	key: string,
@@ -202,10 +184,8 @@ async function findByName(item: ItemContext, name: string): Promise<CampaignTarg
 	);
 }
 
-/**
- * The channel of a campaign read by id, from its GET answer or, when that shows none, from the
- * campaign list (the run's one walk).
- */
+/** The channel of a campaign read by id, from its GET answer or, when that shows none, from the
+ * campaign list (the run's one walk). */
 export async function channelOfCampaign(
 	item: ItemContext,
 	campaignId: string,
@@ -223,10 +203,7 @@ export async function channelOfCampaign(
 	);
 }
 
-/**
- * The campaign an item means, with its id, name and channel: a name through the run's one walk of
- * the list; an id through one GET per id per run.
- */
+/** The campaign an item means, with its id, name and channel. */
 export async function findCampaign(item: ItemContext, ref: CampaignRef): Promise<CampaignTarget> {
 	const { client, itemIndex } = item;
 	if (ref.by === 'name') return await findByName(item, ref.name);

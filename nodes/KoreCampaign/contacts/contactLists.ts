@@ -10,10 +10,8 @@ import { isPlainObject } from '../transport/koreAnswer';
 export const listContactListsUrl = (c: KoreConnection) =>
 	v2Url(c, 'contactList/getAllListDetails', `${accountQuery(c)}&type=call`);
 
-/**
- * The bot's contact lists as Kore's getAllListDetails gives them (one call, no paging: Kore's
- * page documents none), for Get Many, Create's "does it exist" and the list picker.
- */
+/** The bot's contact lists as Kore's getAllListDetails gives them (one call, no paging: Kore's page
+ * documents none), for Get Many, Create's "does it exist" and the list picker. */
 
 type KoreRecord = Record<string, unknown>;
 
@@ -57,11 +55,7 @@ function campaignsOf(value: unknown): IDataObject[] {
 	}));
 }
 
-/**
- * A list record as the node outputs it: `id, name, description, status, totalRecordCount,
- * isListInUse, campaigns, updatedAt`, and `allowDuplicates` when Kore's record carries it
- * (createContactList's does, getAllListDetails' does not).
- */
+/** A list record as the node outputs it. */
 export function contactListJson(record: KoreRecord): IDataObject {
 	const campaigns = campaignsOf(record.campaignInUse);
 	const json: IDataObject = {

@@ -2,10 +2,7 @@ import { checkTimezone } from '../dates/dates';
 import { InputError, showValue } from '../errors/errors';
 import { wholeNumber } from '../run/parameters';
 
-/**
- * Contacts and contact-list names as Kore.ai takes them, checked before anything is sent: a bad
- * row is reported naming the field and the value, and never reaches Kore.ai.
- */
+/** Contacts and contact-list names as Kore.ai takes them, checked before anything is sent. */
 
 /** Longest list name and description Kore.ai's createContactList accepts. */
 export const MAX_LIST_NAME = 48;
@@ -56,11 +53,9 @@ function isBlank(value: unknown): boolean {
 	);
 }
 
-/**
- * A phone number in E.164 form: a "(0)" right after the country code is dropped (`+44 (0)20 7946
+/** A phone number in E.164 form: a "(0)" right after the country code is dropped (`+44 (0)20 7946
  * 0958` is sent as `+442079460958`), then spaces, dashes, dots and brackets (`+1 (415) 555-0123`
- * is sent as `+14155550123`); what is left must be "+" and 8 to 15 digits, not starting "+0".
- */
+ * is sent as `+14155550123`); what is left must be "+" and 8 to 15 digits, not starting "+0". */
 export function phoneNumberOf(value: unknown): string {
 	const accepted =
 		'Use the international (E.164) form: "+", the country code and the number, 8 to 15 digits in all, e.g. "+14155550123" or "+49 30 1234567" (spaces, dashes, dots and brackets are dropped, and so is a "(0)" right after the country code).';
@@ -120,10 +115,8 @@ export function contactOf(fields: ContactFields): Contact {
 	return contact;
 }
 
-/**
- * A contact list's name as given (text, or a number a sheet cell gave), surrounding spaces
- * dropped; `max` characters at most when given (creating a list).
- */
+/** A contact list's name as given (text, or a number a sheet cell gave), surrounding spaces
+ * dropped; `max` characters at most when given (creating a list). */
 export function contactListNameOf(
 	value: unknown,
 	label: string,

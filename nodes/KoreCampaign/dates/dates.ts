@@ -6,11 +6,7 @@ import { InputError, showValue } from '../errors/errors';
 /** The zone Kore.ai reads `startDateTime` / `endDateTime` in (its release notes: UTC). */
 export const KORE_TIMEZONE_DEFAULT = 'UTC';
 
-/**
- * One Start or End value, read as an instant. Every DateTime here carries an explicit zone, so
- * nothing depends on the process's `TZ` or on luxon's `Settings.defaultZone` (which n8n sets to
- * the workflow's timezone during an execution).
- */
+/** One Start or End value, read as an instant. */
 export interface ReadDateTime {
 	/** Milliseconds since the epoch. */
 	epochMs: number;
@@ -44,13 +40,7 @@ function zoneOf(name: string): Zone | undefined {
 	return zone.isValid ? zone : undefined;
 }
 
-/**
- * Checks a timezone option and returns its name; throws naming the option when unknown.
- *
- * @param field the option, e.g. `options.timezone`
- * @param label its display name
- * @param hint what leaving the option out means
- */
+/** Checks a timezone option and returns its name; throws naming the option when unknown. */
 export function checkTimezone(
 	zone: unknown,
 	field = 'options.timezone',
@@ -83,11 +73,7 @@ function yearIn(epochMs: number, zone: string): number {
 	return new Date(epochMs + offsetIn(epochMs, zone) * 60_000).getUTCFullYear();
 }
 
-/**
- * `epochMs` as wall-clock time in `zone`: `YYYY-MM-DD HH:mm:ss`, or with `iso` the ISO form with
- * its offset (`2027-03-01T09:00:00-05:00`). The zone's offset is looked up once and the digits
- * come from a plain Date in UTC: luxon's toFormat per item was a visible part of a large run.
- */
+/** `epochMs` as wall-clock time in `zone`. */
 function formatIn(epochMs: number, zone: string, iso = false): string {
 	const offset = offsetIn(epochMs, zone);
 	const wall = new Date(epochMs + offset * 60_000);
@@ -111,10 +97,8 @@ export function toKoreText(epochMs: number, koreTimezone: string): string {
 	return formatIn(epochMs, koreTimezone);
 }
 
-/**
- * What Kore.ai receives for a value read by readDateTime, refused when its year in the Kore
- * timezone falls outside four digits (9999-12-31 23:00 in New York is already 10000 in UTC).
- */
+/** What Kore.ai receives for a value read by readDateTime, refused when its year in the Kore
+ * timezone falls outside four digits (9999-12-31 23:00 in New York is already 10000 in UTC). */
 export function koreTextOf(
 	read: ReadDateTime,
 	koreTimezone: string,
@@ -141,11 +125,7 @@ interface WallClock {
 	second: number;
 }
 
-/**
- * The instants at which `zone`'s clocks show `wall`: one normally, none inside a daylight-saving
- * gap, two in an overlap (earliest first). Offsets are looked up in the zone itself, a day either
- * side, so the answer is the same on every machine.
- */
+/** The instants at which `zone`'s clocks show `wall`. */
 function instantsShowing(wall: WallClock, zone: Zone): number[] {
 	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 	const offsets = new Set([
@@ -182,13 +162,7 @@ function gapError(
 	);
 }
 
-/**
- * Reads what the date picker or an expression produced as one instant. Text without an offset
- * is wall-clock time in `zone` (a time the clocks skip is refused; a repeated one takes the
- * earlier instant); text with an offset or `Z`, a luxon DateTime or a JS Date is that instant.
- *
- * @param label the field's display name, used in messages
- */
+/** Reads what the date picker or an expression produced as one instant. */
 export function readDateTime(
 	value: unknown,
 	zone: string,

@@ -88,12 +88,8 @@ export function weekdaysOf(value: unknown): Weekday[] {
 	return WEEKDAYS.filter((d) => chosen.has(d));
 }
 
-/**
- * Checks one Schedule item's parameters and turns them into what will be sent, or throws an
- * InputError naming the field. Nothing is sent for an item that fails here.
- *
- * @param nowMs the current time, for "the end must be in the future"
- */
+/** Checks one Schedule item's parameters and turns them into what will be sent, or throws an
+ * InputError naming the field. */
 export function validateSchedule(params: ScheduleParameters, nowMs: number): ScheduleCommand {
 	const campaignName = campaignNameOf(params.campaignName);
 

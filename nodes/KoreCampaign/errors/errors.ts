@@ -6,11 +6,7 @@ import type { KoreContext, SentCall, UnrepeatableCalls } from '../transport/clie
 import { HARMLESS_REPEAT } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
 
-/**
- * The one place where failures become n8n errors: a bad parameter, a credential field, a run
- * stopped while waiting, or Kore's answer. Messages name the field, quote what was received and
- * say what is accepted; they never carry credential values.
- */
+/** The one place where failures become n8n errors. */
 
 /** A problem with one item's parameters, found before anything is sent. */
 export class InputError extends Error {
@@ -68,13 +64,7 @@ export function itemRanges(items: Iterable<number>): string {
 	return ranges.join(', ');
 }
 
-/**
- * A run that stops at a failure loses the outputs of the items done before it. When some of them
- * were calls not safe to repeat (contacts added, a campaign started), the error says which, and
- * names every input item by what became of it — accepted, perhaps carried out, not done — so that
- * the items not yet done can be run on their own. The failed call's label is not repeated: its
- * own message already says what may have happened. `notDone`: the items with no output.
- */
+/** A run that stops at a failure loses the outputs of the items done before it. */
 export function withUnrepeatableCalls(
 	error: NodeError,
 	calls: UnrepeatableCalls,
@@ -108,11 +98,9 @@ export function withUnrepeatableCalls(
 	return error;
 }
 
-/**
- * An item's failure when earlier tries of the run (n8n's Retry On Fail) sent calls for it that
+/** An item's failure when earlier tries of the run (n8n's Retry On Fail) sent calls for it that
  * must not be sent again and this try did not reach them: says so first, and drops the advice that
- * running the item again does no harm.
- */
+ * running the item again does no harm. */
 export function withEarlierTries(error: NodeError, calls: UnrepeatableCalls): NodeError {
 	const { accepted, uncertain } = calls;
 	if (accepted.length === 0 && uncertain.length === 0) return error;
@@ -126,10 +114,7 @@ export function withEarlierTries(error: NodeError, calls: UnrepeatableCalls): No
 	return error;
 }
 
-/**
- * A failure after the item already produced outputs (Get Many's first pages): with Continue on
- * Fail the outputs come out before its error item, so nothing read is lost.
- */
+/** A failure after the item already produced outputs (Get Many's first pages). */
 export class FailureAfterOutputs extends Error {
 	constructor(
 		readonly failure: unknown,
@@ -150,11 +135,7 @@ export function outputsBefore(error: unknown): IDataObject[] {
 	return error instanceof FailureAfterOutputs ? error.outputs : [];
 }
 
-/**
- * The same failure for another item: one batch call failing fails each of its items, and each
- * error must carry its own item's index. A fresh error of the same kind with the same message,
- * description and HTTP code, built from the original's clean summary (never wrapping it).
- */
+/** The same failure for another item. */
 function copyForItem(ctx: KoreContext, error: NodeError, itemIndex: number): NodeError {
 	const description = error.description ?? undefined;
 	if (error instanceof NodeApiError) {
@@ -172,11 +153,7 @@ function copyForItem(ctx: KoreContext, error: NodeError, itemIndex: number): Nod
 	return new NodeOperationError(ctx.getNode(), error.message, { description, itemIndex });
 }
 
-/**
- * Any failure of an item as the n8n error it should be, with the item's index, wrapped once. An
- * n8n error that already names another item (a batch's failure, shared by its items) is copied
- * for this one.
- */
+/** Any failure of an item as the n8n error it should be, with the item's index, wrapped once. */
 export function asNodeError(ctx: KoreContext, error: unknown, itemIndex: number): NodeError {
 	if (isNodeError(error)) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
@@ -210,14 +187,7 @@ export function asNodeError(ctx: KoreContext, error: unknown, itemIndex: number)
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/**
- * The error item "Continue on Fail" puts in place of a failed input, paired to it. Its json has
- * one key, `error`, holding the message and the details. n8n routes an item to the error output
- * ("continue (using error output)") by its json keys: 1.x only `{ error }` or `{ error, message }`,
- * 2.x any of `error`, `message`, `details`; a single `error` is the shape both accept, and both
- * keep it as it is on the regular output. (An item carrying the error object itself would be cut
- * down by n8n to `{ error: message }`, losing the details.)
- */
+/** The error item "Continue on Fail" puts in place of a failed input, paired to it. */
 export function errorItem(
 	error: NodeError,
 	itemIndex: number,
@@ -236,10 +206,8 @@ export function errorItem(
 	};
 }
 
-/**
- * A failure one item's lookup met, as another item's own error (a shared lookup fails every item
- * that waited for it): the same message, advice and HTTP code, with that item's index.
- */
+/** A failure one item's lookup met, as another item's own error (a shared lookup fails every item
+ * that waited for it): the same message, advice and HTTP code, with that item's index. */
 export function errorForItem(ctx: KoreContext, error: unknown, itemIndex: number): unknown {
 	if (!isNodeError(error) || error.context.itemIndex === itemIndex) return error;
 	const description = error.description ?? undefined;

@@ -9,12 +9,7 @@ import { asNodeError } from '../errors/errors';
 import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../transport/client';
 import { KoreCredentialError } from '../transport/connection';
 
-/**
- * The contact list picker's list (From List): every contact list of the bot, by name, each shown
- * as `name · N contacts · status`; the value is the name (what Add Contacts sends). Kore answers
- * all lists in one call, so the search text filters them here (any case) and there is no next
- * page. The call goes through the account's rate limit like any call of the node.
- */
+/** The contact list picker's list (From List). */
 export async function searchContactLists(
 	this: ILoadOptionsFunctions,
 	filter?: string,

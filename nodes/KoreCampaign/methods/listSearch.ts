@@ -19,10 +19,8 @@ import { KoreCredentialError } from '../transport/connection';
 /** Pages read per search request at most, looking for matches (the editor asks again for more). */
 const PAGES_PER_REQUEST = 10;
 
-/**
- * Where the list goes on: the channel's index, then its list position
- * (`channel:skip:pageSize:pagesRead`). Anything unreadable starts the list again.
- */
+/** Where the list goes on: the channel's index, then its list position
+ * (`channel:skip:pageSize:pagesRead`). */
 export function parseToken(token: string | undefined): {
 	channel: number;
 	position: ListPosition;
@@ -38,12 +36,7 @@ export function parseToken(token: string | undefined): {
 		: { channel: 0, position: START_OF_LIST };
 }
 
-/**
- * The campaign picker's list (From List): the bot's voice campaigns, then its SMS campaigns, by
- * name, each shown as `name · channel · status`; the value is the name. Kore's list has no name
- * filter, so the search text filters each page here (any case). Calls go through the account's
- * rate limit and retries with the default options, like any call of the node.
- */
+/** The campaign picker's list (From List). */
 export async function searchCampaigns(
 	this: ILoadOptionsFunctions,
 	filter?: string,

@@ -18,12 +18,7 @@ export type ReadParameter = (
 	options?: IGetNodeParameterOptions,
 ) => unknown;
 
-/**
- * Reads node parameters for one run. A parameter without any expression has the same value for
- * every item, so it is evaluated once, for the first item that asks; only parameters with an
- * expression are evaluated per item. (Evaluating every parameter for every item was most of the
- * node's own CPU time on large inputs.)
- */
+/** Reads node parameters for one run. */
 export function parameterReader(ctx: IExecuteFunctions): ReadParameter {
 	const raw = ctx.getNode().parameters;
 	const once = new Map<string, unknown>();
@@ -35,10 +30,8 @@ export function parameterReader(ctx: IExecuteFunctions): ReadParameter {
 	};
 }
 
-/**
- * The campaign's name as given: the text field (node version 1), or the value of the campaign
- * picker (1.1: chosen from the list, or typed by name). Unchecked.
- */
+/** The campaign's name as given: the text field (node version 1), or the value of the campaign
+ * picker (1.1: chosen from the list, or typed by name). */
 export function readCampaignName(read: ReadParameter, itemIndex: number): unknown {
 	return read('campaignName', itemIndex, '', { extractValue: true });
 }
@@ -69,10 +62,7 @@ export function readItemOptions(
 	};
 }
 
-/**
- * Reads a whole number from 1 to `max`. Text holding a whole number ("2", as a sheet cell often
- * gives) is accepted as that number. `meaning` explains the value in the message.
- */
+/** Reads a whole number from 1 to `max`. */
 export function wholeNumber(
 	value: unknown,
 	label: string,

@@ -1,9 +1,5 @@
-/**
- * Runs `work(0..count-1)` with at most `concurrency` in flight and returns the results in index
- * order. When `work` throws, no further index is started; calls already in flight are awaited
- * (nothing is left running after the node returns), then the FIRST error to happen is thrown:
- * the one that stopped the run, not a later one it caused (an item abandoned because of it).
- */
+/** Runs `work(0..count-1)` with at most `concurrency` in flight and returns the results in index
+ * order. */
 export async function mapInOrder<T>(
 	count: number,
 	concurrency: number,

@@ -1,17 +1,9 @@
-/**
- * What the items of one run look up once and share: the first item to ask starts the lookup,
- * items asking meanwhile wait for the same answer, later ones get it at once. It lives as long as
- * the run (the router makes one per execution), so nothing is shared between executions. A lookup
- * that failed is forgotten, so the next item that needs it tries again.
- */
+/** What the items of one run look up once and share. */
 export class RunMemo {
 	private readonly entries = new Map<string, Promise<unknown>>();
 	private readonly kept = new Map<string, unknown>();
 
-	/**
-	 * The shared answer for `key`, computing it if no item asked yet. `first` is true for the item
-	 * whose call computed it (its error is its own; the others' errors must be made theirs).
-	 */
+	/** The shared answer for `key`, computing it if no item asked yet. */
 	share<T>(key: string, compute: () => Promise<T>): { answer: Promise<T>; first: boolean } {
 		const known = this.entries.get(key) as Promise<T> | undefined;
 		if (known !== undefined) return { answer: known, first: false };
@@ -23,10 +15,7 @@ export class RunMemo {
 		return { answer, first: true };
 	}
 
-	/**
-	 * The run's one `T` for `key`, made by the first item to ask and kept whatever becomes of it:
-	 * for a call the run must make once, however many items ask for it and whatever it answers.
-	 */
+	/** The run's one `T` for `key`, made by the first item to ask and kept whatever becomes of it. */
 	once<T>(key: string, make: () => T): T {
 		if (!this.kept.has(key)) this.kept.set(key, make());
 		return this.kept.get(key) as T;

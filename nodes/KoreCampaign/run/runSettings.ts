@@ -4,10 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ClientSettings } from '../transport/client';
 import { DEFAULT_CLIENT_SETTINGS } from '../transport/client';
 
-/**
- * The options that pace a whole execution: their label, default and range, written once. The
- * editor's fields (actions/common.descriptions.ts) and the check before a run both use this table.
- */
+/** The options that pace a whole execution: their label, default and range, written once. */
 export const RUN_SETTING_LIMITS = {
 	requestsPerMinute: {
 		label: 'Requests per Minute',
@@ -37,10 +34,7 @@ export interface RunSettings extends ClientSettings {
 	maxConcurrency: number;
 }
 
-/**
- * Reads the rate limit, concurrency, retries and timeout. They pace the execution as a whole, so
- * they come from the first item's Options; an out-of-range value stops the run before any call.
- */
+/** Reads the rate limit, concurrency, retries and timeout. */
 export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const read = (name: RunSettingName): number => {

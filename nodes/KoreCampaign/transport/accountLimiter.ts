@@ -1,19 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-/**
- * Kore.ai allows a number of calls per minute per **account**, whatever n8n does: loop
- * iterations, concurrent executions and different workflows on one Kore account all count
- * together. So every run of the node in this n8n process that uses the same account (host +
- * account ID) takes its call slots from one limiter, kept at module level: the one piece of state
- * that outlives an execution. It is keyed by account and bounded (idle accounts are forgotten).
- *
- * Callers of an account wait in one queue, first come first served. When a caller gets its slot
- * is decided only when its turn comes, from what holds at that moment (the settings in use, a
- * pause, the lowered pace): so a change reaches the callers already waiting too.
- *
- * Processes that cannot share it (n8n queue-mode workers) settle by themselves: a rate-limit
- * answer halves this process's rate for the account, which then climbs back slowly over minutes.
- */
+/** Kore.ai allows a number of calls per minute per **account**, whatever n8n does. */
 
 /** Spacing factor over the exact limit: arrivals jitter (timers, network), the margin absorbs it. */
 export const SAFETY_MARGIN = 1.025;
@@ -27,11 +14,7 @@ export const FULL_RECOVERY_MS = 5 * 60_000;
 /** A Requests per Minute setting counts until this long after the last call slot given under it. */
 const SETTING_REMEMBERED_MS = 60_000;
 
-/**
- * Waits the queue may go through without giving a slot before its first caller gives up. Each
- * follows something that moved the turn later (a rate-limit pause, a lower setting joining) or a
- * setting lapsing; a handful is normal, a thousand means the account is paused again and again.
- */
+/** Waits the queue may go through without giving a slot before its first caller gives up. */
 const MAX_WAITS_PER_SLOT = 1_000;
 
 /** The clock and the way to wait: a monotonic clock and n8n's `sleep` in the node, a fake in unit tests. */
@@ -50,16 +33,10 @@ export class WaitAborted extends Error {
 	}
 }
 
-/**
- * One listener per signal, shared by everything waiting on it: a run's signal may have 50 items
- * waiting on it at once, and more than 10 listeners on one signal make Node warn of a leak.
- */
+/** One listener per signal, shared by everything waiting on it. */
 const abortWatchers = new WeakMap<AbortSignal, { callbacks: Set<() => void>; fire: () => void }>();
 
-/**
- * Calls `callback` once if `signal` aborts; the returned function stops watching. The signal's
- * own listener goes when its last watcher stops watching (or when it fires).
- */
+/** Calls `callback` once if `signal` aborts; the returned function stops watching. */
 export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
 	let watchers = abortWatchers.get(signal);
 	if (watchers === undefined) {
@@ -85,18 +62,12 @@ export function whenAborted(signal: AbortSignal, callback: () => void): () => vo
 	};
 }
 
-/**
- * The longest one wait lasts. Callers look again after any wait (the limiter's queue at its turn;
- * retry backoffs are capped at a minute), so a longer one (Infinity included) ends here early.
- */
+/** The longest one wait lasts. */
 export const MAX_WAIT_MS = 10 * 60_000;
 
-/**
- * Waits `ms` (at most MAX_WAIT_MS) with n8n's `sleep`, in steps of at most 250 ms so that nothing
+/** Waits `ms` (at most MAX_WAIT_MS) with n8n's `sleep`, in steps of at most 250 ms so that nothing
  * keeps running long after an abort; rejects with WaitAborted as soon as `signal` aborts (at once
- * if it already has). Any number of waits may share one signal: they add one listener to it
- * between them.
- */
+ * if it already has). */
 export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw new WaitAborted();
 	let aborted: () => void = () => undefined;
@@ -112,18 +83,13 @@ export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<voi
 	}
 }
 
-/**
- * `performance.now()`: monotonic, so pacing does not follow the system clock when it is set
- * back or forward (an hour back would otherwise hold every call for an hour).
- */
+/** `performance.now()`: monotonic, so pacing does not follow the system clock when it is set back
+ * or forward (an hour back would otherwise hold every call for an hour). */
 export const SYSTEM_CLOCK: LimiterClock = { now: () => performance.now(), wait: waitOrAbort };
 
 /** A granted slot. Pass it back when reporting a rate-limit answer for the call made in it. */
 export interface Slot {
-	/**
-	 * Grants numbered in order across the limiter: tells which calls a halving came after. A
-	 * slot numbered -1 (no slot) never halves the rate; it still pauses the account.
-	 */
+	/** Grants numbered in order across the limiter: tells which calls a halving came after. */
 	readonly seq: number;
 }
 
@@ -164,13 +130,7 @@ export class AccountLimiter {
 		private readonly limits = { maxAccounts: 500, idleMs: 10 * 60_000 },
 	) {}
 
-	/**
-	 * Resolves when the caller may start one call to `account`; rejects with WaitAborted if
-	 * `signal` aborts first. Callers get their slots in the order they asked. `requestsPerMinute`
-	 * 0 means no limit of its own; when runs disagree, the lowest non-zero setting in use applies
-	 * to all of them: a setting is in use while callers wait under it, and for a minute after the
-	 * last slot given under it.
-	 */
+	/** Resolves when the caller may start one call to `account`. */
 	async acquire(account: string, requestsPerMinute: number, signal?: AbortSignal): Promise<Slot> {
 		if (signal?.aborted) throw new WaitAborted();
 		const state = this.state(account);
@@ -186,12 +146,7 @@ export class AccountLimiter {
 		});
 	}
 
-	/**
-	 * Kore answered "rate limit exceeded" for a call made in `slot`: nobody on this account
-	 * starts a call for `pauseMs` from now (callers already waiting included; they then go on in
-	 * order at the lowered pace), and this process's rate for the account is halved — once per
-	 * burst: answers to calls given their slot before the last halving do not halve it again.
-	 */
+	/** Kore answered "rate limit exceeded" for a call made in `slot`. */
 	rateLimited(account: string, slot: Slot, pauseMs: number): void {
 		const state = this.state(account);
 		const now = this.clock.now();
@@ -288,14 +243,7 @@ export class AccountLimiter {
 		return { seq: this.grants++ };
 	}
 
-	/**
-	 * When the first caller in the queue (or one `joining` an empty queue) may start: after the
-	 * pause, and one gap after the last start — the gap of the pace then or now, whichever is
-	 * shorter. So a lower setting joining does not hold back a turn already due, and a setting
-	 * that lapses brings the turn forward at once (the queue wakes at the lapse). A rate climbing
-	 * back after a halving counts from the next look on: a wait already begun keeps its end, so
-	 * during the recovery a slot may come a little later than the rate then allows, never sooner.
-	 */
+	/** When the first caller in the queue (or one `joining` an empty queue) may start. */
 	private turnAt(state: AccountState, now: number, joining = 0): number {
 		const rate = this.rate(state, now, joining);
 		const gap = Math.min(state.lastGap, rate > 0 ? gapFor(rate) : 0);
@@ -312,10 +260,8 @@ export class AccountLimiter {
 		return Math.min(1, state.shareAfterCut + Math.max(0, now - state.cutAt) / FULL_RECOVERY_MS);
 	}
 
-	/**
-	 * The lowest non-zero Requests per Minute among `joining` and the settings in use on the
-	 * account (forgetting those with nobody waiting and no slot for over a minute); 0 if none.
-	 */
+	/** The lowest non-zero Requests per Minute among `joining` and the settings in use on the account
+	 * (forgetting those with nobody waiting and no slot for over a minute); 0 if none. */
 	private configuredRate(state: AccountState, now: number, joining = 0): number {
 		let lowest = joining;
 		for (const [setting, use] of state.settings) {
@@ -373,10 +319,7 @@ export class AccountLimiter {
 		return state;
 	}
 
-	/**
-	 * Forgets accounts idle for long (their pace is over too); at the size bound, the least
-	 * recently used ones. An account with callers waiting is always kept.
-	 */
+	/** Forgets accounts idle for long (their pace is over too). */
 	private forgetIdle(now: number): void {
 		for (const [account, state] of this.accounts) {
 			if (state.queue.length > 0 || state.serving) continue;

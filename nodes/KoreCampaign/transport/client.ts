@@ -59,11 +59,9 @@ export interface SentCall {
 	items: number[];
 }
 
-/**
- * The calls of one client that were not safe to repeat and went out (in this try of the node or
- * an earlier one): those Kore.ai accepted, and those it may have carried out although no answer
- * came back.
- */
+/** The calls of one client that were not safe to repeat and went out (in this try of the node or an
+ * earlier one): those Kore.ai accepted, and those it may have carried out although no answer came
+ * back. */
 export interface UnrepeatableCalls {
 	accepted: SentCall[];
 	uncertain: SentCall[];
@@ -82,11 +80,7 @@ function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<str
 	return out;
 }
 
-/**
- * One execution's (or one poll's, or one list search's) way to Kore.ai: the checked credential,
- * the account's shared rate limit, retries, n8n's Stop and the generic answer check. Operations
- * describe a request and read their own answer; the client never looks inside either.
- */
+/** One execution's (or one poll's, or one list search's) way to Kore.ai. */
 export class KoreClient {
 	/** The Kore.ai account (host + account ID): the unit of Kore's rate limit. */
 	private readonly account: string;
@@ -107,10 +101,7 @@ export class KoreClient {
 		this.retry = { ...DEFAULT_RETRY_POLICY, maxRetries: settings.maxRetries };
 	}
 
-	/**
-	 * Reads and checks the credential once. A credential problem is returned, not thrown, so that
-	 * with "Continue on Fail" each input still yields its own error item.
-	 */
+	/** Reads and checks the credential once. */
 	static async open(
 		ctx: KoreContext,
 		settings: ClientSettings,
@@ -137,12 +128,8 @@ export class KoreClient {
 		return new KoreClient(ctx, connection, credentials, settings, signal, tries);
 	}
 
-	/**
-	 * Sends one request within the account's rate limit and returns Kore's JSON answer, or throws
-	 * a NodeApiError for the item with Kore's own text. Retries what may succeed later — a request
-	 * that is not safe to repeat only when Kore.ai certainly did not act on it, and never one an
-	 * earlier try of this run of the node sent: that one ends as it ended then.
-	 */
+	/** Sends one request within the account's rate limit and returns Kore's JSON answer, or throws a
+	 * NodeApiError for the item with Kore's own text. */
 	async send(request: KoreRequest, itemIndex: number): Promise<Record<string, unknown>> {
 		if (!request.repeatable) {
 			const tried = this.tries?.recall(request);
@@ -202,10 +189,8 @@ export class KoreClient {
 		}
 	}
 
-	/**
-	 * The error for an answer Kore.ai accepted but the operation cannot read (a field it needs is
-	 * missing): what was expected, and Kore's message when it gave one.
-	 */
+	/** The error for an answer Kore.ai accepted but the operation cannot read (a field it needs is
+	 * missing): what was expected, and Kore's message when it gave one. */
 	unreadable(
 		request: KoreRequest,
 		expected: string,
@@ -219,10 +204,7 @@ export class KoreClient {
 		return new NodeApiError(this.ctx.getNode(), { message }, { message, description, itemIndex });
 	}
 
-	/**
-	 * The calls not safe to repeat that this client sent so far: what a run that fails must own
-	 * up to, since running the same input again sends them again.
-	 */
+	/** The calls not safe to repeat that this client sent so far. */
 	unrepeatableCalls(): UnrepeatableCalls {
 		const earlier = this.earlierCalls(() => true);
 		const copy = (calls: SentCall[]) => calls.map((c) => ({ label: c.label, items: [...c.items] }));
@@ -232,10 +214,9 @@ export class KoreClient {
 		};
 	}
 
-	/**
-	 * Calls not safe to repeat that earlier tries of this run (Retry On Fail) sent for items
-	 * matching `forItem` and that this try did not reach: the item's failure must still own up to them.
-	 */
+	/** Calls not safe to repeat that earlier tries of this run (Retry On Fail) sent for items
+	 * matching `forItem` and that this try did not reach: the item's failure must still own up to
+	 * them. */
 	earlierCalls(forItem: (itemIndex: number) => boolean): UnrepeatableCalls {
 		const calls = (this.tries?.notRecalled() ?? []).filter((c) => c.items.some(forItem));
 		const named = (outcome: string) =>
@@ -260,11 +241,7 @@ export class KoreClient {
 		};
 	}
 
-	/**
-	 * Sends once through n8n's authenticated HTTP helper: the credential adds a freshly signed
-	 * `auth` token and the `accountId`/`iid` headers. HTTP errors and connection problems come
-	 * back as failures; a credential problem throws the KoreCredentialError.
-	 */
+	/** Sends once through n8n's authenticated HTTP helper. */
 	private async sendOnce(request: KoreRequest): Promise<KoreOutcome> {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -307,12 +284,7 @@ export class KoreClient {
 			: 'Kore.ai may have carried it out. Check in Kore.ai before running this item again.';
 	}
 
-	/**
-	 * The NodeApiError for a failed call. It is built from a clean summary, never from the HTTP
-	 * client's error, whose request config carries the signed token. `recalled`: the failure is an
-	 * earlier try's, and the call was not sent again; `refusedAfterUnanswered`: Kore refused a retry
-	 * after an attempt whose answer was lost, which may be because that attempt did it.
-	 */
+	/** The NodeApiError for a failed call. */
 	private failed(
 		failure: KoreFailure,
 		request: KoreRequest,
@@ -359,10 +331,7 @@ export class KoreClient {
 		});
 	}
 
-	/**
-	 * The run stopped while this call waited: for its first turn (nothing was sent: the WaitAborted
-	 * itself), or to be tried again after `last` failed — in the backoff or in the queue for a slot.
-	 */
+	/** The run stopped while this call waited. */
 	private stopped(
 		error: unknown,
 		request: KoreRequest,

@@ -68,11 +68,8 @@ const TEXT_FIELDS = {
 	},
 } as const;
 
-/**
- * Reads a text field, trims surrounding white space (a pasted value often carries a newline)
- * and rejects empty values and control characters inside the value.
- * Secret fields are never quoted in the message.
- */
+/** Reads a text field, trims surrounding white space (a pasted value often carries a newline) and
+ * rejects empty values and control characters inside the value. */
 function requiredText(
 	credentials: ICredentialDataDecryptedObject,
 	field: keyof typeof TEXT_FIELDS,
@@ -95,10 +92,7 @@ function requiredText(
 	return value;
 }
 
-/**
- * The bot id goes into the URL path (encoded) and the `iid` header. A value of only dots would
- * be read as "this folder" or "the folder above" and change the route, so it is refused.
- */
+/** The bot id goes into the URL path (encoded) and the `iid` header. */
 function botIdOf(credentials: ICredentialDataDecryptedObject): string {
 	const botId = requiredText(credentials, 'botId');
 	if (/^\.+$/.test(botId)) {
@@ -110,10 +104,7 @@ function botIdOf(credentials: ICredentialDataDecryptedObject): string {
 	return botId;
 }
 
-/**
- * Normalises the environment URL: http(s) only, no user name or password, no query or fragment;
- * trailing slashes are dropped, a path prefix (on-premises behind a proxy) is kept.
- */
+/** Normalises the environment URL: http(s) only, no user name or password, no query or fragment. */
 export function normaliseHost(raw: unknown): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const accepted = `Use your Kore.ai environment URL, for example ${DEFAULT_HOST} (or your on-premises origin).`;
@@ -186,10 +177,8 @@ export function readAuth(
 	};
 }
 
-/**
- * The value of the `auth` header: a freshly signed token in client-credentials mode, the
- * pasted token (unchanged) in JWT mode.
- */
+/** The value of the `auth` header: a freshly signed token in client-credentials mode, the pasted
+ * token (unchanged) in JWT mode. */
 export function authToken(credentials: ICredentialDataDecryptedObject, nowMs = Date.now()): string {
 	const auth = readAuth(credentials, nowMs);
 	return auth.authMode === 'jwt'

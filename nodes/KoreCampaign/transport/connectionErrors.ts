@@ -1,16 +1,10 @@
 import type { KoreCredentialError } from './connection';
 import type { KoreFailure } from './koreAnswer';
 
-/**
- * Errors thrown before any answer arrived (refused, reset, timed out, DNS), turned into failures
- * a user can act on, and whether trying again may help.
- */
+/** Errors thrown before any answer arrived (refused, reset, timed out, DNS), turned into failures a
+ * user can act on, and whether trying again may help. */
 
-/**
- * Node.js / axios error codes of a request that never got an answer. `maybeDone`: the request
- * may have reached Kore.ai, so it may have been carried out; without it, nothing reached Kore.ai.
- * A refused connection or an unknown host is not retried: a wrong Host does not mend itself.
- */
+/** Node.js / axios error codes of a request that never got an answer. */
 const CONNECTION_PROBLEMS: Record<
 	string,
 	{ what: string; retryable: boolean; maybeDone?: boolean }
@@ -33,10 +27,8 @@ const CONNECTION_PROBLEMS: Record<
 	EHOSTUNREACH: { what: 'the host is unreachable', retryable: true },
 };
 
-/**
- * Walks an error's chain: n8n wraps the HTTP client's error in a NodeApiError, which keeps
- * the original as `errorResponse` (and, depending on the version, `cause`).
- */
+/** Walks an error's chain: n8n wraps the HTTP client's error in a NodeApiError, which keeps the
+ * original as `errorResponse` (and, depending on the version, `cause`). */
 function causes(error: unknown): Array<Record<string, unknown>> {
 	const chain: Array<Record<string, unknown>> = [];
 	let current: unknown = error;
@@ -51,8 +43,7 @@ function causes(error: unknown): Array<Record<string, unknown>> {
 /** Turns an error thrown before any answer arrived into a failure the user can act on. */
 export function connectionFailure(error: unknown, host: string, timeoutMs: number): KoreFailure {
 	const chain = causes(error);
-	// n8n 2.x keeps the HTTP client's error, with its `code`; n8n 1.x drops it and keeps the code
-	// only as the wrapping NodeApiError's `httpCode`.
+	// n8n 2.x keeps the HTTP client's error, with its `code`.
 	const code = chain
 		.flatMap((e) => [e.code, e.httpCode])
 		.find((c): c is string => typeof c === 'string' && c in CONNECTION_PROBLEMS);

@@ -18,12 +18,7 @@ export interface KoreJwtClaims {
 
 const base64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
 
-/**
- * Signs a fresh HS256 JWT for Kore.ai's public APIs with the app's client secret.
- *
- * Every call yields a new random `jti`, so two tokens signed in the same millisecond still
- * differ and Kore's replay check (apps with "Enforce JTI") never trips.
- */
+/** Signs a fresh HS256 JWT for Kore.ai's public APIs with the app's client secret. */
 export function signKoreJwt(
 	clientId: string,
 	clientSecret: string,
@@ -47,11 +42,8 @@ export function signKoreJwt(
 /** Three base64url segments, the last (signature) possibly empty: the JWS compact form. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-/**
- * Checks that a pasted token looks like a JWT and has not expired, without verifying its
- * signature (only Kore can). Returns a reason the user can act on, or undefined when fine.
- * The token itself never appears in the reason.
- */
+/** Checks that a pasted token looks like a JWT and has not expired, without verifying its signature
+ * (only Kore can). */
 export function checkPastedJwt(token: string, nowMs: number = Date.now()): string | undefined {
 	if (token === '') {
 		return 'The JWT field is empty. Paste a token generated for your Kore.ai app, or switch Authentication to "Client ID and Secret" to let n8n sign one per request.';

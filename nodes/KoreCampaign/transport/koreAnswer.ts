@@ -1,8 +1,4 @@
-/**
- * Reads what Kore.ai answered to any call: an answer to hand to the operation, or a failure with
- * a message a no-code builder can act on, whether trying again may help, and whether Kore.ai may
- * have acted on it. What a success must contain is each operation's own business.
- */
+/** Reads what Kore.ai answered to any call. */
 import type { RequestHints } from './request';
 
 export interface KoreSuccess {
@@ -33,11 +29,8 @@ export interface KoreFailure {
 
 export type KoreOutcome = KoreSuccess | KoreFailure;
 
-/**
- * Kore's own wording when the per-minute limit is exceeded ("You've exceeded the per-minute rate
- * limit"). Only this phrase counts: a failure that merely mentions a rate limit — a campaign
- * called "Data Rate Limit Upsell", or "Corporate Limited" — is not one.
- */
+/** Kore's own wording when the per-minute limit is exceeded ("You've exceeded the per-minute rate
+ * limit"). */
 const KORE_RATE_LIMIT = /exceeded the per-minute rate limit/i;
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -101,11 +94,7 @@ export const GENERIC_HINTS = {
 		"Whatever answered is not Kore.ai's campaign API (a proxy, a login page or a wrong Host?). Check the credential's Host.",
 } as const;
 
-/**
- * Interprets one HTTP answer. A success is an HTTP 2xx JSON object whose `status`, if any, is not
- * `failure` or `error`: Kore answers start/stop with the campaign's new state in `status` and
- * add-contacts with only a `message`, so nothing more can be required here.
- */
+/** Interprets one HTTP answer. */
 export function interpretKoreAnswer(
 	statusCode: number,
 	body: unknown,

@@ -1,21 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/**
- * One call to Kore.ai, as an operation describes it: what to send and whether sending it twice
- * is harmless. The transport sends it, paces it and retries it; it never reads an operation's
- * answer (the operation does), so it knows nothing about any one operation.
- */
+/** One call to Kore.ai, as an operation describes it. */
 export interface KoreRequest {
 	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	/** Absolute URL, built by endpoints.ts. */
 	url: string;
 	/** JSON body; undefined sends none. */
 	body?: IDataObject | IDataObject[];
-	/**
-	 * Whether Kore.ai doing it twice changes nothing (a schedule replaces the last one; reads).
-	 * A request that is not is retried only after an answer that proves Kore.ai did not act on it
-	 * (a rate-limit answer), and never sent again by a later try of the same run (Retry On Fail).
-	 */
+	/** Whether Kore.ai doing it twice changes nothing (a schedule replaces the last one; reads). */
 	repeatable: boolean;
 	/** The input items the call answers for, when more than the one it is sent for (a batch). */
 	items?: number[];
@@ -30,10 +22,8 @@ export interface RequestHints {
 	rejected?: string;
 	/** HTTP 404: what may not exist. */
 	notFound?: string;
-	/**
-	 * After a call that may have reached Kore.ai without its answer reaching the node (a timeout,
-	 * a dropped connection, a gateway error): what may have happened and what to check before
-	 * running the item again.
-	 */
+	/** After a call that may have reached Kore.ai without its answer reaching the node (a timeout, a
+	 * dropped connection, a gateway error): what may have happened and what to check before running
+	 * the item again. */
 	maybeDone?: string;
 }

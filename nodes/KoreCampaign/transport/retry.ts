@@ -23,10 +23,7 @@ export function rateLimitPauseMs(failure: KoreFailure, policy: RetryPolicy): num
 	return Math.min(failure.retryAfterMs ?? policy.rateLimitBaseDelayMs, policy.maxDelayMs);
 }
 
-/**
- * How long to wait before retry number `retry` (1-based) after `failure`: Kore's Retry-After
- * when given (capped), else exponential backoff with jitter (between half and all of it).
- */
+/** How long to wait before retry number `retry` (1-based) after `failure`. */
 export function backoffMs(
 	failure: KoreFailure,
 	retry: number,

@@ -3,12 +3,7 @@ import { createHash } from 'node:crypto';
 import type { KoreFailure } from './koreAnswer';
 import type { KoreRequest } from './request';
 
-/**
- * What one run of a node sent that is not safe to repeat, kept across n8n's "Retry On Fail":
- * n8n runs the node again in the same process, same execution and same run index, and the second
- * try must not send a start or a batch of contacts the first one already sent. Module level,
- * keyed by execution, node and run, and bounded in runs, calls and time.
- */
+/** What one run of a node sent that is not safe to repeat, kept across n8n's "Retry On Fail". */
 
 /** How a call not safe to repeat ended in an earlier try, with how it is named and its items. */
 export type TriedCall = (
@@ -40,10 +35,7 @@ interface RunEntry {
 	touchedAt: number;
 }
 
-/**
- * One try of a run, as the client sees the run's memory: only earlier tries' calls are recalled,
- * each once (two identical calls of one try are two calls).
- */
+/** One try of a run, as the client sees the run's memory. */
 export interface RunTries {
 	/** The next call like `request` an earlier try sent that this try has not recalled yet. */
 	recall(request: KoreRequest): TriedCall | undefined;

@@ -32,12 +32,7 @@ function changedAt(change: CampaignChange): number {
 		: timeOf(change.campaign.record.updatedAt);
 }
 
-/**
- * Whether a campaign the memory does not know is new: created after the memory's limit for its
- * channel and the window's lower edge, and not in `recent` (listed before, then forgotten after
- * missing two polls). One created earlier came back into the window (a newer one was deleted) or
- * into the list after the memory forgot it.
- */
+/** Whether a campaign the memory does not know is new. */
 function isNew(memory: CampaignMemory, campaign: ListedCampaign): boolean {
 	if (memory.recent[campaign.channel]?.[campaign.id] !== undefined) return false;
 	for (const limit of [memory.settledUntil[campaign.channel], memory.oldestWatched]) {
@@ -46,11 +41,7 @@ function isNew(memory: CampaignMemory, campaign: ListedCampaign): boolean {
 	return true;
 }
 
-/**
- * Every change from the memory to the window, oldest first: a known campaign whose status
- * differs (once, whatever it went through in between — Kore keeps no history), and a new
- * campaign (created), even one Kore lists after a campaign created later than it.
- */
+/** Every change from the memory to the window, oldest first. */
 export function changesSince(memory: CampaignMemory, window: WatchWindow): CampaignChange[] {
 	const changes: CampaignChange[] = [];
 	for (const campaign of window.campaigns) {
@@ -85,11 +76,7 @@ export function wantedChanges(
 	);
 }
 
-/**
- * "Fetch Test Event": the newest campaign that fits, as a change of the asked-for event — by
- * last update for status changes, by creation for created. Kore keeps no earlier status, so
- * previousStatus is null. Undefined when no campaign fits.
- */
+/** "Fetch Test Event": the newest campaign that fits, as a change of the asked-for event. */
 export function sampleChange(
 	window: WatchWindow,
 	filter: ChangeFilter,

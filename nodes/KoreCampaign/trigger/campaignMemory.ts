@@ -3,23 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CampaignChannel } from '../campaigns/campaignList';
 import { isPlainObject } from '../transport/koreAnswer';
 
-/**
- * What the trigger remembers between polls, in the workflow's static data: the status of each
- * campaign it watches. Kore keeps no history and sends no events, so a change is a difference
- * between what one poll saw and what the next one sees.
- */
+/** What the trigger remembers between polls, in the workflow's static data. */
 
-/**
- * At most this many campaigns are watched: the newest by creation, both channels together. An
- * older campaign is not watched (its changes are not emitted) and costs no memory; the node's
- * static data stays near 60 bytes per campaign (about 300 kB at the bound).
- */
+/** At most this many campaigns are watched: the newest by creation, both channels together. */
 export const MAX_WATCHED_CAMPAIGNS = 5_000;
 
-/**
- * How long before the newest creation time seen a campaign that only now appears still counts as
- * created: Kore may list a campaign after one created later than it.
- */
+/** How long before the newest creation time seen a campaign that only now appears still counts as
+ * created: Kore may list a campaign after one created later than it. */
 export const CREATED_TOLERANCE_MS = 10 * 60_000;
 
 /** Bumped when the stored shape changes: a memory of another shape is a fresh start. */
@@ -58,25 +48,14 @@ export interface CampaignMemory {
 	key: MemoryKey;
 	/** Status by channel and campaign id. */
 	statuses: Partial<Record<CampaignChannel, Record<string, string>>>;
-	/**
-	 * Campaigns remembered although the last poll did not list them. Offset paging over a list
-	 * that loses a campaign while it is read skips the next one; such a campaign comes back at the
-	 * next poll and must not look new. One that is missing twice in a row is forgotten.
-	 */
+	/** Campaigns remembered although the last poll did not list them. */
 	missedOnce: Partial<Record<CampaignChannel, string[]>>;
 	/** As in WatchWindow: an unknown campaign created no later than this is not new. */
 	oldestWatched?: string;
-	/**
-	 * By channel, the creation time at or before which no campaign is new: the newest creation time
-	 * any poll has listed less CREATED_TOLERANCE_MS, never moving back. Per channel because a poll
-	 * reads one channel's list after the other.
-	 */
+	/** By channel, the creation time at or before which no campaign is new. */
 	settledUntil: Partial<Record<CampaignChannel, string>>;
-	/**
-	 * By channel, every campaign listed that was created after settledUntil (baseline or emitted),
-	 * with its creation time: listed again after being forgotten, it is not new. An id leaves as
-	 * settledUntil passes its creation time, so this holds minutes of campaigns.
-	 */
+	/** By channel, every campaign listed that was created after settledUntil (baseline or emitted),
+	 * with its creation time: listed again after being forgotten, it is not new. */
 	recent: Partial<Record<CampaignChannel, Record<string, string>>>;
 }
 
@@ -202,11 +181,7 @@ function textsById(value: unknown): Record<string, string> | undefined {
 		: undefined;
 }
 
-/**
- * The memory kept in the node's static data, or undefined when there is none to compare with:
- * never polled, another account, bot or Campaign Type, or a shape this version does not know
- * (then the next poll takes a fresh baseline rather than guessing).
- */
+/** The memory kept in the node's static data, or undefined when there is none to compare with. */
 export function readMemory(data: IDataObject, key: MemoryKey): CampaignMemory | undefined {
 	if (data.campaignType !== key.campaignType) return undefined;
 	// A memory from before it named the account is taken as the current account's (not a fresh
@@ -220,8 +195,7 @@ export function readMemory(data: IDataObject, key: MemoryKey): CampaignMemory | 
 	}
 	const { statuses, missedOnce, oldestWatched } = data;
 	if (!isPlainObject(statuses) || !isPlainObject(missedOnce)) return undefined;
-	// Unkeyed: its newest creation times become the limit, without tolerance: it kept no ids to
-	// tell a campaign listed late from one it forgot.
+	// Unkeyed: its newest creation times become the limit, without tolerance.
 	const settledUntil = unkeyed ? data.newestSeen : data.settledUntil;
 	const recent = unkeyed ? {} : data.recent;
 	if (!isPlainObject(recent)) return undefined;
@@ -276,11 +250,8 @@ const STORED_KEYS = [
 	'recent',
 ];
 
-/**
- * Stores the memory in the node's static data, in place of any other (another account's is not
- * kept). Top-level keys are replaced, never changed in place: n8n notices a change (and saves the
- * static data) by assignments to that object.
- */
+/** Stores the memory in the node's static data, in place of any other (another account's is not
+ * kept). */
 export function writeMemory(data: IDataObject, memory: CampaignMemory): void {
 	const { host, accountId, botId, campaignType } = memory.key;
 	data.version = MEMORY_VERSION;

@@ -16,14 +16,8 @@ export interface CampaignListing {
 	more: boolean;
 }
 
-/**
- * Reads the chosen channels' campaign lists, newest first (Kore's documented createdAt sort),
- * through the client: every call within the account's rate limit, shared with the action node.
- * Kore offers no "changed since" filter and does not document sorting by updatedAt, so the whole
- * list is read — but no further than `bound` campaigns per channel: older ones cannot be among
- * the newest `bound` of both channels together. Throws the first call's failure; nothing read
- * before it is used.
- */
+/** Reads the chosen channels' campaign lists, newest first (Kore's documented createdAt sort),
+ * through the client: every call within the account's rate limit, shared with the action node. */
 export async function listCampaigns(
 	client: KoreClient,
 	channels: readonly CampaignChannel[],
@@ -54,11 +48,9 @@ export async function listCampaigns(
 	return { campaigns, more };
 }
 
-/**
- * The campaigns one poll watches: the chosen channels' lists, read with the node's default client
+/** The campaigns one poll watches: the chosen channels' lists, read with the node's default client
  * settings (Kore's 60 calls per minute, shared with every other use of the account in this n8n);
- * and the account and bot they were read from (the credential's, checked).
- */
+ * and the account and bot they were read from (the credential's, checked). */
 export async function readWatchWindow(
 	ctx: IPollFunctions,
 	channels: readonly CampaignChannel[],

@@ -18,10 +18,7 @@ export interface CampaignCall {
 	dryRun: boolean;
 }
 
-/**
- * Schedule's and Disable Schedule's advice. Both are safe to repeat: Kore's release notes say a
- * new schedule replaces the previous one, and disabling twice changes nothing.
- */
+/** Schedule's and Disable Schedule's advice. */
 export const SCHEDULE_HINTS: RequestHints = {
 	rejected:
 		'Kore.ai did not accept the request. Its message above says why; most often the campaign name does not match an existing campaign exactly, or the dates are not accepted (the end must be after the start and in the future).',
@@ -47,10 +44,7 @@ export function scheduleCall(
 	};
 }
 
-/**
- * Sends the call and outputs Kore's id, status and message with the summary; a dry run only
- * describes it. Kore answers a schedule call with `status: "success"` and the campaign's id.
- */
+/** Sends the call and outputs Kore's id, status and message with the summary. */
 export async function sendCampaignCall(
 	{ client, itemIndex }: ItemContext,
 	call: CampaignCall,

@@ -20,10 +20,7 @@ import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
 import { isPlainObject } from '../../transport/koreAnswer';
 
-/**
- * Start (`play`) or stop a campaign: the v1 path, whose page has a sample for both channels
- * (the v2 pages disagree with each other).
- */
+/** Start (`play`) or stop a campaign. */
 export const triggerUrl = (
 	c: KoreConnection,
 	campaignId: string,
@@ -32,11 +29,8 @@ export const triggerUrl = (
 ) =>
 	`${c.host}/campaign/api/v1/public/${enc(c.botId)}/campaign/${enc(campaignId)}?campaignType=${channel}&trigger=${trigger}`;
 
-/**
- * Start and Stop: Kore's v1 trigger call (`trigger=play|stop`, the campaign's channel in
- * `campaignType`, body `{}`). Kore answers with the campaign's new state in `status` — "Active"
- * after a start, "Stopped" after a stop — not with "success".
- */
+/** Start and Stop: Kore's v1 trigger call (`trigger=play|stop`, the campaign's channel in
+ * `campaignType`, body `{}`). */
 export type Trigger = 'play' | 'stop';
 
 /** One Start or Stop item, read: which campaign, and whether only to describe the call. */
@@ -50,9 +44,8 @@ const TRIGGERS: Record<
 	Trigger,
 	{ status: string; verb: string; repeatable: boolean; hints: RequestHints; check: string }
 > = {
-	// Not safe to repeat: a start that timed out may have started the campaign, and starting it
-	// again can dial its whole contact list a second time. The client sends it again only after a
-	// failure that proves Kore did not act (a rate-limit answer, a refused connection, DNS).
+	// Not safe to repeat: a start that timed out may have started the campaign, and starting it again
+	// can dial its whole contact list a second time.
 	play: {
 		status: 'Active',
 		verb: 'Starting',

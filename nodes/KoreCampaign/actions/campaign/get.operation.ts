@@ -27,10 +27,8 @@ const description: INodeProperties[] = [
 	optionsCollection(RESOURCE, OPERATION, [dryRunOption, ...runSettingOptions]),
 ];
 
-/**
- * Fields of Kore's campaign that campaignJson already puts first, under the node's names (`type`
- * is the node's channel, whatever Kore may call `type`).
- */
+/** Fields of Kore's campaign that campaignJson already puts first, under the node's names (`type`
+ * is the node's channel, whatever Kore may call `type`). */
 const LEADING_FIELDS = new Set([
 	'type',
 	'_id',
@@ -43,11 +41,7 @@ const LEADING_FIELDS = new Set([
 	'updatedAt',
 ]);
 
-/**
- * Get: one campaign, read with Kore's GET. The output starts like a Get Many item (id, name,
- * type, status, priority, schedule flags, dates) and goes on with everything else Kore returned
- * (description, dialing mode and strategy, contact lists, DNC lists …), as Kore gave it.
- */
+/** Get: one campaign, read with Kore's GET. */
 export const get = defineOperation<{ ref: CampaignRef; dryRun: boolean }>({
 	resource: RESOURCE,
 	option: {

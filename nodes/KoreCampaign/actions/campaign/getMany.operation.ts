@@ -111,8 +111,7 @@ export const getMany = defineOperation<CampaignListing>({
 			statuses: statusesOf(filters.status),
 		};
 	},
-	// Kore's list is sorted newest first. A failure after some pages keeps what was read: with
-	// Continue on Fail those campaigns come out before the error item, which names channel and page.
+	// Kore's list is sorted newest first.
 	async execute({ client, itemIndex }, listing) {
 		const campaigns: IDataObject[] = [];
 		const wanted = listing.limit ?? Number.POSITIVE_INFINITY;

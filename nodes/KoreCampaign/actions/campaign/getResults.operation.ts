@@ -70,10 +70,8 @@ export interface ResultsPage {
 	totalResults?: number;
 }
 
-/**
- * Kore's results page (`data.results`, `data.totalPages`, `data.totalResults`), or undefined when
- * it is not one.
- */
+/** Kore's results page (`data.results`, `data.totalPages`, `data.totalResults`), or undefined when
+ * it is not one. */
 export function readResultsPage(answer: Record<string, unknown>): ResultsPage | undefined {
 	const data = answer.data;
 	if (!isPlainObject(data) || !Array.isArray(data.results) || !data.results.every(isPlainObject))
@@ -117,10 +115,8 @@ export function contactResultJson(
 	};
 }
 
-/**
- * Get Contact Results: a voice campaign's per-contact outcomes, one output item per contact, read
- * page by page (`page` from 1, up to 100 per call). Kore offers them for voice campaigns only.
- */
+/** Get Contact Results: a voice campaign's per-contact outcomes, one output item per contact, read
+ * page by page (`page` from 1, up to 100 per call). */
 export const getResults = defineOperation<ResultsItem>({
 	resource: RESOURCE,
 	option: {
@@ -140,8 +136,7 @@ export const getResults = defineOperation<ResultsItem>({
 			dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
 		};
 	},
-	// A failure after some pages keeps what was read: with Continue on Fail those contacts come
-	// out before the error item, which names the page.
+	// A failure after some pages keeps what was read.
 	async execute(run, item) {
 		const { ctx, client, itemIndex } = run;
 		const target = await findCampaign(run, item.ref);
@@ -163,8 +158,7 @@ export const getResults = defineOperation<ResultsItem>({
 		}
 		const contacts: IDataObject[] = [];
 		const seen = new Set<string>();
-		// Kore's counts, the largest any page gave: the walk goes on to its pages, and must end
-		// with its contacts (or the Limit).
+		// Kore's counts, the largest any page gave.
 		let totalPages: number | undefined;
 		let totalResults: number | undefined;
 		for (let page = 1; contacts.length < wanted; page++) {
@@ -192,8 +186,7 @@ export const getResults = defineOperation<ResultsItem>({
 			totalResults = largest(totalResults, read.totalResults);
 			for (const record of read.results) {
 				if (contacts.length >= wanted) break;
-				// A contact handed out on two pages comes out once; one without a uniqueId cannot be
-				// told from another and is kept.
+				// A contact handed out on two pages comes out once.
 				const id = record.uniqueId;
 				if (typeof id === 'string' && id !== '') {
 					if (seen.has(id)) continue;

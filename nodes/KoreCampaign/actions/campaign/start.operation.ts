@@ -1,9 +1,7 @@
 import { defineOperation } from '../operation';
 import { triggerOperation } from './campaignTrigger';
 
-/**
- * Start: starts the campaign now (Kore's `trigger=play`). Never sent twice: see campaignTrigger.ts.
- */
+/** Start: starts the campaign now (Kore's `trigger=play`). */
 export const start = defineOperation(
 	triggerOperation('play', {
 		name: 'Start',

@@ -139,11 +139,9 @@ export function addContactsRequest(
 	};
 }
 
-/**
- * Items grouped by list name (lists in order of first appearance; a different Batch Size or Dry
+/** Items grouped by list name (lists in order of first appearance; a different Batch Size or Dry
  * Run keeps items apart too), each group cut into batches of its Batch Size in input order,
- * numbered from 1 across the run.
- */
+ * numbered from 1 across the run. */
 export function contactBatches(
 	entries: Array<PreparedEntry<ContactItem>>,
 ): Array<Array<PreparedEntry<ContactItem>>> {
@@ -170,12 +168,7 @@ export function contactBatches(
 	return batches;
 }
 
-/**
- * Add Contacts: each item is one contact; contacts going to the same list are sent many per call
- * (Batch Size), each call through the account's limiter. Every item gets one output, paired to
- * it. Kore adds asynchronously and answers only `{ message }` ("… in progress"): `status:
- * "accepted"` says Kore took the batch, not that the contacts are in the list yet.
- */
+/** Add Contacts: each item is one contact. */
 export const addContacts = defineOperation<ContactItem>({
 	resource: RESOURCE,
 	option: {

@@ -84,8 +84,7 @@ function ifExistsOf(value: unknown): IfExists {
 	const found = IF_EXISTS.find((v) => v === value);
 	if (found === undefined) {
 		throw new InputError(
-			// Not the value "useExisting" itself: n8n turns a message containing "EEXIST" (any case)
-			// into "The file or directory already exists".
+			// Not the value "useExisting" itself.
 			`If the List Exists: ${showValue(value)} is not supported; choose Fail or Use Existing.`,
 			'options.ifExists',
 		);
@@ -115,11 +114,7 @@ type ListOutcome =
 	| { record: Record<string, unknown>; created: true; message: string }
 	| { error: unknown };
 
-/**
- * Finds the list by name (one read) and creates it only when it is not there. A create Kore.ai
- * refuses with a 400 is followed by a second look-up: another run may have created the list in
- * between, and then it is there to use.
- */
+/** Finds the list by name (one read) and creates it only when it is not there. */
 async function findOrCreate(
 	creation: ListCreation,
 	client: KoreClient,
@@ -164,11 +159,7 @@ async function findOrCreate(
 	}
 }
 
-/**
- * Create: a contact list for API uploads (`source: "passiveApi"`). Kore's page does not say what
- * it does with a second list of the same name, and Add Contacts finds a list by name alone, so
- * the node first looks the name up (one read) and never sends a create for a name that exists.
- */
+/** Create: a contact list for API uploads (`source: "passiveApi"`). */
 export const create = defineOperation<ListCreation>({
 	resource: RESOURCE,
 	option: {
@@ -213,10 +204,7 @@ export const create = defineOperation<ListCreation>({
 			},
 		};
 	},
-	// Items of one run naming the same list share one look-up and at most one create: the first
-	// finds or creates it, the others then find it there (a create is not safe to repeat, and two
-	// items checking at once would both find nothing). A failed create is not tried again by a
-	// later item of the run: its answer may have been lost after the list was made.
+	// Items of one run naming the same list share one look-up and at most one create.
 	async execute({ ctx, client, itemIndex, memo }, creation) {
 		const summary = { name: creation.name, ifExists: creation.ifExists };
 		if (creation.dryRun) return [dryRunJson(summary, creation.request, client)];
