@@ -4,7 +4,7 @@ import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
 import { v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
-import { isPlainObject } from '../transport/koreAnswer';
+import { isPlainObject } from '../transport/isPlainObject';
 
 export type CampaignChannel = 'voice' | 'sms';
 

@@ -10,7 +10,7 @@ import type { KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
 import { enc, v2Url } from '../transport/endpoints';
 import type { KoreRequest } from '../transport/request';
-import { isPlainObject } from '../transport/koreAnswer';
+import { isPlainObject } from '../transport/isPlainObject';
 
 export const getCampaignUrl = (c: KoreConnection, campaignId: string) => v2Url(c, enc(campaignId));
 

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
-import { isPlainObject } from './koreAnswer';
+import { isPlainObject } from './isPlainObject';
 
 /** How long a token we sign stays valid. Kore caps tokens carrying a `jti` at one hour. */
 export const TOKEN_LIFETIME_SECONDS = 5 * 60;

@@ -1,4 +1,5 @@
 /** Reads what Kore.ai answered to any call. */
+import { isPlainObject } from './isPlainObject';
 import type { RequestHints } from './request';
 
 export interface KoreSuccess {
@@ -34,11 +35,6 @@ export type KoreOutcome = KoreSuccess | KoreFailure;
 const KORE_RATE_LIMIT = /exceeded the per-minute rate limit/i;
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-
-/** A JSON object: not null, not an array. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Kore's own explanation: `errors[].msg` (auth and validation errors) or `message`. */
 export function koreText(body: unknown): string | undefined {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CampaignChannel } from '../campaigns/campaignList';
-import { isPlainObject } from '../transport/koreAnswer';
+import { isPlainObject } from '../transport/isPlainObject';
 
 /** What the trigger remembers between polls, in the workflow's static data. */
 

@@ -18,7 +18,7 @@ import {
 } from '../common.descriptions';
 import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget';
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
-import { isPlainObject } from '../../transport/koreAnswer';
+import { isPlainObject } from '../../transport/isPlainObject';
 
 /** Start (`play`) or stop a campaign. */
 export const triggerUrl = (

@@ -17,7 +17,7 @@ import {
 import { defineOperation } from '../operation';
 import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget';
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
-import { isPlainObject } from '../../transport/koreAnswer';
+import { isPlainObject } from '../../transport/isPlainObject';
 
 /** A voice campaign's per-contact results (Kore's page sends no accountId here). */
 export const contactResultsUrl = (c: KoreConnection, campaignId: string) =>
