@@ -71,6 +71,23 @@ describe('imports', () => {
 		).toEqual([]);
 	});
 
+	it('the credential reaches only what reads and signs it (transport/connection.ts, jwt.ts)', () => {
+		const reached = new Set<string>();
+		const visit = (file: string) => {
+			for (const dep of graph.get(file) ?? []) {
+				if (reached.has(dep)) continue;
+				reached.add(dep);
+				visit(dep);
+			}
+		};
+		visit(path.join(ROOT, 'credentials', 'KoreAiApi.credentials.ts'));
+		expect([...reached].map((f) => path.relative(SERVICE, f)).sort()).toEqual([
+			path.join('transport', 'connection.ts'),
+			path.join('transport', 'isPlainObject.ts'),
+			path.join('transport', 'jwt.ts'),
+		]);
+	});
+
 	it('has no import cycle', () => {
 		const cycles: string[] = [];
 		const state = new Map<string, 'open' | 'done'>();
