@@ -2,7 +2,7 @@
 // directly (`npm run bench` times loading them through this file). n8n itself loads the files
 // listed under "n8n" in package.json, so this file is not part of the published tarball.
 module.exports = {
-	KoreCampaignSchedule: require('./dist/nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.js')
+	KoreCampaignSchedule: require('./dist/nodes/KoreCampaign/KoreCampaignSchedule.node.js')
 		.KoreCampaignSchedule,
 	KoreAiApi: require('./dist/credentials/KoreAiApi.credentials.js').KoreAiApi,
 };

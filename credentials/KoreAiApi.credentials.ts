@@ -14,12 +14,10 @@ import {
 	KORE_HOSTS,
 	koreHeaders,
 	readConnection,
-} from '../nodes/KoreCampaignSchedule/transport/connection';
+} from '../nodes/KoreCampaign/transport/connection';
 
-/**
- * Kore.ai API credential: where the bot lives (host, account, bot) and how to authenticate
- * (an HS256 JWT signed per request from the app's client ID and secret, or a pasted JWT).
- */
+/** Kore.ai API credential: where the bot lives (host, account, bot) and how to authenticate (an
+ * HS256 JWT signed per request from the app's client ID and secret, or a pasted JWT). */
 export class KoreAiApi implements ICredentialType {
 	name = CREDENTIAL_TYPE;
 

@@ -37,8 +37,8 @@ import type {
 import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { KoreAiApi } from '../credentials/KoreAiApi.credentials';
-import { KoreCampaignSchedule } from '../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
-import { KoreCampaignTrigger } from '../nodes/KoreCampaignTrigger/KoreCampaignTrigger.node';
+import { KoreCampaignSchedule } from '../nodes/KoreCampaign/KoreCampaignSchedule.node';
+import { KoreCampaignTrigger } from '../nodes/KoreCampaign/KoreCampaignTrigger.node';
 
 /**
  * n8n-core's own dependency-injection container (its copy of @n8n/di, which may differ from the

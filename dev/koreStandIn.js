@@ -1,23 +1,11 @@
 'use strict';
 // A stand-in for Kore.ai's Campaign Management API, for tests, the e2e suite and `npm start`.
-// It listens on 127.0.0.1 only, checks every request the way ../../shared/kore-api.md
-// describes (JWT signature and claims, auth/accountId/iid headers, path, query, body shape),
-// answers like Kore, records what it received, and can be told to misbehave.
+// It listens on 127.0.0.1 only, checks every request the way Kore's API pages describe (JWT
+// signature and claims, auth/accountId/iid headers, path, query, body shape), answers like Kore,
+// records what it received, and can be told to misbehave.
 //
-// Routes (B = /campaign/api/v2/public/{botId}/campaign; the name in [] is the route's name for
-// failRoute() and callsTo(), and each recorded request's `route`):
-//   [schedule]     POST B/schedule?enableSchedule=true|false&campaignName=…   schedule / disable
-//   [list]         POST B/getAllCampaignDetails?accountId=…                   list one channel
-//   [get]          GET  B/{campaignId}?accountId=…                            one campaign
-//   [status]       POST B/{campaignId}/status?accountId=…&view=status, {}     its status
-//   [results]      POST B/{campaignId}/status?view=contacts, {page, limit}    per-contact results (voice)
-//   [start]/[stop] POST /campaign/api/v1/public/{botId}/campaign/{campaignId}
-//                       ?campaignType=voice|sms&trigger=play|stop, {}         start / stop
-//   [createList]   POST B/contactList/createContactList?accountId=…           create a contact list
-//   [listLists]    POST B/contactList/getAllListDetails?accountId=…&type=call every contact list
-//   [listContacts] GET  B/contactList/{listId}/getAllContacts?accountId=…     a list's contacts
-//   [addContacts]  POST /api/1.1/public/{botId}/campaign/contactList/addContacts   by list name
-// Every one checks the JWT and the auth/accountId/iid headers (the botId in the v1 and 1.1 paths
+// Routes: ROUTES below, one entry each (name for failRoute() and callsTo(), method, path, query,
+// handler). Every one checks the JWT and the auth/accountId/iid headers (the botId in the v1 and 1.1 paths
 // too), takes the query and body exactly as documented (anything else: HTTP 400
 // {status:"failure", message}), and answers an unknown path with 404 {errors:[{msg, code}]}.
 // An unknown campaign or list id is HTTP 404 {status:"failure", message:"Campaign <id> not found"}.
@@ -57,66 +45,14 @@ const KORE_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const RATE_LIMIT_MESSAGE =
 	"You've exceeded the per-minute rate limit. Please wait for sometime before retrying.";
 
-const SCHEDULE_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/schedule$/;
-const LIST_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/getAllCampaignDetails$/;
-const CAMPAIGN_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/([^/]+)$/;
-const STATUS_PATH = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/([^/]+)\/status$/;
-const TRIGGER_PATH = /^\/campaign\/api\/v1\/public\/([^/]+)\/campaign\/([^/]+)$/;
-const CREATE_LIST_PATH =
-	/^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/contactList\/createContactList$/;
-const LIST_LISTS_PATH =
-	/^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/contactList\/getAllListDetails$/;
-const LIST_CONTACTS_PATH =
-	/^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/contactList\/([^/]+)\/getAllContacts$/;
-const ADD_CONTACTS_PATH = /^\/api\/1\.1\/public\/([^/]+)\/campaign\/contactList\/addContacts$/;
-const CONTROL_PATH = /^\/__standin\/campaigns(?:\/([^/]+))?$/;
-
-/**
- * Kore's routes in matching order (method and path): a path names the route, except that
- * B/{id}/status is `results` or `status` by its `view`, and the v1 path `start` or `stop` by its
- * `trigger`. `bodyless`: the call needs no body, so Content-Type may be left out.
- */
-const ROUTES = [
-	{ method: 'POST', path: SCHEDULE_PATH, name: () => 'schedule' },
-	{ method: 'POST', path: LIST_PATH, name: () => 'list' },
-	{ method: 'POST', path: CREATE_LIST_PATH, name: () => 'createList' },
-	{ method: 'POST', path: LIST_LISTS_PATH, name: () => 'listLists', bodyless: true },
-	{ method: 'GET', path: LIST_CONTACTS_PATH, name: () => 'listContacts', bodyless: true },
-	{
-		method: 'POST',
-		path: STATUS_PATH,
-		name: (url) => (url.searchParams.get('view') === 'contacts' ? 'results' : 'status'),
-	},
-	{ method: 'GET', path: CAMPAIGN_PATH, name: () => 'get', bodyless: true },
-	{
-		method: 'POST',
-		path: TRIGGER_PATH,
-		name: (url) => (url.searchParams.get('trigger') === 'stop' ? 'stop' : 'start'),
-	},
-	{ method: 'POST', path: ADD_CONTACTS_PATH, name: () => 'addContacts' },
-];
-/** Every route's name, for failRoute() and callsTo(). */
-const ROUTE_NAMES = [
-	'schedule',
-	'list',
-	'get',
-	'start',
-	'stop',
-	'results',
-	'status',
-	'createList',
-	'listLists',
-	'addContacts',
-	'listContacts',
-];
-
 /** The route a request takes: { name, streamId, id (campaign or list id), bodyless }, or undefined. */
 function routeOf(method, url) {
 	for (const route of ROUTES) {
 		const match = route.method === method ? route.path.exec(url.pathname) : null;
-		if (match) {
+		if (match && (route.when === undefined || route.when(url))) {
 			return {
-				name: route.name(url),
+				entry: route,
+				name: route.name,
 				streamId: decodeURIComponent(match[1]),
 				id: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
 				bodyless: route.bodyless === true,
@@ -140,6 +76,146 @@ const notFound = (message) => new Rejection(404, { status: 'failure', message })
 /** In an expected query: "the caller's account id" (the accountId header's value). */
 const ACCOUNT = Symbol('accountId');
 
+const B = '/campaign/api/v2/public/([^/]+)/campaign';
+const path = (text) => new RegExp(`^${text}$`);
+const CONTROL_PATH = /^\/__standin\/campaigns(?:\/([^/]+))?$/;
+
+/**
+ * Kore's routes, one entry each: `when` tells apart routes sharing a path, `query` is the exact
+ * query (checked before `handle`), `bodyless` lets Content-Type be left out.
+ * `handle(s, call)` answers with the stand-in's internals `s`.
+ */
+const ROUTES = [
+	{
+		name: 'schedule',
+		method: 'POST',
+		path: path(`${B}/schedule`),
+		handle: (s, { url, body, claims }) => s.handleSchedule(url, body, claims),
+	},
+	{
+		name: 'list',
+		method: 'POST',
+		path: path(`${B}/getAllCampaignDetails`),
+		query: { accountId: ACCOUNT },
+		handle: (s, { body, claims }) => {
+			const listed = s.state.catalogue.filter((c) => !c.unlisted);
+			const { answer, error } = listCampaigns(listed, body, s.state.listPageCap);
+			if (error !== undefined) throw badRequest(error);
+			return { status: 200, body: answer, claims };
+		},
+	},
+	{
+		name: 'get',
+		method: 'GET',
+		path: path(`${B}/([^/]+)`),
+		bodyless: true,
+		query: { accountId: ACCOUNT },
+		handle: (s, { body, route, claims }) => {
+			if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
+			const entry = s.campaignById(route.id);
+			const answer = {
+				status: 'success',
+				message: 'Campaign fetched successfully',
+				data: campaignDetail(entry),
+			};
+			return { status: 200, body: answer, claims };
+		},
+	},
+	{
+		name: 'start',
+		method: 'POST',
+		path: path('/campaign/api/v1/public/([^/]+)/campaign/([^/]+)'),
+		when: (url) => url.searchParams.get('trigger') !== 'stop',
+		query: { campaignType: ['voice', 'sms'], trigger: ['play', 'stop'] },
+		handle: (s, call) => s.handleTrigger(call),
+	},
+	{
+		name: 'stop',
+		method: 'POST',
+		path: path('/campaign/api/v1/public/([^/]+)/campaign/([^/]+)'),
+		when: (url) => url.searchParams.get('trigger') === 'stop',
+		query: { campaignType: ['voice', 'sms'], trigger: ['play', 'stop'] },
+		handle: (s, call) => s.handleTrigger(call),
+	},
+	{
+		name: 'results',
+		method: 'POST',
+		path: path(`${B}/([^/]+)/status`),
+		when: (url) => url.searchParams.get('view') === 'contacts',
+		// Kore's page sends no accountId here.
+		query: { view: 'contacts' },
+		handle: (s, { body, route, claims }) => {
+			const entry = s.campaignById(route.id);
+			if (entry.channel !== 'voice')
+				throw badRequest('Per-contact results are available for voice campaigns only');
+			const { answer, error } = contactResults(entry, body, s.state.resultsFaults);
+			if (error !== undefined) throw badRequest(error);
+			return { status: 200, body: answer, claims };
+		},
+	},
+	{
+		name: 'status',
+		method: 'POST',
+		path: path(`${B}/([^/]+)/status`),
+		when: (url) => url.searchParams.get('view') !== 'contacts',
+		query: { accountId: ACCOUNT, view: 'status' },
+		handle: (s, { body, route, claims }) => {
+			requireEmptyObject(body);
+			const entry = s.campaignById(route.id);
+			const { name, status } = entry.record;
+			return {
+				status: 200,
+				body: { status: 'success', data: { id: idOf(entry), status, name } },
+				claims,
+			};
+		},
+	},
+	{
+		name: 'createList',
+		method: 'POST',
+		path: path(`${B}/contactList/createContactList`),
+		query: { accountId: ACCOUNT },
+		handle: (s, { body, claims }) => s.fromStore(s.state.contactLists.create(body), claims),
+	},
+	{
+		name: 'listLists',
+		method: 'POST',
+		path: path(`${B}/contactList/getAllListDetails`),
+		bodyless: true,
+		query: { accountId: ACCOUNT, type: 'call' },
+		handle: (s, { body, claims }) => {
+			// Kore's page says POST but its curl sends no body: none and {} are both fine.
+			if (!isEmptyBody(body)) throw badRequest('body must be empty or {}');
+			const campaignsUsing = (list) =>
+				s.state.catalogue
+					.filter((c) => c.channel === 'voice' && c.record.contactLists.includes(list._id))
+					.map((c) => ({ id: idOf(c), name: c.record.name }));
+			return s.fromStore(s.state.contactLists.listAll(campaignsUsing), claims);
+		},
+	},
+	{
+		name: 'addContacts',
+		method: 'POST',
+		path: path('/api/1\\.1/public/([^/]+)/campaign/contactList/addContacts'),
+		query: {},
+		handle: (s, { body, claims }) => s.fromStore(s.state.contactLists.addContacts(body), claims),
+	},
+	{
+		name: 'listContacts',
+		method: 'GET',
+		path: path(`${B}/contactList/([^/]+)/getAllContacts`),
+		bodyless: true,
+		query: { accountId: ACCOUNT },
+		handle: (s, { body, route, claims }) => {
+			if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
+			return s.fromStore(s.state.contactLists.contactsOf(route.id), claims);
+		},
+	},
+];
+/** Every route's name, for failRoute() and callsTo(). */
+const ROUTE_NAMES = ROUTES.map((route) => route.name);
+const pathOf = (name) => ROUTES.find((route) => route.name === name).path;
+
 /** A time given as ISO text, epoch milliseconds or a Date, as ISO text. */
 function isoTime(at) {
 	const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : at;
@@ -154,6 +230,13 @@ function sameKeys(object, keys) {
 
 function isPlainObject(value) {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const isEmptyBody = (body) =>
+	body === undefined || (isPlainObject(body) && Object.keys(body).length === 0);
+
+function requireEmptyObject(body) {
+	if (!isPlainObject(body) || Object.keys(body).length !== 0) throw badRequest('body must be {}');
 }
 
 /** Kore's wall-clock format, and a real calendar date-time. */
@@ -461,13 +544,6 @@ function createKoreStandIn(config) {
 		}
 	}
 
-	const isEmptyBody = (body) =>
-		body === undefined || (isPlainObject(body) && Object.keys(body).length === 0);
-
-	function requireEmptyObject(body) {
-		if (!isPlainObject(body) || Object.keys(body).length !== 0) throw badRequest('body must be {}');
-	}
-
 	function campaignById(id) {
 		const entry = state.catalogue.find((c) => idOf(c) === id);
 		if (entry === undefined) throw notFound(`Campaign ${id} not found`);
@@ -482,6 +558,8 @@ function createKoreStandIn(config) {
 		}
 		return { status: 200, body: result.answer, claims };
 	}
+
+	const internals = { state, campaignById, fromStore, handleSchedule, handleTrigger };
 
 	function handle(req, rawBody, url, route) {
 		if (route === undefined) {
@@ -510,74 +588,8 @@ function createKoreStandIn(config) {
 				claims,
 			};
 		}
-		switch (route.name) {
-			case 'schedule':
-				return handleSchedule(url, body, claims);
-			case 'list': {
-				checkQuery(req, url, { accountId: ACCOUNT });
-				const listed = state.catalogue.filter((c) => !c.unlisted);
-				const { answer, error } = listCampaigns(listed, body, state.listPageCap);
-				if (error !== undefined) throw badRequest(error);
-				return { status: 200, body: answer, claims };
-			}
-			case 'get': {
-				checkQuery(req, url, { accountId: ACCOUNT });
-				if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
-				const entry = campaignById(route.id);
-				const answer = {
-					status: 'success',
-					message: 'Campaign fetched successfully',
-					data: campaignDetail(entry),
-				};
-				return { status: 200, body: answer, claims };
-			}
-			case 'status': {
-				checkQuery(req, url, { accountId: ACCOUNT, view: 'status' });
-				requireEmptyObject(body);
-				const entry = campaignById(route.id);
-				const { name, status } = entry.record;
-				return {
-					status: 200,
-					body: { status: 'success', data: { id: idOf(entry), status, name } },
-					claims,
-				};
-			}
-			case 'results': {
-				// Kore's page sends no accountId here; the query is exactly view=contacts.
-				checkQuery(req, url, { view: 'contacts' });
-				const entry = campaignById(route.id);
-				if (entry.channel !== 'voice')
-					throw badRequest('Per-contact results are available for voice campaigns only');
-				const { answer, error } = contactResults(entry, body, state.resultsFaults);
-				if (error !== undefined) throw badRequest(error);
-				return { status: 200, body: answer, claims };
-			}
-			case 'start':
-			case 'stop':
-				return handleTrigger(req, url, body, route, claims);
-			case 'createList':
-				checkQuery(req, url, { accountId: ACCOUNT });
-				return fromStore(state.contactLists.create(body), claims);
-			case 'listLists': {
-				// Kore's page says POST but its curl sends no body: none and {} are both fine.
-				checkQuery(req, url, { accountId: ACCOUNT, type: 'call' });
-				if (!isEmptyBody(body)) throw badRequest('body must be empty or {}');
-				const campaignsUsing = (list) =>
-					state.catalogue
-						.filter((c) => c.channel === 'voice' && c.record.contactLists.includes(list._id))
-						.map((c) => ({ id: idOf(c), name: c.record.name }));
-				return fromStore(state.contactLists.listAll(campaignsUsing), claims);
-			}
-			case 'listContacts':
-				checkQuery(req, url, { accountId: ACCOUNT });
-				if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
-				return fromStore(state.contactLists.contactsOf(route.id), claims);
-			case 'addContacts':
-				checkQuery(req, url, {});
-				return fromStore(state.contactLists.addContacts(body), claims);
-			default:
-				throw new Error(`unhandled route ${route.name}`);
-		}
+		if (route.entry.query !== undefined) checkQuery(req, url, route.entry.query);
+		return route.entry.handle(internals, { req, url, body, route, claims });
 	}
 
 	/**
@@ -590,8 +602,7 @@ function createKoreStandIn(config) {
 	 *   changes nothing, since repeating a stop cannot dial anyone. A test wanting Kore to refuse
 	 *   instead queues that answer with failRoute('stop', {status: 400, body: …}).
 	 */
-	function handleTrigger(req, url, body, route, claims) {
-		checkQuery(req, url, { campaignType: ['voice', 'sms'], trigger: ['play', 'stop'] });
+	function handleTrigger({ url, body, route, claims }) {
 		requireEmptyObject(body);
 		const entry = campaignById(route.id);
 		const campaignType = url.searchParams.get('campaignType');
@@ -798,7 +809,7 @@ function createKoreStandIn(config) {
 			record.status = answer.status;
 			record.response = answer.body;
 			// Success is not always status "success": start/stop answer the campaign's new state and
-			// addContacts has no status at all (kore-api.md); only "failure" or an HTTP error is not.
+			// addContacts has no status at all (Kore's API page); only "failure" or an HTTP error is not.
 			if (answer.status === 200 && answer.body.status !== 'failure') state.counters.accepted++;
 			else state.counters.rejected++;
 			record.answeredAt = Date.now();
@@ -835,7 +846,7 @@ function createKoreStandIn(config) {
 		},
 		/** Requests to the list endpoint only. */
 		get listCalls() {
-			return state.received.filter((r) => LIST_PATH.test(r.path));
+			return state.received.filter((r) => pathOf('list').test(r.path));
 		},
 		/**
 		 * The campaigns it lists, in creation order: { channel, record, contacts, instanceId } with
@@ -1006,7 +1017,7 @@ function createKoreStandIn(config) {
 		},
 		/** Requests to the schedule endpoint only. */
 		get scheduleCalls() {
-			return state.received.filter((r) => SCHEDULE_PATH.test(r.path));
+			return state.received.filter((r) => pathOf('schedule').test(r.path));
 		},
 		get counters() {
 			return { ...state.counters };

@@ -1,5 +1,5 @@
 'use strict';
-// The stand-in's campaigns and its answers about them, as ../shared/kore-api.md describes Kore's:
+// The stand-in's campaigns and its answers about them, as Kore's API pages describe them:
 // getAllCampaignDetails (one channel per call, `type` required, limit/skip/page, filters.status,
 // sortBy; voice results carry `_id`, SMS results `id`), one campaign (GET B/{id}) and a voice
 // campaign's per-contact results (POST B/{id}/status?view=contacts).
@@ -44,7 +44,7 @@ function campaignRecord(spec, index) {
 	} = typeof spec === 'string' ? { name: spec } : spec;
 	const id = campaignId(type, index);
 	const created = createdAt ?? new Date(EPOCH + index * 3_600_000).toISOString();
-	// Kore lists these per channel too (kore-api.md); their values here are the stand-in's own.
+	// Kore lists these per channel too; their values here are the stand-in's own.
 	const channelFields =
 		type === 'sms'
 			? { totalMessagesSent: 0, campaignExecutionType: 'immediate', format: 'text' }

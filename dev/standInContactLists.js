@@ -1,5 +1,5 @@
 'use strict';
-// The stand-in's contact lists, as ../shared/kore-api.md describes Kore's: create one
+// The stand-in's contact lists, as Kore's API pages describe them: create one
 // (createContactList), list them all (getAllListDetails, no paging), read a list's contacts
 // (getAllContacts) and add contacts to a list by its NAME (v1.1 addContacts). The store keeps its
 // lists between calls until the stand-in is reset; each function answers one call or returns
@@ -229,7 +229,7 @@ function createContactListStore(specs, nowIso) {
 				added++;
 			}
 			if (added > 0) list.updatedAt = at;
-			// Kore's answer has no `status` field at all (kore-api.md).
+			// Kore's answer has no `status` field at all.
 			return { answer: { message: 'Adding contacts to public list is in progress' }, added };
 		},
 	};

@@ -16,7 +16,7 @@ import type {
 	IVersionedNodeType,
 } from 'n8n-workflow';
 
-import { signKoreJwt } from '../nodes/KoreCampaignSchedule/transport/jwt';
+import { signKoreJwt } from '../nodes/KoreCampaign/transport/jwt';
 import { runNode as runInEngine, runWorkflow } from '../dev/engine';
 import { clientCredentials, KORE, WINDOW } from '../dev/fixtures';
 
@@ -472,7 +472,7 @@ async function realN8n() {
 			},
 			// The Kore node's run: its router, operations, transport and helpers (any function).
 			ours: {
-				url: /n8n-nodes-kore-campaign\/dist\/nodes\/KoreCampaignSchedule\/(actions|transport|helpers)\//,
+				url: /n8n-nodes-kore-campaign\/dist\/nodes\/KoreCampaign\/(actions|transport|campaigns|contacts|dates|errors|run|methods|trigger)\//,
 				fn: /./,
 			},
 		};

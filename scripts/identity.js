@@ -24,8 +24,8 @@ const FILES = {
 	license: 'LICENSE.md',
 	credential: 'credentials/KoreAiApi.credentials.ts',
 	codex: [
-		'nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.json',
-		'nodes/KoreCampaignTrigger/KoreCampaignTrigger.node.json',
+		'nodes/KoreCampaign/KoreCampaignSchedule.node.json',
+		'nodes/KoreCampaign/KoreCampaignTrigger.node.json',
 	],
 };
 

@@ -77,13 +77,13 @@ checks() {
 		echo "-- n8n verification scanner, offline (source and packed tarball)" && node scripts/scan.mjs
 }
 
-# Nothing may depend on the process's time zone: the date and validation tables again under three
+# Nothing may depend on the process's time zone: the date and schedule tables again under three
 # of them (luxon's default zone is set to yet another one in every jest run).
 unitTests() {
 	npx jest --ci || return 1
 	for zone in UTC America/New_York Asia/Kolkata; do
-		echo "-- dates and validation under TZ=$zone"
-		TZ="$zone" npx jest --ci test/unit/helpers/dates.test.ts test/unit/helpers/validation.test.ts ||
+		echo "-- dates and schedules under TZ=$zone"
+		TZ="$zone" npx jest --ci test/unit/dates ||
 			return 1
 	done
 }

@@ -47,8 +47,8 @@ describe('the npm tarball', () => {
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 		expect(files).toEqual(
 			expect.arrayContaining([
-				'dist/nodes/KoreCampaignSchedule/KoreCampaignSchedule.node.json',
-				'dist/nodes/KoreCampaignTrigger/KoreCampaignTrigger.node.json',
+				'dist/nodes/KoreCampaign/KoreCampaignSchedule.node.json',
+				'dist/nodes/KoreCampaign/KoreCampaignTrigger.node.json',
 				'dist/icons/kore.svg',
 				'dist/icons/kore.dark.svg',
 			]),

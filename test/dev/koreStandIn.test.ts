@@ -3,7 +3,7 @@
  * The Kore stand-in itself (dev/koreStandIn.js): its routes beyond schedule and list, through
  * plain HTTP requests signed as Kore wants, its state, its test-only controls and its faults.
  */
-import { signKoreJwt } from '../../nodes/KoreCampaignSchedule/transport/jwt';
+import { signKoreJwt } from '../../nodes/KoreCampaign/transport/jwt';
 import { KORE } from '../../dev/fixtures';
 import { startKoreStandIn, useKoreStandIn } from '../helpers/standIn';
 

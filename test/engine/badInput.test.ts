@@ -5,7 +5,8 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { signKoreJwt } from '../../nodes/KoreCampaignSchedule/transport/jwt';
+import { OPERATIONS } from '../../nodes/KoreCampaign/actions/operations';
+import { signKoreJwt } from '../../nodes/KoreCampaign/transport/jwt';
 import { runNode } from '../../dev/engine';
 import { clientCredentials, KORE, WINDOW } from '../../dev/fixtures';
 import { runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
@@ -340,8 +341,13 @@ const CASES: Case[] = [
 	{
 		name: 'operation unknown (a workflow from elsewhere)',
 		...item({ operation: 'delete' }),
-		message:
-			/^Operation: "delete" is not supported for "campaign"; use one of "schedule", "disableSchedule", "get", "getMany", "getResults", "start", "stop"/,
+		message: new RegExp(
+			`^Operation: "delete" is not supported for "campaign"; use one of ${OPERATIONS.filter(
+				(o) => o.resource === 'campaign',
+			)
+				.map((o) => `"${o.option.value}"`)
+				.join(', ')}`,
+		),
 	},
 	{
 		name: 'resource unknown (a workflow from elsewhere)',

@@ -7,7 +7,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { runNode, searchCampaignList } from '../../dev/engine';
 import { clientCredentials, WINDOW } from '../../dev/fixtures';
-import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
+import { KoreCampaignSchedule } from '../../nodes/KoreCampaign/KoreCampaignSchedule.node';
 import { runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
 
 const kore = useKoreStandIn();

@@ -9,9 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { editorContext, runWorkflow } from '../../dev/engine';
 import { clientCredentials, WINDOW } from '../../dev/fixtures';
-import { KoreClient } from '../../nodes/KoreCampaignSchedule/transport/client';
-import { endpoints } from '../../nodes/KoreCampaignSchedule/transport/endpoints';
-import type { KoreRequest } from '../../nodes/KoreCampaignSchedule/transport/request';
+import { KoreClient } from '../../nodes/KoreCampaign/transport/client';
+import { scheduleUrl } from '../../nodes/KoreCampaign/actions/campaign/campaignCall';
+import type { KoreRequest } from '../../nodes/KoreCampaign/transport/request';
 import { RATE_LIMIT_MESSAGE, runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
 
 const kore = useKoreStandIn();
@@ -38,7 +38,7 @@ async function openClient(
 function scheduleRequest(client: KoreClient, repeatable: boolean): KoreRequest {
 	return {
 		method: 'POST',
-		url: endpoints.schedule(client.connection, 'Spring Promo', false),
+		url: scheduleUrl(client.connection, 'Spring Promo', false),
 		body: {},
 		repeatable,
 		hints: repeatable ? {} : { maybeDone: 'The campaign may have started. Check it with Get.' },
@@ -216,7 +216,7 @@ describe('dry run', () => {
 		const described = client.describe(scheduleRequest(client, true)) as IDataObject;
 		expect(described).toEqual({
 			method: 'POST',
-			url: endpoints.schedule(client.connection, 'Spring Promo', false),
+			url: scheduleUrl(client.connection, 'Spring Promo', false),
 			headers: {
 				auth: '[redacted]',
 				accountId: kore.accountId,

@@ -9,7 +9,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { editorContext, runNode, runWorkflow } from '../../dev/engine';
 import { clientCredentials } from '../../dev/fixtures';
-import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
+import { KoreCampaignSchedule } from '../../nodes/KoreCampaign/KoreCampaignSchedule.node';
 import { runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
 
 const kore = useKoreStandIn();

@@ -4,7 +4,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { signKoreJwt } from '../../nodes/KoreCampaignSchedule/transport/jwt';
+import { signKoreJwt } from '../../nodes/KoreCampaign/transport/jwt';
 import { runNode, runWorkflow } from '../../dev/engine';
 import { clientCredentials, KORE, WINDOW } from '../../dev/fixtures';
 import {

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeApiError, NodeHelpers } from 'n8n-workflow';
 
-import { signKoreJwt } from '../../nodes/KoreCampaignSchedule/transport/jwt';
+import { signKoreJwt } from '../../nodes/KoreCampaign/transport/jwt';
 import { clientCredentials, KORE, WINDOW } from '../../dev/fixtures';
 import { runNode, runWorkflow } from '../../dev/engine';
-import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
+import { KoreCampaignSchedule } from '../../nodes/KoreCampaign/KoreCampaignSchedule.node';
 import { refusedHost, runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
 
 const kore = useKoreStandIn();

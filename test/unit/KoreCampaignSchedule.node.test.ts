@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
+import { KoreCampaignSchedule } from '../../nodes/KoreCampaign/KoreCampaignSchedule.node';
 
 /**
  * The node's identity, as saved workflows and n8n's editor see it: a change here breaks users'
@@ -34,7 +34,7 @@ describe('KoreCampaignSchedule description', () => {
 		expect(Object.keys(icon)).toEqual(['light', 'dark']);
 		for (const file of [icon.light, icon.dark]) {
 			expect(file).toMatch(/^file:.+\.svg$/);
-			const onDisk = path.resolve(__dirname, '../../nodes/KoreCampaignSchedule', file.slice(5));
+			const onDisk = path.resolve(__dirname, '../../nodes/KoreCampaign', file.slice(5));
 			expect(fs.existsSync(onDisk)).toBe(true);
 		}
 		expect(icon.light).not.toBe(icon.dark);

@@ -5,7 +5,7 @@ import path from 'node:path';
 /** What a builder types in n8n's nodes panel finds the node (the codex's aliases). */
 const codex = (node: string) =>
 	JSON.parse(
-		fs.readFileSync(path.resolve(__dirname, `../../nodes/${node}/${node}.node.json`), 'utf8'),
+		fs.readFileSync(path.resolve(__dirname, `../../nodes/KoreCampaign/${node}.node.json`), 'utf8'),
 	) as { alias: string[] };
 const lower = (words: string[]) => words.map((w) => w.toLowerCase());
 

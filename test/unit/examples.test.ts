@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { KoreCampaignSchedule } from '../../nodes/KoreCampaignSchedule/KoreCampaignSchedule.node';
-import { KoreCampaignTrigger } from '../../nodes/KoreCampaignTrigger/KoreCampaignTrigger.node';
+import { KoreCampaignSchedule } from '../../nodes/KoreCampaign/KoreCampaignSchedule.node';
+import { KoreCampaignTrigger } from '../../nodes/KoreCampaign/KoreCampaignTrigger.node';
 
 /**
  * The example workflows users import: every Kore node in them names a parameter the node has,

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The layering the code keeps: transport/ knows nothing of operations (it imports nothing from
- * actions/, helpers/ or methods/), and no module imports itself through others.
+ * The layering nodes/KoreCampaign/ keeps: transport/ imports only transport/; the domain rooms
+ * (campaigns, contacts, dates, errors, run) know no node part (actions, trigger, methods); the
+ * node parts import each other only through the node files; no import cycle.
  */
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -38,15 +39,53 @@ describe('imports', () => {
 		expect(missing).toEqual([]);
 	});
 
-	it('transport/ imports nothing from actions/, helpers/ or methods/', () => {
-		const leaks = [...graph]
-			.filter(([file]) => file.includes(`${path.sep}transport${path.sep}`))
-			.flatMap(([file, deps]) =>
-				deps
-					.filter((dep) => /[/\\](actions|helpers|methods)[/\\]/.test(dep))
-					.map((dep) => `${path.relative(ROOT, file)} -> ${path.relative(ROOT, dep)}`),
-			);
-		expect(leaks).toEqual([]);
+	const SERVICE = path.join(ROOT, 'nodes', 'KoreCampaign');
+	const roomOf = (file: string) => {
+		const rel = path.relative(SERVICE, file).split(path.sep);
+		return rel.length > 1 && !rel[0].startsWith('..') ? rel[0] : undefined;
+	};
+	const NODE_PARTS = ['actions', 'trigger', 'methods'];
+	const DOMAIN = ['campaigns', 'contacts', 'dates', 'errors', 'run'];
+	const leaks = (allowed: (from: string, to: string | undefined) => boolean) =>
+		[...graph].flatMap(([file, deps]) => {
+			const from = roomOf(file);
+			if (from === undefined) return [];
+			return deps
+				.filter((dep) => roomOf(dep) !== from && !allowed(from, roomOf(dep)))
+				.map((dep) => `${path.relative(ROOT, file)} -> ${path.relative(ROOT, dep)}`);
+		});
+
+	it('transport/ imports only transport/', () => {
+		expect(leaks((from) => from !== 'transport')).toEqual([]);
+	});
+
+	it('the domain rooms import no node part (actions/, trigger/, methods/)', () => {
+		expect(leaks((from, to) => !DOMAIN.includes(from) || !NODE_PARTS.includes(to ?? ''))).toEqual(
+			[],
+		);
+	});
+
+	it('node parts do not import each other', () => {
+		expect(
+			leaks((from, to) => !NODE_PARTS.includes(from) || !NODE_PARTS.includes(to ?? '')),
+		).toEqual([]);
+	});
+
+	it('the credential reaches only what reads and signs it (transport/connection.ts, jwt.ts)', () => {
+		const reached = new Set<string>();
+		const visit = (file: string) => {
+			for (const dep of graph.get(file) ?? []) {
+				if (reached.has(dep)) continue;
+				reached.add(dep);
+				visit(dep);
+			}
+		};
+		visit(path.join(ROOT, 'credentials', 'KoreAiApi.credentials.ts'));
+		expect([...reached].map((f) => path.relative(SERVICE, f)).sort()).toEqual([
+			path.join('transport', 'connection.ts'),
+			path.join('transport', 'isPlainObject.ts'),
+			path.join('transport', 'jwt.ts'),
+		]);
 	});
 
 	it('has no import cycle', () => {

@@ -6,20 +6,29 @@ import type {
 	ItemOperation,
 	KoreOperation,
 	PreparedEntry,
-} from '../../../nodes/KoreCampaignSchedule/actions/operation';
-import { workUnits } from '../../../nodes/KoreCampaignSchedule/actions/workUnits';
-import { withOutputs } from '../../../nodes/KoreCampaignSchedule/helpers/errors';
-import { RunMemo } from '../../../nodes/KoreCampaignSchedule/helpers/runMemo';
-import type { KoreClient } from '../../../nodes/KoreCampaignSchedule/transport/client';
+} from '../../../nodes/KoreCampaign/actions/operation';
+import { workUnits } from '../../../nodes/KoreCampaign/actions/workUnits';
+import { withOutputs } from '../../../nodes/KoreCampaign/errors/errors';
+import type { RunContext } from '../../../nodes/KoreCampaign/run/runContext';
+import { RunMemo } from '../../../nodes/KoreCampaign/run/runMemo';
+import type { KoreClient } from '../../../nodes/KoreCampaign/transport/client';
 
 const ctx = {} as IExecuteFunctions;
 const client = {} as KoreClient;
+/** A fresh run context (its memo new each time). */
+const runOf = (): RunContext => ({
+	ctx,
+	client,
+	memo: new RunMemo(),
+	read: () => undefined,
+	stop: new AbortController().signal,
+});
 const base = { resource: 'campaign' as const, description: [], prepare: () => '' };
 
 const single: ItemOperation<string> = {
 	...base,
 	option: { name: 'Single', value: 'single' },
-	execute: async (_ctx, prepared, _client, itemIndex) => {
+	execute: async ({ itemIndex }, prepared) => {
 		if (prepared === 'fail') throw withOutputs(new Error('failed'), [{ partial: itemIndex }]);
 		return [{ prepared, itemIndex }];
 	},
@@ -37,7 +46,7 @@ const pairs: BatchOperation<string> = {
 			Array.from({ length: Math.ceil(group.length / 2) }, (_, i) => group.slice(i * 2, i * 2 + 2)),
 		);
 	},
-	executeBatch: async (_ctx, batch) => batch.map((e) => ({ outputs: [{ sent: e.prepared }] })),
+	executeBatch: async (_run, batch) => batch.map((e) => ({ outputs: [{ sent: e.prepared }] })),
 };
 const item = (operation: ItemOperation<string> | BatchOperation<string>, prepared: string) => ({
 	operation: operation as unknown as KoreOperation,
@@ -49,11 +58,9 @@ describe('workUnits', () => {
 		const bad = new NodeOperationError({} as never, 'bad row', { itemIndex: 1 });
 		const units = workUnits([item(single, 'a'), bad, item(single, 'fail')]);
 		expect(units.map((u) => u.items)).toEqual([[0], [1], [2]]);
-		expect(await units[0].run(ctx, client, new RunMemo())).toEqual([
-			{ outputs: [{ prepared: 'a', itemIndex: 0 }] },
-		]);
-		expect(await units[1].run(ctx, client, new RunMemo())).toEqual([{ error: bad }]);
-		const [failed] = await units[2].run(ctx, client, new RunMemo());
+		expect(await units[0].run(runOf())).toEqual([{ outputs: [{ prepared: 'a', itemIndex: 0 }] }]);
+		expect(await units[1].run(runOf())).toEqual([{ error: bad }]);
+		const [failed] = await units[2].run(runOf());
 		expect(failed).toEqual({ outputs: [{ partial: 2 }], error: expect.any(Error) });
 	});
 
@@ -69,7 +76,7 @@ describe('workUnits', () => {
 			item(single, 't'),
 		]);
 		expect(units.map((u) => u.items)).toEqual([[0], [1, 4], [5], [3], [2], [6]]);
-		expect(await units[1].run(ctx, client, new RunMemo())).toEqual([
+		expect(await units[1].run(runOf())).toEqual([
 			{ outputs: [{ sent: 'a1' }] },
 			{ outputs: [{ sent: 'a2' }] },
 		]);

@@ -8,8 +8,8 @@ import {
 	normaliseHost,
 	readAuth,
 	readConnection,
-} from '../../../nodes/KoreCampaignSchedule/transport/connection';
-import { signKoreJwt } from '../../../nodes/KoreCampaignSchedule/transport/jwt';
+} from '../../../nodes/KoreCampaign/transport/connection';
+import { signKoreJwt } from '../../../nodes/KoreCampaign/transport/jwt';
 import { clientCredentials, KORE } from '../../../dev/fixtures';
 import { thrown } from '../../helpers/thrown';
 

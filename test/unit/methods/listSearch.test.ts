@@ -1,4 +1,4 @@
-import { parseToken } from '../../../nodes/KoreCampaignSchedule/methods/listSearch';
+import { parseToken } from '../../../nodes/KoreCampaign/methods/listSearch';
 
 const START = { channel: 0, position: { skip: 0, pageSize: 50, pagesRead: 0 } };
 

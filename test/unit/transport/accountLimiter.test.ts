@@ -2,7 +2,7 @@
 import { getEventListeners } from 'node:events';
 import { runInThisContext } from 'node:vm';
 
-import type { LimiterClock } from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
+import type { LimiterClock } from '../../../nodes/KoreCampaign/transport/accountLimiter';
 import {
 	AccountLimiter,
 	FULL_RECOVERY_MS,
@@ -11,7 +11,7 @@ import {
 	SYSTEM_CLOCK,
 	WaitAborted,
 	waitOrAbort,
-} from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
+} from '../../../nodes/KoreCampaign/transport/accountLimiter';
 
 /**
  * A virtual clock: `wait` registers a timer; `run` fires timers earliest first, moving the

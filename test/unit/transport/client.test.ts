@@ -10,19 +10,16 @@ import type {
 } from 'n8n-workflow';
 
 import { clientCredentials } from '../../../dev/fixtures';
-import {
-	accountLimiter,
-	WaitAborted,
-} from '../../../nodes/KoreCampaignSchedule/transport/accountLimiter';
-import type { ClientSettings } from '../../../nodes/KoreCampaignSchedule/transport/client';
-import { KoreClient } from '../../../nodes/KoreCampaignSchedule/transport/client';
-import type { KoreRequest } from '../../../nodes/KoreCampaignSchedule/transport/request';
+import { accountLimiter, WaitAborted } from '../../../nodes/KoreCampaign/transport/accountLimiter';
+import type { ClientSettings } from '../../../nodes/KoreCampaign/transport/client';
+import { KoreClient } from '../../../nodes/KoreCampaign/transport/client';
+import type { KoreRequest } from '../../../nodes/KoreCampaign/transport/request';
 import {
 	callIdentity,
 	MAX_RUNS,
 	RUN_MEMORY_MS,
 	TriesMemory,
-} from '../../../nodes/KoreCampaignSchedule/transport/triesMemory';
+} from '../../../nodes/KoreCampaign/transport/triesMemory';
 
 const HOST = 'https://kore.test';
 const SETTINGS: ClientSettings = { requestsPerMinute: 0, timeoutMs: 30_000, maxRetries: 3 };

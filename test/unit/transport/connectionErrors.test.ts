@@ -1,8 +1,8 @@
-import { KoreCredentialError } from '../../../nodes/KoreCampaignSchedule/transport/connection';
+import { KoreCredentialError } from '../../../nodes/KoreCampaign/transport/connection';
 import {
 	connectionFailure,
 	credentialProblem,
-} from '../../../nodes/KoreCampaignSchedule/transport/connectionErrors';
+} from '../../../nodes/KoreCampaign/transport/connectionErrors';
 
 const HOST = 'https://kore.test';
 const ADVICE =

@@ -1,20 +1,27 @@
-import { readConnection } from '../../../nodes/KoreCampaignSchedule/transport/connection';
-import { endpoints } from '../../../nodes/KoreCampaignSchedule/transport/endpoints';
+import { readConnection } from '../../../nodes/KoreCampaign/transport/connection';
+import { getCampaignUrl } from '../../../nodes/KoreCampaign/campaigns/campaignTarget';
+import { listCampaignsUrl } from '../../../nodes/KoreCampaign/campaigns/campaignList';
+import { listContactListsUrl } from '../../../nodes/KoreCampaign/contacts/contactLists';
+import { scheduleUrl } from '../../../nodes/KoreCampaign/actions/campaign/campaignCall';
+import { triggerUrl } from '../../../nodes/KoreCampaign/actions/campaign/campaignTrigger';
+import { contactResultsUrl } from '../../../nodes/KoreCampaign/actions/campaign/getResults.operation';
+import { addContactsUrl } from '../../../nodes/KoreCampaign/actions/contactList/addContacts.operation';
+import { createContactListUrl } from '../../../nodes/KoreCampaign/actions/contactList/create.operation';
 import { clientCredentials } from '../../../dev/fixtures';
 
 const connection = readConnection(clientCredentials('https://platform.kore.ai/'));
 
-describe('endpoints.schedule', () => {
+describe('scheduleUrl', () => {
 	it('encodes the campaign name so that every character arrives as typed', () => {
 		const name = 'Agentless Voice | Product Feedback | Jan 9 & co=1 #2 +50% 🎉';
-		const url = new URL(endpoints.schedule(connection, name, true));
+		const url = new URL(scheduleUrl(connection, name, true));
 		expect(url.searchParams.get('campaignName')).toBe(name);
 		expect(url.searchParams.get('enableSchedule')).toBe('true');
 		expect([...url.searchParams.keys()]).toEqual(['enableSchedule', 'campaignName']);
 	});
 	it('encodes the bot id as one path segment', () => {
 		const odd = readConnection(clientCredentials('https://h.test', { botId: 'st-a/../b?c#d e' }));
-		const url = endpoints.schedule(odd, 'x', false);
+		const url = scheduleUrl(odd, 'x', false);
 		expect(
 			url.startsWith(
 				'https://h.test/campaign/api/v2/public/st-a%2F..%2Fb%3Fc%23d%20e/campaign/schedule?',
@@ -29,33 +36,33 @@ describe('every path', () => {
 	);
 	it.each([
 		[
-			endpoints.listCampaigns(c),
+			listCampaignsUrl(c),
 			'/prefix/campaign/api/v2/public/st-1/campaign/getAllCampaignDetails?accountId=a%2F1',
 		],
 		[
-			endpoints.getCampaign(c, 'cd-1/x'),
+			getCampaignUrl(c, 'cd-1/x'),
 			'/prefix/campaign/api/v2/public/st-1/campaign/cd-1%2Fx?accountId=a%2F1',
 		],
 		[
-			endpoints.trigger(c, 'cd-1', 'voice', 'play'),
+			triggerUrl(c, 'cd-1', 'voice', 'play'),
 			'/prefix/campaign/api/v1/public/st-1/campaign/cd-1?campaignType=voice&trigger=play',
 		],
 		[
-			endpoints.trigger(c, 'sms-1', 'sms', 'stop'),
+			triggerUrl(c, 'sms-1', 'sms', 'stop'),
 			'/prefix/campaign/api/v1/public/st-1/campaign/sms-1?campaignType=sms&trigger=stop',
 		],
 		[
-			endpoints.contactResults(c, 'cd-1'),
+			contactResultsUrl(c, 'cd-1'),
 			'/prefix/campaign/api/v2/public/st-1/campaign/cd-1/status?view=contacts',
 		],
 		[
-			endpoints.createContactList(c),
+			createContactListUrl(c),
 			'/prefix/campaign/api/v2/public/st-1/campaign/contactList/createContactList?accountId=a%2F1',
 		],
 		[
-			endpoints.listContactLists(c),
+			listContactListsUrl(c),
 			'/prefix/campaign/api/v2/public/st-1/campaign/contactList/getAllListDetails?accountId=a%2F1&type=call',
 		],
-		[endpoints.addContacts(c), '/prefix/api/1.1/public/st-1/campaign/contactList/addContacts'],
+		[addContactsUrl(c), '/prefix/api/1.1/public/st-1/campaign/contactList/addContacts'],
 	])('%s', (url, path) => expect(url).toBe(`https://h.test${path}`));
 });

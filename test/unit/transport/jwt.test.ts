@@ -5,7 +5,7 @@ import {
 	signKoreJwt,
 	SUBJECT_CLAIM,
 	TOKEN_LIFETIME_SECONDS,
-} from '../../../nodes/KoreCampaignSchedule/transport/jwt';
+} from '../../../nodes/KoreCampaign/transport/jwt';
 
 function decode(part: string) {
 	return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));

@@ -3,7 +3,7 @@ import {
 	interpretKoreAnswer,
 	koreText,
 	parseRetryAfter,
-} from '../../../nodes/KoreCampaignSchedule/transport/koreAnswer';
+} from '../../../nodes/KoreCampaign/transport/koreAnswer';
 
 const NOW = Date.UTC(2027, 0, 1);
 const read = (status: number, body: unknown, headers: Record<string, unknown> = {}, hints = {}) =>

@@ -1,11 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
-import { mapInOrder } from '../../../nodes/KoreCampaignSchedule/helpers/pool';
-import type { KoreFailure } from '../../../nodes/KoreCampaignSchedule/transport/koreAnswer';
+import { mapInOrder } from '../../../nodes/KoreCampaign/run/pool';
+import type { KoreFailure } from '../../../nodes/KoreCampaign/transport/koreAnswer';
 import {
 	backoffMs,
 	DEFAULT_RETRY_POLICY,
 	rateLimitPauseMs,
-} from '../../../nodes/KoreCampaignSchedule/transport/retry';
+} from '../../../nodes/KoreCampaign/transport/retry';
 
 const failure = (over: Partial<KoreFailure>): KoreFailure => ({
 	ok: false,

@@ -1,5 +1,5 @@
-import { getMany } from '../../../../nodes/KoreCampaignSchedule/actions/campaign/getMany.operation';
-import { readConnection } from '../../../../nodes/KoreCampaignSchedule/transport/connection';
+import { getMany } from '../../../../nodes/KoreCampaign/actions/campaign/getMany.operation';
+import { readConnection } from '../../../../nodes/KoreCampaign/transport/connection';
 import { clientCredentials } from '../../../../dev/fixtures';
 import { thrown } from '../../../helpers/thrown';
 

@@ -1,5 +1,5 @@
-import { readConnection } from '../../../../nodes/KoreCampaignSchedule/transport/connection';
-import { scheduleRequest } from '../../../../nodes/KoreCampaignSchedule/actions/campaign/schedule.operation';
+import { readConnection } from '../../../../nodes/KoreCampaign/transport/connection';
+import { scheduleRequest } from '../../../../nodes/KoreCampaign/actions/campaign/schedule.operation';
 import { clientCredentials, KORE } from '../../../../dev/fixtures';
 
 const connection = readConnection(clientCredentials('https://platform.kore.ai/'));

@@ -1,4 +1,4 @@
-import { contactBatches } from '../../../../nodes/KoreCampaignSchedule/actions/contactList/addContacts.operation';
+import { contactBatches } from '../../../../nodes/KoreCampaign/actions/contactList/addContacts.operation';
 
 const entry = (itemIndex: number, listName: string, batchSize = 2, dryRun = false) => ({
 	itemIndex,

@@ -1,0 +1,32 @@
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { fetchContactLists } from '../contacts/contactLists';
+import { asNodeError } from '../errors/errors';
+import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../transport/client';
+import { KoreCredentialError } from '../transport/connection';
+
+/** The contact list picker's list (From List). */
+export async function searchContactLists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const client = await KoreClient.open(this, DEFAULT_CLIENT_SETTINGS);
+	if (client instanceof KoreCredentialError) throw asNodeError(this, client, 0);
+	const search = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = [];
+	for (const record of await fetchContactLists(client, 0)) {
+		const name = typeof record.name === 'string' ? record.name : '';
+		if (name === '' || (search !== '' && !name.toLowerCase().includes(search))) continue;
+		const count = typeof record.totalRecordCount === 'number' ? record.totalRecordCount : '?';
+		results.push({
+			name: `${name} · ${count} contacts · ${String(record.status ?? 'unknown status')}`,
+			value: name,
+		});
+	}
+	results.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
