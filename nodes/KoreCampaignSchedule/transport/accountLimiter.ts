@@ -11,18 +11,42 @@ import { sleep } from 'n8n-workflow';
  * is decided only when its turn comes, from what holds at that moment (the settings in use, a
  * pause, the lowered pace): so a change reaches the callers already waiting too.
  *
- * Processes that cannot share it (n8n queue-mode workers) settle by themselves: a rate-limit
- * answer halves this process's rate for the account, which then climbs back slowly over minutes.
+ * Processes that cannot share it (n8n queue-mode workers, other n8n instances) and other users
+ * of the account (Kore's UI, other tools) are heard only through Kore's rate-limit answers. An
+ * answer cuts this process's pace for the account, at most once a window: by half, or straight
+ * down to what the account took from it since the last cut when that is less. Between cuts the
+ * pace grows by a share of itself, up to the setting: a total growth that does not scale with
+ * the number of processes, so together they settle just under what the account has left, with
+ * no floor that could exceed it. Each recovery's speed is drawn at random, so processes cut
+ * together do not climb back together. `npm run bench` simulates 1 to 32 processes.
  */
 
 /** Spacing factor over the exact limit: arrivals jitter (timers, network), the margin absorbs it. */
 export const SAFETY_MARGIN = 1.025;
 
-/** After a rate-limit answer the rate is halved, never below this share of the configured rate. */
-export const MIN_RATE_SHARE = 0.1;
+/** A rate-limit answer multiplies this process's pace for the account by this. */
+export const CUT_FACTOR = 0.5;
 
-/** How long a halved rate takes to climb back by the whole configured rate (linearly). */
-export const FULL_RECOVERY_MS = 5 * 60_000;
+/** Kore counts calls over a rolling minute: a pace is cut at most once in that time. */
+export const WINDOW_MS = 60_000;
+
+/**
+ * Between cuts the pace grows by a share of itself a minute (on average), up to the setting: this
+ * much, plus GROWTH_AT_SETTING times the pace's share of the setting (at its cut). A small share
+ * means many processes (or much outside use): slow growth keeps their total growth, and so the
+ * rejections, low; a large one means few, which recover fast.
+ */
+export const GROWTH_PER_MINUTE = 0.02;
+export const GROWTH_AT_SETTING = 0.4;
+
+/** Each recovery's growth is (1 ± up to this) times the growth above, drawn at its cut. */
+export const GROWTH_JITTER = 0.5;
+
+/** The lowest pace, in calls per minute (one call in 5 minutes): only so that a pace stays alive. */
+export const MIN_RATE_PER_MINUTE = 0.2;
+
+/** A cut measures what the account took from us only over at least this much waiting. */
+const MIN_BUSY_MS = 10_000;
 
 /** A Requests per Minute setting counts until this long after the last call slot given under it. */
 const SETTING_REMEMBERED_MS = 60_000;
@@ -121,14 +145,16 @@ export const SYSTEM_CLOCK: LimiterClock = { now: () => performance.now(), wait: 
 /** A granted slot. Pass it back when reporting a rate-limit answer for the call made in it. */
 export interface Slot {
 	/**
-	 * Grants numbered in order across the limiter: tells which calls a halving came after. A
-	 * slot numbered -1 (no slot) never halves the rate; it still pauses the account.
+	 * Grants numbered in order across the limiter: tells which calls a cut came after. A slot
+	 * numbered -1 (no slot) never cuts the pace; it still pauses the account.
 	 */
 	readonly seq: number;
 }
 
 interface Waiter {
 	requestsPerMinute: number;
+	/** When it asked. */
+	since: number;
 	grant: (slot: Slot) => void;
 	fail: (error: Error) => void;
 	stopWatching: () => void;
@@ -142,11 +168,18 @@ interface AccountState {
 	lastGap: number;
 	/** No call starts before this (Kore asked us to slow down). */
 	pausedUntil: number;
-	/** Share of the configured rate right after the last halving (1 before any), and when that was. */
+	/** Share of the configured rate right after the last cut (1 before any), and when that was. */
 	shareAfterCut: number;
 	cutAt: number;
-	/** Slots numbered from this one on were given after the last halving: their answers may halve again. */
+	/** How fast the share grows back after the last cut: per minute, as a factor's logarithm. */
+	growth: number;
+	/** Slots numbered from this one on were given after the last cut: their answers may cut again. */
 	cutFromSeq: number;
+	/** Slots given since the last cut, and rate-limit answers to them so far. */
+	givenSinceCut: number;
+	rejectedSinceCut: number;
+	/** Milliseconds since the last cut in which callers waited for a slot (the pace held them). */
+	busySinceCut: number;
 	/** Requests per Minute settings (non-zero) with callers waiting under them or a slot in the last minute. */
 	settings: Map<number, { waiting: number; lastStart: number }>;
 	/** Whether the queue is being served; `wake` ends its current wait early. */
@@ -162,6 +195,8 @@ export class AccountLimiter {
 	constructor(
 		private readonly clock: LimiterClock = SYSTEM_CLOCK,
 		private readonly limits = { maxAccounts: 500, idleMs: 10 * 60_000 },
+		/** Draws each recovery's speed; seeded in the simulation so that a run repeats. */
+		private readonly random: () => number = Math.random,
 	) {}
 
 	/**
@@ -178,7 +213,13 @@ export class AccountLimiter {
 		if (state.queue.length === 0 && this.turnAt(state, now, requestsPerMinute) <= now)
 			return this.give(state, requestsPerMinute, now);
 		return await new Promise<Slot>((grant, fail) => {
-			const waiter: Waiter = { requestsPerMinute, grant, fail, stopWatching: () => undefined };
+			const waiter: Waiter = {
+				requestsPerMinute,
+				since: now,
+				grant,
+				fail,
+				stopWatching: () => undefined,
+			};
 			if (signal) waiter.stopWatching = whenAborted(signal, () => this.leave(state, waiter));
 			state.queue.push(waiter);
 			if (requestsPerMinute > 0) this.setting(state, requestsPerMinute).waiting++;
@@ -189,17 +230,35 @@ export class AccountLimiter {
 	/**
 	 * Kore answered "rate limit exceeded" for a call made in `slot`: nobody on this account
 	 * starts a call for `pauseMs` from now (callers already waiting included; they then go on in
-	 * order at the lowered pace), and this process's rate for the account is halved — once per
-	 * burst: answers to calls given their slot before the last halving do not halve it again.
+	 * order at the lowered pace), and this process's pace for the account is cut by CUT_FACTOR —
+	 * at most once a window, and only for a call given its slot after the last cut (the answers
+	 * to a burst cut once). The pace then grows back at a speed drawn at random.
 	 */
 	rateLimited(account: string, slot: Slot, pauseMs: number): void {
 		const state = this.state(account);
 		const now = this.clock.now();
 		state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
-		if (slot.seq >= state.cutFromSeq) {
-			state.shareAfterCut = Math.max(MIN_RATE_SHARE, this.share(state, now) / 2);
+		if (slot.seq < state.cutFromSeq) return;
+		state.rejectedSinceCut++;
+		if (now - state.cutAt >= WINDOW_MS) {
+			const configured = this.configuredRate(state, now);
+			const lowest = configured > 0 ? Math.min(1, MIN_RATE_PER_MINUTE / configured) : 0;
+			let share = this.share(state, now) * CUT_FACTOR;
+			if (configured > 0 && state.busySinceCut >= MIN_BUSY_MS) {
+				// What the account took from us per minute that callers waited since the last cut:
+				// far over the limit, the pace goes straight down to it, not by halves.
+				const took = state.givenSinceCut - state.rejectedSinceCut;
+				share = Math.min(share, (took / state.busySinceCut) * (60_000 / configured));
+			}
+			state.shareAfterCut = Math.max(lowest, share);
 			state.cutAt = now;
+			state.growth =
+				Math.log1p(GROWTH_PER_MINUTE + GROWTH_AT_SETTING * state.shareAfterCut) *
+				(1 + GROWTH_JITTER * (2 * this.random() - 1));
 			state.cutFromSeq = this.grants;
+			state.givenSinceCut = 0;
+			state.rejectedSinceCut = 0;
+			state.busySinceCut = 0;
 		}
 		// A later turn needs no wake-up: the queue looks again when the turn it waits for comes.
 	}
@@ -228,6 +287,7 @@ export class AccountLimiter {
 				if (turn <= now) {
 					const waiter = state.queue.shift() as Waiter;
 					this.unwait(state, waiter);
+					state.busySinceCut += now - Math.max(waiter.since, state.lastStart, state.cutAt);
 					waiter.grant(this.give(state, waiter.requestsPerMinute, now));
 					waits = 0;
 					continue;
@@ -285,6 +345,7 @@ export class AccountLimiter {
 		state.lastStart = now;
 		state.lastGap = rate > 0 ? gapFor(rate) : 0;
 		state.lastUsed = now;
+		state.givenSinceCut++;
 		return { seq: this.grants++ };
 	}
 
@@ -293,7 +354,7 @@ export class AccountLimiter {
 	 * pause, and one gap after the last start — the gap of the pace then or now, whichever is
 	 * shorter. So a lower setting joining does not hold back a turn already due, and a setting
 	 * that lapses brings the turn forward at once (the queue wakes at the lapse). A rate climbing
-	 * back after a halving counts from the next look on: a wait already begun keeps its end, so
+	 * back after a cut counts from the next look on: a wait already begun keeps its end, so
 	 * during the recovery a slot may come a little later than the rate then allows, never sooner.
 	 */
 	private turnAt(state: AccountState, now: number, joining = 0): number {
@@ -302,14 +363,21 @@ export class AccountLimiter {
 		return Math.max(state.pausedUntil, state.lastStart + gap);
 	}
 
-	/** Calls per minute allowed now: the configured rate times the share after a halving. */
+	/**
+	 * Calls per minute allowed now: the configured rate times the share left after cuts, never
+	 * below MIN_RATE_PER_MINUTE (nor above the configured rate).
+	 */
 	private rate(state: AccountState, now: number, joining = 0): number {
-		return this.configuredRate(state, now, joining) * this.share(state, now);
+		const configured = this.configuredRate(state, now, joining);
+		const paced = configured * this.share(state, now);
+		return Math.min(configured, Math.max(MIN_RATE_PER_MINUTE, paced));
 	}
 
-	/** Share of the configured rate used now: after a halving it climbs back linearly. */
+	/** Share of the configured rate used now: after a cut it grows back exponentially, up to 1. */
 	private share(state: AccountState, now: number): number {
-		return Math.min(1, state.shareAfterCut + Math.max(0, now - state.cutAt) / FULL_RECOVERY_MS);
+		if (state.shareAfterCut >= 1) return 1;
+		const minutes = Math.max(0, now - state.cutAt) / 60_000;
+		return Math.min(1, state.shareAfterCut * Math.exp(state.growth * minutes));
 	}
 
 	/**
@@ -356,8 +424,12 @@ export class AccountLimiter {
 				lastGap: 0,
 				pausedUntil: Number.NEGATIVE_INFINITY,
 				shareAfterCut: 1,
-				cutAt: now,
+				cutAt: Number.NEGATIVE_INFINITY,
+				growth: 0,
 				cutFromSeq: 0,
+				givenSinceCut: 0,
+				rejectedSinceCut: 0,
+				busySinceCut: 0,
 				settings: new Map(),
 				serving: false,
 				wake: new AbortController(),
