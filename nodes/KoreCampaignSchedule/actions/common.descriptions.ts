@@ -69,7 +69,7 @@ export function campaignNameField(
 }
 
 /** A run-wide number option, its label, default and range taken from RUN_SETTING_LIMITS. */
-function runSettingOption(
+export function runSettingOption(
 	name: keyof typeof RUN_SETTING_LIMITS,
 	description: string,
 ): INodeProperties {
