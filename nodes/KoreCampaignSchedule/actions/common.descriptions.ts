@@ -121,11 +121,11 @@ export const runSettingOptions: INodeProperties[] = [
 	),
 	runSettingOption(
 		'maxRetries',
-		'How often to retry a call that hit the rate limit, a gateway error (502/503/504), a timeout or a dropped connection. Other errors are never retried.',
+		'How often to retry a call after a gateway error (502/503/504), a timeout or a dropped connection. Rate-limit answers are retried on their own budget (up to 20) while the pace settles; 0 = never retry anything. Other errors are never retried.',
 	),
 	runSettingOption(
 		'requestsPerMinute',
-		'Kore.ai allows 60 campaign API calls per minute per account; the node spaces its calls to stay within this. 0 = no limit (on-premises hosts without one).',
+		'Kore.ai allows 60 campaign API calls per minute per account; the node spaces its calls to stay within this, and slows down by itself when other workers or tools use the account too. 0 = no limit (on-premises hosts without one).',
 	),
 	runSettingOption('timeout', 'How long to wait for Kore.ai to answer one call'),
 ];
