@@ -246,8 +246,9 @@ export class AccountLimiter {
 			let share = this.share(state, now) * CUT_FACTOR;
 			if (configured > 0 && state.busySinceCut >= MIN_BUSY_MS) {
 				// What the account took from us per minute that callers waited since the last cut:
-				// far over the limit, the pace goes straight down to it, not by halves.
-				const took = state.givenSinceCut - state.rejectedSinceCut;
+				// far over the limit, the pace goes straight down to it, not by halves. Counted as one
+				// call at least: none taken over a short wait says little (after a burst, a full window).
+				const took = Math.max(1, state.givenSinceCut - state.rejectedSinceCut);
 				share = Math.min(share, (took / state.busySinceCut) * (60_000 / configured));
 			}
 			state.shareAfterCut = Math.max(lowest, share);

@@ -944,6 +944,23 @@ describe('AccountLimiter: converging on what the account has left (many processe
 		expect(limiter.currentRate(ACCOUNT)).toBeGreaterThan(2.5);
 	});
 
+	it('a minute in which the account took none of its calls counts as one taken: the pace drops to about one a minute, not to the lowest', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		await rejectOnce(limiter, v, 0);
+		let last: Slot = { seq: -1 };
+		const caller = async () => {
+			while (v.now < 1_000_000 + WINDOW_MS) {
+				last = await limiter.acquire(ACCOUNT, 60);
+				limiter.rateLimited(ACCOUNT, last, 0);
+			}
+		};
+		await v.run(Promise.all([caller(), caller()]));
+		limiter.rateLimited(ACCOUNT, last, 0);
+		expect(limiter.currentRate(ACCOUNT)).toBeGreaterThan(0.9);
+		expect(limiter.currentRate(ACCOUNT)).toBeLessThan(1.1);
+	});
+
 	it('once the answers stop, the pace grows back to the setting', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
