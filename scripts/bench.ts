@@ -598,7 +598,8 @@ async function realN8n() {
  * Issue 37: n8n processes (queue-mode workers) with separate limiters, each at the default 60 a
  * minute and always sending, against one account allowing 60 in any rolling minute; and one
  * process beside an outside client using 50 a minute. Simulated time (dev/limiterSimulation.ts):
- * 30 minutes each, in well under a second, no Retry-After in the answers (Kore's is not documented).
+ * 30 minutes each, in well under a second; answers without Retry-After (Kore's is not documented),
+ * then with one saying when the window frees a place.
  */
 async function sharedAccountSimulation() {
 	const minutes = 30;
@@ -614,7 +615,13 @@ async function sharedAccountSimulation() {
 		]),
 		['1 process + outside client at 50/min', { processes: 1, outsidePerMinute: 50 }],
 	];
-	for (const [name, setup] of setups) {
+	for (const [name, setup] of [
+		...setups,
+		...setups.map(([n, s]): [string, SimulationSetup] => [
+			`${n}, with Retry-After`,
+			{ ...s, retryAfter: true },
+		]),
+	]) {
 		const t0 = performance.now();
 		const r = await simulateSharedAccount({ minutes, warmupMinutes: warmup, seed: 1, ...setup });
 		const took = performance.now() - t0;
