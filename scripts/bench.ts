@@ -18,6 +18,8 @@ import type {
 
 import { signKoreJwt } from '../nodes/KoreCampaign/transport/jwt';
 import { runNode as runInEngine, runWorkflow } from '../dev/engine';
+import type { SimulationSetup } from '../dev/limiterSimulation';
+import { simulateSharedAccount } from '../dev/limiterSimulation';
 import { clientCredentials, KORE, WINDOW } from '../dev/fixtures';
 
 const { startKoreStandIn } = require('../../dev/koreStandIn.js');
@@ -592,6 +594,48 @@ async function realN8n() {
 	}
 }
 
+/**
+ * Issue 37: n8n processes (queue-mode workers) with separate limiters, each at the default 60 a
+ * minute and always sending, against one account allowing 60 in any rolling minute; and one
+ * process beside an outside client using 50 a minute. Simulated time (dev/limiterSimulation.ts):
+ * 30 minutes each, in well under a second; answers without Retry-After (Kore's is not documented),
+ * then with one saying when the window frees a place.
+ */
+async function sharedAccountSimulation() {
+	const minutes = 30;
+	const warmup = 2;
+	console.error(
+		`5. shared account, simulated: ${minutes} min each, account 60/min (rolling), node at 60/min, 3 items at a time per process, seeded`,
+	);
+	const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+	const setups: Array<[string, SimulationSetup]> = [
+		...[1, 2, 4, 8, 16, 32].map((n): [string, SimulationSetup] => [
+			`${n} process${n > 1 ? 'es' : ''}`,
+			{ processes: n },
+		]),
+		['1 process + outside client at 50/min', { processes: 1, outsidePerMinute: 50 }],
+	];
+	for (const [name, setup] of [
+		...setups,
+		...setups.map(([n, s]): [string, SimulationSetup] => [
+			`${n}, with Retry-After`,
+			{ ...s, retryAfter: true },
+		]),
+	]) {
+		const t0 = performance.now();
+		const r = await simulateSharedAccount({ minutes, warmupMinutes: warmup, seed: 1, ...setup });
+		const took = performance.now() - t0;
+		const left = setup.outsidePerMinute
+			? `, ${pct(r.leftoverUsed)} of what the outside client leaves`
+			: '';
+		row(
+			`simulation, ${name}: limit used / rejected after ${warmup} min / worst wait of one item / items failed`,
+			`${pct(r.limitUsed)}${left} / ${pct(r.rejected / r.calls)} (${r.rejected} of ${r.calls}) / ${(r.worstWaitMs / 1000).toFixed(0)} s / ${r.failed} of ${r.items + r.failed} (lowest pace ${r.lowestRate.toFixed(2)}/min; ${took.toFixed(0)} ms)`,
+			'>= 80 % / <= 5 % / - / 0',
+		);
+	}
+}
+
 function startup() {
 	console.error('4. cold start and package size');
 	// n8n has n8n-workflow and luxon loaded before it loads any community node: preload them,
@@ -633,6 +677,11 @@ async function main() {
 		for (const r of rows) console.log(r.join(' | '));
 		return;
 	}
+	if (process.argv.includes('--simulation-only')) {
+		await sharedAccountSimulation();
+		for (const r of rows) console.log(r.join(' | '));
+		return;
+	}
 	if (process.argv.includes('--real-only')) {
 		await realN8n();
 		for (const r of rows) console.log(r.join(' | '));
@@ -642,6 +691,7 @@ async function main() {
 	await limit();
 	await sharedLimit();
 	await contactListBatching();
+	await sharedAccountSimulation();
 	startup();
 	await realN8n();
 	console.log(

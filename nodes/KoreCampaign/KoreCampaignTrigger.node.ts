@@ -40,7 +40,7 @@ export class KoreCampaignTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readTriggerSettings(this);
 		if (this.getMode() === 'manual') {
-			const { window } = await readWatchWindow(this, settings.channels);
+			const { window } = await readWatchWindow(this, settings.channels, settings.requestsPerMinute);
 			const sample = sampleChange(window, settings.filter);
 			if (sample === undefined) {
 				throw new NodeOperationError(
@@ -61,7 +61,11 @@ export class KoreCampaignTrigger implements INodeType {
 		if (POLLS_IN_FLIGHT.has(staticData)) return null;
 		POLLS_IN_FLIGHT.add(staticData);
 		try {
-			const { window, account } = await readWatchWindow(this, settings.channels);
+			const { window, account } = await readWatchWindow(
+				this,
+				settings.channels,
+				settings.requestsPerMinute,
+			);
 			// The memory is the account's and bot's.
 			const key = { ...account, campaignType: settings.campaignType };
 			const previous = readMemory(staticData, key);

@@ -391,6 +391,21 @@ describe('Kore Campaign Trigger, failures', () => {
 		expect(Object.keys(remembered(active).voice)).toHaveLength(4);
 		expect(Object.keys(remembered(active).sms)).toHaveLength(2);
 	}, 60_000);
+
+	it('Requests per Minute paces the polls: at 30 a minute its two list calls start at least 2.05 s apart', async () => {
+		const active = trigger({ options: { requestsPerMinute: 30 } }, small);
+		expect(await active.activate()).toEqual({});
+		const [voice, sms] = small.listCalls.map((c: { at: number }) => c.at);
+		expect(small.listCalls).toHaveLength(2);
+		expect(sms - voice).toBeGreaterThanOrEqual(Math.ceil((60_000 / 30) * 1.025));
+	}, 30_000);
+
+	it('an out-of-range Requests per Minute is refused before any call', async () => {
+		await expect(trigger({ options: { requestsPerMinute: -1 } }).activate()).rejects.toThrow(
+			'Requests per Minute must be a whole number from 0 to 100000; got -1.',
+		);
+		expect(kore.listCalls).toHaveLength(0);
+	});
 });
 
 describe('Kore Campaign Trigger, Fetch Test Event (manual)', () => {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { KORE_TIMEZONE_DEFAULT } from '../dates/dates';
-import { RUN_SETTING_LIMITS } from '../run/runSettings';
+import { runSettingOption } from '../run/runSettings';
 import type { Resource } from './operation';
 import { showFor } from './operation';
 
@@ -94,22 +94,6 @@ export function campaignNameField(
 	];
 }
 
-/** A run-wide number option, its label, default and range taken from RUN_SETTING_LIMITS. */
-function runSettingOption(
-	name: keyof typeof RUN_SETTING_LIMITS,
-	description: string,
-): INodeProperties {
-	const { label, default: value, min, max } = RUN_SETTING_LIMITS[name];
-	return {
-		displayName: label,
-		name,
-		type: 'number',
-		default: value,
-		typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 },
-		description,
-	};
-}
-
 export const dryRunOption: INodeProperties = {
 	displayName: 'Dry Run',
 	name: 'dryRun',
@@ -147,11 +131,11 @@ export const runSettingOptions: INodeProperties[] = [
 	),
 	runSettingOption(
 		'maxRetries',
-		'How often to retry a call that hit the rate limit, a gateway error (502/503/504), a timeout or a dropped connection. Other errors are never retried.',
+		'How often to retry a call after a gateway error (502/503/504), a timeout or a dropped connection. Rate-limit answers are retried on their own budget (up to 20) while the pace settles; 0 = never retry anything. Other errors are never retried.',
 	),
 	runSettingOption(
 		'requestsPerMinute',
-		'Kore.ai allows 60 campaign API calls per minute per account; the node spaces its calls to stay within this. 0 = no limit (on-premises hosts without one).',
+		'Kore.ai allows 60 campaign API calls per minute per account; the node spaces its calls to stay within this, and slows down by itself when other workers or tools use the account too. 0 = no limit (on-premises hosts without one).',
 	),
 	runSettingOption('timeout', 'How long to wait for Kore.ai to answer one call'),
 ];

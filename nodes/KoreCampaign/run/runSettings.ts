@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ClientSettings } from '../transport/client';
@@ -57,5 +57,21 @@ export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 		maxConcurrency: read('maxConcurrency'),
 		maxRetries: read('maxRetries'),
 		timeoutMs: read('timeout') * 1000,
+	};
+}
+
+/** A run-wide number option, its label, default and range taken from RUN_SETTING_LIMITS. */
+export function runSettingOption(
+	name: keyof typeof RUN_SETTING_LIMITS,
+	description: string,
+): INodeProperties {
+	const { label, default: value, min, max } = RUN_SETTING_LIMITS[name];
+	return {
+		displayName: label,
+		name,
+		type: 'number',
+		default: value,
+		typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 },
+		description,
 	};
 }

@@ -1,20 +1,61 @@
 import { sleep } from 'n8n-workflow';
 
-/** Kore.ai allows a number of calls per minute per **account**, whatever n8n does. */
+/**
+ * Kore.ai allows a number of calls per minute per **account**, whatever n8n does: loop
+ * iterations, concurrent executions and different workflows on one Kore account all count
+ * together. So every run of the node in this n8n process that uses the same account (host +
+ * account ID) takes its call slots from one limiter, kept at module level: the one piece of state
+ * that outlives an execution. It is keyed by account and bounded (idle accounts are forgotten).
+ *
+ * Callers of an account wait in one queue, first come first served. When a caller gets its slot
+ * is decided only when its turn comes, from what holds at that moment (the settings in use, a
+ * pause, the lowered pace): so a change reaches the callers already waiting too.
+ *
+ * Processes that cannot share it (n8n queue-mode workers, other n8n instances) and other users
+ * of the account (Kore's UI, other tools) are heard only through Kore's rate-limit answers. An
+ * answer cuts this process's pace for the account, at most once a window: by half, or straight
+ * down to what the account took from it since the last cut when that is less. Between cuts the
+ * pace grows by a share of itself, up to the setting: a total growth that does not scale with
+ * the number of processes, so together they settle just under what the account has left, with
+ * no floor that could exceed it. Each recovery's speed is drawn at random, so processes cut
+ * together do not climb back together. `npm run bench` simulates 1 to 32 processes.
+ */
 
 /** Spacing factor over the exact limit: arrivals jitter (timers, network), the margin absorbs it. */
 export const SAFETY_MARGIN = 1.025;
 
-/** After a rate-limit answer the rate is halved, never below this share of the configured rate. */
-export const MIN_RATE_SHARE = 0.1;
+/** A rate-limit answer multiplies this process's pace for the account by this. */
+export const CUT_FACTOR = 0.5;
 
-/** How long a halved rate takes to climb back by the whole configured rate (linearly). */
-export const FULL_RECOVERY_MS = 5 * 60_000;
+/** Kore counts calls over a rolling minute: a pace is cut at most once in that time. */
+export const WINDOW_MS = 60_000;
+
+/**
+ * Between cuts the pace grows by a share of itself a minute (on average), up to the setting: this
+ * much, plus GROWTH_AT_SETTING times the pace's share of the setting (at its cut). A small share
+ * means many processes (or much outside use): slow growth keeps their total growth, and so the
+ * rejections, low; a large one means few, which recover fast.
+ */
+export const GROWTH_PER_MINUTE = 0.02;
+export const GROWTH_AT_SETTING = 0.4;
+
+/** Each recovery's growth is (1 ± up to this) times the growth above, drawn at its cut. */
+export const GROWTH_JITTER = 0.5;
+
+/** The lowest pace, in calls per minute (one call in 5 minutes): only so that a pace stays alive. */
+export const MIN_RATE_PER_MINUTE = 0.2;
+
+/** A cut measures what the account took from us only over at least this much waiting. */
+const MIN_BUSY_MS = 10_000;
 
 /** A Requests per Minute setting counts until this long after the last call slot given under it. */
 const SETTING_REMEMBERED_MS = 60_000;
 
-/** Waits the queue may go through without giving a slot before its first caller gives up. */
+/**
+ * Waits the queue may go through without giving a slot before its first caller gives up. Each
+ * follows something that moved the turn later (a rate-limit pause, a lower setting joining) or a
+ * setting lapsing; a handful is normal, a thousand means the account is paused again and again.
+ */
 const MAX_WAITS_PER_SLOT = 1_000;
 
 /** The clock and the way to wait: a monotonic clock and n8n's `sleep` in the node, a fake in unit tests. */
@@ -33,10 +74,16 @@ export class WaitAborted extends Error {
 	}
 }
 
-/** One listener per signal, shared by everything waiting on it. */
+/**
+ * One listener per signal, shared by everything waiting on it: a run's signal may have 50 items
+ * waiting on it at once, and more than 10 listeners on one signal make Node warn of a leak.
+ */
 const abortWatchers = new WeakMap<AbortSignal, { callbacks: Set<() => void>; fire: () => void }>();
 
-/** Calls `callback` once if `signal` aborts; the returned function stops watching. */
+/**
+ * Calls `callback` once if `signal` aborts; the returned function stops watching. The signal's
+ * own listener goes when its last watcher stops watching (or when it fires).
+ */
 export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
 	let watchers = abortWatchers.get(signal);
 	if (watchers === undefined) {
@@ -62,12 +109,18 @@ export function whenAborted(signal: AbortSignal, callback: () => void): () => vo
 	};
 }
 
-/** The longest one wait lasts. */
+/**
+ * The longest one wait lasts. Callers look again after any wait (the limiter's queue at its turn;
+ * retry backoffs are capped at a minute), so a longer one (Infinity included) ends here early.
+ */
 export const MAX_WAIT_MS = 10 * 60_000;
 
-/** Waits `ms` (at most MAX_WAIT_MS) with n8n's `sleep`, in steps of at most 250 ms so that nothing
+/**
+ * Waits `ms` (at most MAX_WAIT_MS) with n8n's `sleep`, in steps of at most 250 ms so that nothing
  * keeps running long after an abort; rejects with WaitAborted as soon as `signal` aborts (at once
- * if it already has). */
+ * if it already has). Any number of waits may share one signal: they add one listener to it
+ * between them.
+ */
 export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw new WaitAborted();
 	let aborted: () => void = () => undefined;
@@ -83,18 +136,25 @@ export async function waitOrAbort(ms: number, signal?: AbortSignal): Promise<voi
 	}
 }
 
-/** `performance.now()`: monotonic, so pacing does not follow the system clock when it is set back
- * or forward (an hour back would otherwise hold every call for an hour). */
+/**
+ * `performance.now()`: monotonic, so pacing does not follow the system clock when it is set
+ * back or forward (an hour back would otherwise hold every call for an hour).
+ */
 export const SYSTEM_CLOCK: LimiterClock = { now: () => performance.now(), wait: waitOrAbort };
 
 /** A granted slot. Pass it back when reporting a rate-limit answer for the call made in it. */
 export interface Slot {
-	/** Grants numbered in order across the limiter: tells which calls a halving came after. */
+	/**
+	 * Grants numbered in order across the limiter: tells which calls a cut came after. A slot
+	 * numbered -1 (no slot) never cuts the pace; it still pauses the account.
+	 */
 	readonly seq: number;
 }
 
 interface Waiter {
 	requestsPerMinute: number;
+	/** When it asked. */
+	since: number;
 	grant: (slot: Slot) => void;
 	fail: (error: Error) => void;
 	stopWatching: () => void;
@@ -108,11 +168,18 @@ interface AccountState {
 	lastGap: number;
 	/** No call starts before this (Kore asked us to slow down). */
 	pausedUntil: number;
-	/** Share of the configured rate right after the last halving (1 before any), and when that was. */
+	/** Share of the configured rate right after the last cut (1 before any), and when that was. */
 	shareAfterCut: number;
 	cutAt: number;
-	/** Slots numbered from this one on were given after the last halving: their answers may halve again. */
+	/** How fast the share grows back after the last cut: per minute, as a factor's logarithm. */
+	growth: number;
+	/** Slots numbered from this one on were given after the last cut: their answers may cut again. */
 	cutFromSeq: number;
+	/** Slots given since the last cut, and rate-limit answers to them so far. */
+	givenSinceCut: number;
+	rejectedSinceCut: number;
+	/** Milliseconds since the last cut in which callers waited for a slot (the pace held them). */
+	busySinceCut: number;
 	/** Requests per Minute settings (non-zero) with callers waiting under them or a slot in the last minute. */
 	settings: Map<number, { waiting: number; lastStart: number }>;
 	/** Whether the queue is being served; `wake` ends its current wait early. */
@@ -128,9 +195,17 @@ export class AccountLimiter {
 	constructor(
 		private readonly clock: LimiterClock = SYSTEM_CLOCK,
 		private readonly limits = { maxAccounts: 500, idleMs: 10 * 60_000 },
+		/** Draws each recovery's speed; seeded in the simulation so that a run repeats. */
+		private readonly random: () => number = Math.random,
 	) {}
 
-	/** Resolves when the caller may start one call to `account`. */
+	/**
+	 * Resolves when the caller may start one call to `account`; rejects with WaitAborted if
+	 * `signal` aborts first. Callers get their slots in the order they asked. `requestsPerMinute`
+	 * 0 means no limit of its own; when runs disagree, the lowest non-zero setting in use applies
+	 * to all of them: a setting is in use while callers wait under it, and for a minute after the
+	 * last slot given under it.
+	 */
 	async acquire(account: string, requestsPerMinute: number, signal?: AbortSignal): Promise<Slot> {
 		if (signal?.aborted) throw new WaitAborted();
 		const state = this.state(account);
@@ -138,7 +213,13 @@ export class AccountLimiter {
 		if (state.queue.length === 0 && this.turnAt(state, now, requestsPerMinute) <= now)
 			return this.give(state, requestsPerMinute, now);
 		return await new Promise<Slot>((grant, fail) => {
-			const waiter: Waiter = { requestsPerMinute, grant, fail, stopWatching: () => undefined };
+			const waiter: Waiter = {
+				requestsPerMinute,
+				since: now,
+				grant,
+				fail,
+				stopWatching: () => undefined,
+			};
 			if (signal) waiter.stopWatching = whenAborted(signal, () => this.leave(state, waiter));
 			state.queue.push(waiter);
 			if (requestsPerMinute > 0) this.setting(state, requestsPerMinute).waiting++;
@@ -146,15 +227,39 @@ export class AccountLimiter {
 		});
 	}
 
-	/** Kore answered "rate limit exceeded" for a call made in `slot`. */
+	/**
+	 * Kore answered "rate limit exceeded" for a call made in `slot`: nobody on this account
+	 * starts a call for `pauseMs` from now (callers already waiting included; they then go on in
+	 * order at the lowered pace), and this process's pace for the account is cut by CUT_FACTOR —
+	 * at most once a window, and only for a call given its slot after the last cut (the answers
+	 * to a burst cut once). The pace then grows back at a speed drawn at random.
+	 */
 	rateLimited(account: string, slot: Slot, pauseMs: number): void {
 		const state = this.state(account);
 		const now = this.clock.now();
 		state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
-		if (slot.seq >= state.cutFromSeq) {
-			state.shareAfterCut = Math.max(MIN_RATE_SHARE, this.share(state, now) / 2);
+		if (slot.seq < state.cutFromSeq) return;
+		state.rejectedSinceCut++;
+		if (now - state.cutAt >= WINDOW_MS) {
+			const configured = this.configuredRate(state, now);
+			const lowest = configured > 0 ? Math.min(1, MIN_RATE_PER_MINUTE / configured) : 0;
+			let share = this.share(state, now) * CUT_FACTOR;
+			if (configured > 0 && state.busySinceCut >= MIN_BUSY_MS) {
+				// What the account took from us per minute that callers waited since the last cut:
+				// far over the limit, the pace goes straight down to it, not by halves. Counted as one
+				// call at least: none taken over a short wait says little (after a burst, a full window).
+				const took = Math.max(1, state.givenSinceCut - state.rejectedSinceCut);
+				share = Math.min(share, (took / state.busySinceCut) * (60_000 / configured));
+			}
+			state.shareAfterCut = Math.max(lowest, share);
 			state.cutAt = now;
+			state.growth =
+				Math.log1p(GROWTH_PER_MINUTE + GROWTH_AT_SETTING * state.shareAfterCut) *
+				(1 + GROWTH_JITTER * (2 * this.random() - 1));
 			state.cutFromSeq = this.grants;
+			state.givenSinceCut = 0;
+			state.rejectedSinceCut = 0;
+			state.busySinceCut = 0;
 		}
 		// A later turn needs no wake-up: the queue looks again when the turn it waits for comes.
 	}
@@ -183,6 +288,7 @@ export class AccountLimiter {
 				if (turn <= now) {
 					const waiter = state.queue.shift() as Waiter;
 					this.unwait(state, waiter);
+					state.busySinceCut += now - Math.max(waiter.since, state.lastStart, state.cutAt);
 					waiter.grant(this.give(state, waiter.requestsPerMinute, now));
 					waits = 0;
 					continue;
@@ -240,28 +346,45 @@ export class AccountLimiter {
 		state.lastStart = now;
 		state.lastGap = rate > 0 ? gapFor(rate) : 0;
 		state.lastUsed = now;
+		state.givenSinceCut++;
 		return { seq: this.grants++ };
 	}
 
-	/** When the first caller in the queue (or one `joining` an empty queue) may start. */
+	/**
+	 * When the first caller in the queue (or one `joining` an empty queue) may start: after the
+	 * pause, and one gap after the last start — the gap of the pace then or now, whichever is
+	 * shorter. So a lower setting joining does not hold back a turn already due, and a setting
+	 * that lapses brings the turn forward at once (the queue wakes at the lapse). A rate climbing
+	 * back after a cut counts from the next look on: a wait already begun keeps its end, so
+	 * during the recovery a slot may come a little later than the rate then allows, never sooner.
+	 */
 	private turnAt(state: AccountState, now: number, joining = 0): number {
 		const rate = this.rate(state, now, joining);
 		const gap = Math.min(state.lastGap, rate > 0 ? gapFor(rate) : 0);
 		return Math.max(state.pausedUntil, state.lastStart + gap);
 	}
 
-	/** Calls per minute allowed now: the configured rate times the share after a halving. */
+	/**
+	 * Calls per minute allowed now: the configured rate times the share left after cuts, never
+	 * below MIN_RATE_PER_MINUTE (nor above the configured rate).
+	 */
 	private rate(state: AccountState, now: number, joining = 0): number {
-		return this.configuredRate(state, now, joining) * this.share(state, now);
+		const configured = this.configuredRate(state, now, joining);
+		const paced = configured * this.share(state, now);
+		return Math.min(configured, Math.max(MIN_RATE_PER_MINUTE, paced));
 	}
 
-	/** Share of the configured rate used now: after a halving it climbs back linearly. */
+	/** Share of the configured rate used now: after a cut it grows back exponentially, up to 1. */
 	private share(state: AccountState, now: number): number {
-		return Math.min(1, state.shareAfterCut + Math.max(0, now - state.cutAt) / FULL_RECOVERY_MS);
+		if (state.shareAfterCut >= 1) return 1;
+		const minutes = Math.max(0, now - state.cutAt) / 60_000;
+		return Math.min(1, state.shareAfterCut * Math.exp(state.growth * minutes));
 	}
 
-	/** The lowest non-zero Requests per Minute among `joining` and the settings in use on the account
-	 * (forgetting those with nobody waiting and no slot for over a minute); 0 if none. */
+	/**
+	 * The lowest non-zero Requests per Minute among `joining` and the settings in use on the
+	 * account (forgetting those with nobody waiting and no slot for over a minute); 0 if none.
+	 */
 	private configuredRate(state: AccountState, now: number, joining = 0): number {
 		let lowest = joining;
 		for (const [setting, use] of state.settings) {
@@ -302,8 +425,12 @@ export class AccountLimiter {
 				lastGap: 0,
 				pausedUntil: Number.NEGATIVE_INFINITY,
 				shareAfterCut: 1,
-				cutAt: now,
+				cutAt: Number.NEGATIVE_INFINITY,
+				growth: 0,
 				cutFromSeq: 0,
+				givenSinceCut: 0,
+				rejectedSinceCut: 0,
+				busySinceCut: 0,
 				settings: new Map(),
 				serving: false,
 				wake: new AbortController(),
@@ -319,7 +446,10 @@ export class AccountLimiter {
 		return state;
 	}
 
-	/** Forgets accounts idle for long (their pace is over too). */
+	/**
+	 * Forgets accounts idle for long (their pace is over too); at the size bound, the least
+	 * recently used ones. An account with callers waiting is always kept.
+	 */
 	private forgetIdle(now: number): void {
 		for (const [account, state] of this.accounts) {
 			if (state.queue.length > 0 || state.serving) continue;

@@ -25,7 +25,7 @@ import type { KoreFailure, KoreOutcome } from './koreAnswer';
 import { interpretKoreAnswer } from './koreAnswer';
 import type { KoreRequest } from './request';
 import type { RetryPolicy } from './retry';
-import { backoffMs, DEFAULT_RETRY_POLICY, rateLimitPauseMs } from './retry';
+import { backoffMs, DEFAULT_RETRY_POLICY, rateLimitPauseMs, retryLeft } from './retry';
 import type { RunTries } from './triesMemory';
 
 /** Where calls are made from: a node's run, the editor loading a list, or a trigger's poll. */
@@ -141,6 +141,8 @@ export class KoreClient {
 				throw this.failed(tried.failure, request, tried.attempts, itemIndex, true);
 		}
 		let attempts = 0;
+		// Rate-limit answers so far: they have their own retry budget.
+		let rateLimited = 0;
 		// The last attempt's failure: what a stop while waiting to try again must report.
 		let last: KoreFailure | undefined;
 		// An attempt got no answer: a later refusal may be because that attempt did it.
@@ -174,15 +176,18 @@ export class KoreClient {
 			}
 			unanswered ||= outcome.maybeDone;
 			last = outcome;
-			if (outcome.rateLimited)
+			if (outcome.rateLimited) {
+				rateLimited++;
 				accountLimiter.rateLimited(this.account, slot, rateLimitPauseMs(outcome, this.retry));
+			}
+			const failed = { failures: attempts, rateLimited };
 			const mayRetry =
-				outcome.retryable &&
-				(request.repeatable || outcome.notCarriedOut) &&
-				attempts <= this.retry.maxRetries;
+				(request.repeatable || outcome.notCarriedOut) && retryLeft(outcome, failed, this.retry);
 			if (!mayRetry) throw this.failed(outcome, request, attempts, itemIndex);
+			// The backoff doubles with each failure of the same kind.
+			const retry = outcome.rateLimited ? rateLimited : attempts - rateLimited;
 			try {
-				await waitOrAbort(backoffMs(outcome, attempts, this.retry), this.signal);
+				await waitOrAbort(backoffMs(outcome, retry, this.retry), this.signal);
 			} catch (error) {
 				throw this.stopped(error, request, itemIndex, last);
 			}

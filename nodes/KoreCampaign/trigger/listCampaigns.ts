@@ -48,14 +48,15 @@ export async function listCampaigns(
 	return { campaigns, more };
 }
 
-/** The campaigns one poll watches: the chosen channels' lists, read with the node's default client
- * settings (Kore's 60 calls per minute, shared with every other use of the account in this n8n);
- * and the account and bot they were read from (the credential's, checked). */
+/** The campaigns one poll watches: the chosen channels' lists, read at the trigger's Requests per
+ * Minute (one pace per account, shared with every other use of it in this n8n); and the account
+ * and bot they were read from (the credential's, checked). */
 export async function readWatchWindow(
 	ctx: IPollFunctions,
 	channels: readonly CampaignChannel[],
+	requestsPerMinute = DEFAULT_CLIENT_SETTINGS.requestsPerMinute,
 ): Promise<{ window: WatchWindow; account: Pick<KoreConnection, 'host' | 'accountId' | 'botId'> }> {
-	const client = await KoreClient.open(ctx, DEFAULT_CLIENT_SETTINGS);
+	const client = await KoreClient.open(ctx, { ...DEFAULT_CLIENT_SETTINGS, requestsPerMinute });
 	if (client instanceof KoreCredentialError) throw asNodeError(ctx, client, 0);
 	const listing = await listCampaigns(client, channels, MAX_WATCHED_CAMPAIGNS);
 	const { host, accountId, botId } = client.connection;

@@ -9,6 +9,7 @@ import {
 	channelsOfType,
 } from '../campaigns/campaignList';
 import { showValue } from '../errors/errors';
+import { RUN_SETTING_LIMITS, runSettingOption } from '../run/runSettings';
 import type { CampaignEvent, ChangeFilter } from './campaignChanges';
 
 /** The trigger's events as the editor shows them. */
@@ -24,6 +25,8 @@ export const EVENTS: ReadonlyArray<{ name: string; value: CampaignEvent; descrip
 		description: 'When a campaign appears that the previous poll did not list',
 	},
 ];
+
+const RATE = RUN_SETTING_LIMITS.requestsPerMinute;
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -50,6 +53,19 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'all',
 		options: CAMPAIGN_TYPE_OPTIONS,
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			runSettingOption(
+				'requestsPerMinute',
+				"Kore.ai allows 60 campaign API calls per minute per account; the trigger's polls share one pace per account with the Kore Campaign Schedule node (the lowest setting in use applies). 0 = no limit (on-premises hosts without one).",
+			),
+		],
+	},
 ];
 
 /** The trigger's parameters, checked. */
@@ -58,6 +74,8 @@ export interface TriggerSettings {
 	/** As set: `all`, `voice` or `sms` (what the memory was taken for). */
 	campaignType: string;
 	channels: CampaignChannel[];
+	/** Requests per Minute for the poll's calls (0 = no limit of its own). */
+	requestsPerMinute: number;
 }
 
 export function readTriggerSettings(ctx: IPollFunctions): TriggerSettings {
@@ -81,9 +99,16 @@ export function readTriggerSettings(ctx: IPollFunctions): TriggerSettings {
 			);
 		return status;
 	});
+	const options = ctx.getNodeParameter('options', {}) as { requestsPerMinute?: unknown };
+	const rate = options.requestsPerMinute ?? RATE.default;
+	if (typeof rate !== 'number' || !Number.isInteger(rate) || rate < RATE.min || rate > RATE.max)
+		throw fail(
+			`${RATE.label} must be a whole number from ${RATE.min} to ${RATE.max}; got ${showValue(rate)}.`,
+		);
 	return {
 		filter: { event: known.value, statuses },
 		campaignType: campaignType as string,
 		channels,
+		requestsPerMinute: rate,
 	};
 }

@@ -2,15 +2,21 @@
 import { getEventListeners } from 'node:events';
 import { runInThisContext } from 'node:vm';
 
-import type { LimiterClock } from '../../../nodes/KoreCampaign/transport/accountLimiter';
+import { simulateSharedAccount } from '../../../dev/limiterSimulation';
+import type { LimiterClock, Slot } from '../../../nodes/KoreCampaign/transport/accountLimiter';
 import {
 	AccountLimiter,
-	FULL_RECOVERY_MS,
+	CUT_FACTOR,
+	GROWTH_JITTER,
+	GROWTH_AT_SETTING,
+	GROWTH_PER_MINUTE,
 	MAX_WAIT_MS,
+	MIN_RATE_PER_MINUTE,
 	SAFETY_MARGIN,
 	SYSTEM_CLOCK,
 	WaitAborted,
 	waitOrAbort,
+	WINDOW_MS,
 } from '../../../nodes/KoreCampaign/transport/accountLimiter';
 
 /**
@@ -221,19 +227,24 @@ describe('AccountLimiter (virtual clock)', () => {
 		expect(gap).toBeGreaterThan(interval(60, 0.52));
 	});
 
-	it('adapts: halves once per pause however many calls of the burst report it, climbs back over minutes', async () => {
+	it('adapts: halves once per window however many calls report it, grows back over minutes', async () => {
 		const v = virtualClock();
-		const limiter = new AccountLimiter(v.clock);
+		// random 0.5: each recovery grows at exactly its average speed.
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
 		const slots = await v.run(Promise.all([1, 2, 3, 4].map(() => limiter.acquire(ACCOUNT, 60))));
 		for (const slot of slots) limiter.rateLimited(ACCOUNT, slot, 1_000);
+		const cutAt = v.now;
 		expect(limiter.currentRate(ACCOUNT)).toBe(30);
+		// A call given its slot after the cut, answered within the window: no second cut.
 		const next = await v.run(limiter.acquire(ACCOUNT, 60));
 		limiter.rateLimited(ACCOUNT, next, 1_000);
-		const halvedAgain = limiter.currentRate(ACCOUNT);
-		expect(halvedAgain).toBeLessThan(15.5);
-		v.advance(FULL_RECOVERY_MS / 10);
-		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(halvedAgain + 6, 5);
-		v.advance(FULL_RECOVERY_MS);
+		const growth = 1 + GROWTH_PER_MINUTE + GROWTH_AT_SETTING * 0.5;
+		const minutes = (v.now - cutAt) / 60_000;
+		expect(minutes).toBeGreaterThan(0);
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(30 * growth ** minutes, 5);
+		v.advance(60_000);
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(30 * growth ** (minutes + 1), 5);
+		v.advance(60 * 60_000);
 		await v.run(limiter.acquire(ACCOUNT, 60)); // the setting counts for a minute after its last use
 		expect(limiter.currentRate(ACCOUNT)).toBe(60);
 	});
@@ -424,8 +435,9 @@ describe('AccountLimiter pauses', () => {
 		await new Promise((resolve) => setImmediate(resolve));
 		limiter.rateLimited(ACCOUNT, b, 5_000); // b's answer (same burst) asks for 5 s
 		expect(await v.run(waiting)).toBe(t0 + interval(60) + 5_000);
-		// Halved once, not twice, and climbing back since b's answer 5 s ago.
-		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(60 * (0.5 + 5_000 / FULL_RECOVERY_MS), 5);
+		// Halved once, not twice, and growing back since a's answer 5 s ago.
+		expect(limiter.currentRate(ACCOUNT)).toBeGreaterThan(30);
+		expect(limiter.currentRate(ACCOUNT)).toBeLessThan(31);
 	});
 
 	it('is bounded: a caller paused again at every turn gives up after 1,000 pauses', async () => {
@@ -865,5 +877,147 @@ describe('AccountLimiter: runs sharing an account', () => {
 			expect(listeners(run.signal)).toBe(0);
 			expect(jest.getTimerCount()).toBe(0);
 		});
+	});
+});
+
+describe('AccountLimiter: converging on what the account has left (many processes, outside use)', () => {
+	/** One call given and rejected, then `ms` later; the rate right after the answer. */
+	async function rejectOnce(
+		limiter: AccountLimiter,
+		v: ReturnType<typeof virtualClock>,
+		ms = WINDOW_MS,
+	) {
+		const slot = await v.run(limiter.acquire(ACCOUNT, 60));
+		limiter.rateLimited(ACCOUNT, slot, 0);
+		const rate = limiter.currentRate(ACCOUNT);
+		v.advance(ms);
+		return rate;
+	}
+
+	it('has no floor at a tenth of the setting: answer after answer, the pace goes as low as they demand', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		const rates: number[] = [];
+		for (let i = 0; i < 20; i++) rates.push(await rejectOnce(limiter, v));
+		expect(rates[0]).toBe(30);
+		// 11 processes at a floor of 6/min would exceed the account's 60 forever; here one goes far below.
+		expect(rates[5]).toBeLessThan(6);
+		expect(Math.min(...rates)).toBe(MIN_RATE_PER_MINUTE);
+		for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeLessThanOrEqual(rates[i - 1]);
+	});
+
+	it('cuts at most once a window: a second answer within the minute lowers nothing', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		expect(await rejectOnce(limiter, v, WINDOW_MS - 1)).toBe(30);
+		const before = limiter.currentRate(ACCOUNT);
+		const slot = await v.run(limiter.acquire(ACCOUNT, 60));
+		limiter.rateLimited(ACCOUNT, slot, 0);
+		expect(limiter.currentRate(ACCOUNT)).toBe(before);
+		v.advance(1);
+		const later = await v.run(limiter.acquire(ACCOUNT, 60));
+		limiter.rateLimited(ACCOUNT, later, 0);
+		expect(limiter.currentRate(ACCOUNT)).toBeLessThan(before * 0.55);
+	});
+
+	it('far over the limit, one cut goes straight down to what the account took, not by halves', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		await rejectOnce(limiter, v, 0); // 30/min from here
+		// Callers waiting all the time for a minute; the account takes 3 of their calls.
+		let taken = 0;
+		let last: Slot = { seq: -1 };
+		const caller = async () => {
+			while (v.now < 1_000_000 + WINDOW_MS) {
+				last = await limiter.acquire(ACCOUNT, 60);
+				if (taken < 3) taken++;
+				else limiter.rateLimited(ACCOUNT, last, 0);
+			}
+		};
+		await v.run(Promise.all([caller(), caller()]));
+		limiter.rateLimited(ACCOUNT, last, 0);
+		// About 3 a minute (the minute's waits), where halving would leave 15 or more.
+		expect(limiter.currentRate(ACCOUNT)).toBeLessThan(3.5);
+		expect(limiter.currentRate(ACCOUNT)).toBeGreaterThan(2.5);
+	});
+
+	it('a minute in which the account took none of its calls counts as one taken: the pace drops to about one a minute, not to the lowest', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		await rejectOnce(limiter, v, 0);
+		let last: Slot = { seq: -1 };
+		const caller = async () => {
+			while (v.now < 1_000_000 + WINDOW_MS) {
+				last = await limiter.acquire(ACCOUNT, 60);
+				limiter.rateLimited(ACCOUNT, last, 0);
+			}
+		};
+		await v.run(Promise.all([caller(), caller()]));
+		limiter.rateLimited(ACCOUNT, last, 0);
+		expect(limiter.currentRate(ACCOUNT)).toBeGreaterThan(0.9);
+		expect(limiter.currentRate(ACCOUNT)).toBeLessThan(1.1);
+	});
+
+	it('once the answers stop, the pace grows back to the setting', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		for (let i = 0; i < 6; i++) await rejectOnce(limiter, v);
+		const low = limiter.currentRate(ACCOUNT);
+		expect(low).toBeLessThan(6);
+		v.advance(10 * 60_000);
+		// A rate is reported while a setting is in use: a call keeps the setting in use.
+		await v.run(limiter.acquire(ACCOUNT, 60));
+		const tenMinutesLater = limiter.currentRate(ACCOUNT);
+		expect(tenMinutesLater).toBeGreaterThan(low * 1.2);
+		v.advance(2 * 60 * 60_000);
+		await v.run(limiter.acquire(ACCOUNT, 60)); // the setting counts for a minute after its last use
+		expect(limiter.currentRate(ACCOUNT)).toBe(60);
+		// And calls are spaced by the full setting again.
+		const starts = await startsOf(limiter, v, [{ perMinute: 60, calls: 3 }]);
+		expect(starts[2] - starts[1]).toBe(interval(60));
+	});
+
+	it('jitter is bounded: each recovery grows between half and one and a half times its average speed', async () => {
+		const after = async (random: number, minutes: number) => {
+			const v = virtualClock();
+			const limiter = new AccountLimiter(v.clock, undefined, () => random);
+			await rejectOnce(limiter, v, minutes * 60_000);
+			await v.run(limiter.acquire(ACCOUNT, 60));
+			return limiter.currentRate(ACCOUNT);
+		};
+		const average = Math.log1p(GROWTH_PER_MINUTE + GROWTH_AT_SETTING * CUT_FACTOR);
+		const at = (speed: number) => 30 * Math.exp(average * speed * 2);
+		expect(await after(0, 2)).toBeCloseTo(at(1 - GROWTH_JITTER), 5);
+		expect(await after(1, 2)).toBeCloseTo(at(1 + GROWTH_JITTER), 5);
+		for (const random of [0.1, 0.37, 0.9]) {
+			const rate = await after(random, 2);
+			expect(rate).toBeGreaterThan(at(1 - GROWTH_JITTER));
+			expect(rate).toBeLessThan(at(1 + GROWTH_JITTER));
+		}
+		expect(GROWTH_JITTER).toBeGreaterThan(0);
+	});
+});
+
+describe('the shared-account simulation (npm run bench)', () => {
+	it('one process alone at its setting (60/min against an account of 60/min) is never rejected', async () => {
+		const result = await simulateSharedAccount({ processes: 1, seed: 1 });
+		expect(result.rejectedAll).toBe(0);
+		expect(result.failed).toBe(0);
+		expect(result.limitUsed).toBeGreaterThan(0.95);
+	});
+
+	it('32 processes at the default 60/min settle: at most 5 % rejected after two minutes, 80 % of the limit used, no item failed', async () => {
+		const result = await simulateSharedAccount({ processes: 32, seed: 1 });
+		expect(result.rejected / result.calls).toBeLessThanOrEqual(0.05);
+		expect(result.limitUsed).toBeGreaterThanOrEqual(0.8);
+		expect(result.failed).toBe(0);
+		expect(result.items).toBeGreaterThan(1_000);
+	});
+
+	it('one process beside an outside client using 50 of the 60 a minute settles on the rest', async () => {
+		const result = await simulateSharedAccount({ processes: 1, outsidePerMinute: 50, seed: 1 });
+		expect(result.rejected / result.calls).toBeLessThanOrEqual(0.05);
+		expect(result.limitUsed).toBeGreaterThanOrEqual(0.8);
+		expect(result.failed).toBe(0);
 	});
 });

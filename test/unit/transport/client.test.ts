@@ -139,6 +139,32 @@ describe('KoreClient.send', () => {
 	});
 });
 
+describe('rate-limit retries', () => {
+	const limited = { statusCode: 429, headers: { 'retry-after': '0' }, body: { message: 'slow' } };
+	const gateway = { statusCode: 503, headers: { 'retry-after': '0' }, body: { message: 'busy' } };
+
+	it('rate-limit answers do not use up Max Retries: the item succeeds after five of them with Max Retries 3', async () => {
+		const { ctx, calls } = context([limited, limited, limited, limited, limited, ok]);
+		const client = await open(ctx, { ...SETTINGS, maxRetries: 3 });
+		await expect(client.send(read, 0)).resolves.toEqual({ status: 'success' });
+		expect(calls).toHaveLength(6);
+	});
+
+	it('other failures still count against Max Retries, rate-limit answers between them aside', async () => {
+		const { ctx, calls } = context([gateway, limited, gateway, limited, gateway, gateway]);
+		const client = await open(ctx, { ...SETTINGS, maxRetries: 3 });
+		await expect(client.send(read, 0)).rejects.toThrow(/busy \(after 6 attempts\)$/);
+		expect(calls).toHaveLength(6);
+	});
+
+	it('Max Retries 0 still sends a rate-limited call once', async () => {
+		const { ctx, calls } = context([limited]);
+		const client = await open(ctx, { ...SETTINGS, maxRetries: 0 });
+		await expect(client.send(read, 0)).rejects.toThrow("Kore.ai's rate limit was exceeded");
+		expect(calls).toHaveLength(1);
+	});
+});
+
 describe('calls not safe to repeat', () => {
 	it('are remembered when accepted, by label or else method and address; reads are not', async () => {
 		const { ctx } = context([ok, ok, ok]);

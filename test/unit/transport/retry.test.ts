@@ -5,6 +5,7 @@ import {
 	backoffMs,
 	DEFAULT_RETRY_POLICY,
 	rateLimitPauseMs,
+	retryLeft,
 } from '../../../nodes/KoreCampaign/transport/retry';
 
 const failure = (over: Partial<KoreFailure>): KoreFailure => ({
@@ -92,5 +93,34 @@ describe('mapInOrder', () => {
 
 	it('handles no items', async () => {
 		expect(await mapInOrder(0, 4, async () => 1)).toEqual([]);
+	});
+});
+
+describe('retryLeft', () => {
+	const policy = DEFAULT_RETRY_POLICY;
+	const rateLimit = failure({ httpCode: 429, rateLimited: true, notCarriedOut: true });
+	const gateway = failure({});
+
+	it('rate-limit answers do not use up Max Retries: they have a budget of their own', () => {
+		expect(policy.maxRetries).toBe(3);
+		expect(retryLeft(rateLimit, { failures: 4, rateLimited: 4 }, policy)).toBe(true);
+		expect(retryLeft(rateLimit, { failures: 20, rateLimited: 20 }, policy)).toBe(true);
+		expect(retryLeft(rateLimit, { failures: 21, rateLimited: 21 }, policy)).toBe(false);
+		expect(policy.rateLimitRetries).toBe(20);
+	});
+
+	it('other failures count against Max Retries, rate-limit answers between them aside', () => {
+		expect(retryLeft(gateway, { failures: 3, rateLimited: 0 }, policy)).toBe(true);
+		expect(retryLeft(gateway, { failures: 4, rateLimited: 0 }, policy)).toBe(false);
+		expect(retryLeft(gateway, { failures: 13, rateLimited: 10 }, policy)).toBe(true);
+		expect(retryLeft(gateway, { failures: 14, rateLimited: 10 }, policy)).toBe(false);
+	});
+
+	it('Max Retries 0 retries nothing, and a failure that cannot succeed later is never retried', () => {
+		const none = { ...policy, maxRetries: 0 };
+		expect(retryLeft(rateLimit, { failures: 1, rateLimited: 1 }, none)).toBe(false);
+		expect(retryLeft(gateway, { failures: 1, rateLimited: 0 }, none)).toBe(false);
+		const final = failure({ httpCode: 404, retryable: false });
+		expect(retryLeft(final, { failures: 1, rateLimited: 0 }, policy)).toBe(false);
 	});
 });
