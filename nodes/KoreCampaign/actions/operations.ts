@@ -9,6 +9,7 @@ import { start } from './campaign/start.operation';
 import { stop } from './campaign/stop.operation';
 import { addContacts } from './contactList/addContacts.operation';
 import { create as createContactList } from './contactList/create.operation';
+import { get as getContactList } from './contactList/get.operation';
 import { getMany as getManyContactLists } from './contactList/getMany.operation';
 import type { KoreOperation, Resource } from './operation';
 
@@ -23,7 +24,7 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 	{
 		name: 'Contact List',
 		value: 'contactList',
-		operations: [addContacts, createContactList, getManyContactLists],
+		operations: [addContacts, createContactList, getContactList, getManyContactLists],
 	},
 ];
 
