@@ -142,3 +142,81 @@ describe('Get', () => {
 		expect(kore.getListCalls).toHaveLength(0);
 	});
 });
+
+describe('Get Contacts', () => {
+	const contacts = (mode: Mode, value: string, extra: IDataObject, options: IDataObject = {}) =>
+		op('getContacts', list(mode, value), options, extra);
+
+	it('Return All over capped pages with a duplicate: advances by what came back, every contact once, in order', async () => {
+		kore.setContactsPaging({ cap: 3, overlap: 1 });
+		const out = await run(contacts('name', 'Seven', { returnAll: true }));
+		const expected = kore.contactsOf('Seven').map((c: IDataObject) => c._id);
+		expect(out.map((o) => o.json.id)).toEqual(expected);
+		expect(new Set(expected).size).toBe(7);
+		expect(out[0].json).toEqual({
+			id: expected[0],
+			phoneNumber: expect.stringMatching(/^\+\d+$/),
+			firstName: 'Contact 1',
+			createdAt: expect.any(String),
+			updatedAt: expect.any(String),
+			contactListId: SEVEN,
+		});
+		expect(out.every((o) => o.pairedItem && (o.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(kore.listContactsCalls.map((c: IDataObject) => c.query)).toEqual(
+			[0, 3, 6].map((skip) => ({ accountId: kore.accountId, skip: String(skip), limit: '100' })),
+		);
+		expect(kore.listListsCalls).toHaveLength(1);
+	});
+
+	it('Limit: stops once it has enough, asking no more than the Limit per page', async () => {
+		kore.setContactsPaging({ cap: 3, overlap: 1 });
+		const out = await run(contacts('id', SEVEN, { limit: 4 }));
+		expect(out.map((o) => o.json.id)).toEqual(
+			kore
+				.contactsOf('Seven')
+				.slice(0, 4)
+				.map((c: IDataObject) => c._id),
+		);
+		expect(kore.listContactsCalls.map((c: IDataObject) => c.query.skip)).toEqual(['0', '3']);
+		expect(kore.listContactsCalls[0].query.limit).toBe('4');
+		expect(kore.listListsCalls).toHaveLength(0);
+	});
+
+	it('an empty list gives no items; an unknown id fails with 404', async () => {
+		expect(await run(contacts('list', 'Renewals', { returnAll: true }))).toEqual([]);
+		const error = await fails(contacts('id', 'cl-nope', { returnAll: true }));
+		expect(error.message).toMatch(/^Reading contacts of list cl-nope, page 1: .*404/);
+	});
+
+	it('Continue on Fail: an unknown name is an error item in its place, the others get their contacts', async () => {
+		const out = await perItem(
+			'getContacts',
+			[list('list', 'Spring Leads'), list('name', 'Nope'), list('name', 'Seven')],
+			{ returnAll: true },
+			true,
+		);
+		expect(out.map((o) => (o.pairedItem as IDataObject).item)).toEqual([
+			0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2,
+		]);
+		expect((out[3].json.error as IDataObject).message).toBe(
+			'No contact list in Kore.ai is named "Nope".',
+		);
+		expect(kore.listListsCalls).toHaveLength(1);
+	});
+
+	it('Dry Run: the first page request; no contacts are read', async () => {
+		const out = await run(contacts('name', 'Seven', { limit: 20 }, { dryRun: true }));
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject({
+			dryRun: true,
+			id: SEVEN,
+			request: {
+				method: 'GET',
+				url: expect.stringMatching(
+					new RegExp(`/contactList/${SEVEN}/getAllContacts\\?accountId=[^&]+&skip=0&limit=20$`),
+				),
+			},
+		});
+		expect(kore.listContactsCalls).toHaveLength(0);
+	});
+});

@@ -10,6 +10,7 @@ import { stop } from './campaign/stop.operation';
 import { addContacts } from './contactList/addContacts.operation';
 import { create as createContactList } from './contactList/create.operation';
 import { get as getContactList } from './contactList/get.operation';
+import { getContacts } from './contactList/getContacts.operation';
 import { getMany as getManyContactLists } from './contactList/getMany.operation';
 import type { KoreOperation, Resource } from './operation';
 
@@ -24,7 +25,7 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 	{
 		name: 'Contact List',
 		value: 'contactList',
-		operations: [addContacts, createContactList, getContactList, getManyContactLists],
+		operations: [addContacts, createContactList, getContactList, getContacts, getManyContactLists],
 	},
 ];
 
