@@ -7,6 +7,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from '../../dev/engine';
 import { clientCredentials, KORE } from '../../dev/fixtures';
+import { GONE_AFTER_LOST_ANSWER } from '../../nodes/KoreCampaign/actions/contactList/delete.operation';
 import { runNodeExpectingError, useKoreStandIn } from '../helpers/standIn';
 
 const kore = useKoreStandIn({
@@ -218,5 +219,111 @@ describe('Get Contacts', () => {
 			},
 		});
 		expect(kore.listContactsCalls).toHaveLength(0);
+	});
+});
+
+describe('Delete', () => {
+	const del = (mode: Mode, value: string, options: IDataObject = {}) =>
+		op('delete', list(mode, value), options);
+
+	it('deletes by name; deleting again changes nothing and says the list is not there', async () => {
+		const out = await run(del('name', 'Renewals'));
+		expect(out[0].json).toEqual({
+			id: RENEWALS,
+			name: 'Renewals',
+			deleted: true,
+			message: 'Contact list Renewals deleted successfully',
+		});
+		expect(kore.contactLists.map((l: IDataObject) => l.name)).toEqual(['Spring Leads', 'Seven']);
+		const again = await fails(del('name', 'Renewals'));
+		expect(again.message).toBe('No contact list in Kore.ai is named "Renewals".');
+		const byId = await fails(del('id', RENEWALS));
+		expect(byId.message).toBe(`Kore.ai lists no contact list with the id "${RENEWALS}".`);
+		expect(byId.description).toMatch(/^It may have been deleted already/);
+		expect(kore.deleteListCalls).toHaveLength(1);
+		expect(kore.contactLists.map((l: IDataObject) => l.name)).toEqual(['Spring Leads', 'Seven']);
+	});
+
+	it('deletes by From List and By ID', async () => {
+		const out = await perItem('delete', [list('list', 'Seven'), list('id', RENEWALS)]);
+		expect(out.map((o) => [o.json.id, o.json.deleted])).toEqual([
+			[SEVEN, true],
+			[RENEWALS, true],
+		]);
+		expect(kore.deleteListCalls.map((c: IDataObject) => c.query)).toEqual([
+			{ accountId: kore.accountId },
+			{ accountId: kore.accountId },
+		]);
+		expect(kore.listListsCalls).toHaveLength(1);
+	});
+
+	it('a 404 after an attempt whose answer was lost: the first attempt deleted it, output as deleted and said so', async () => {
+		kore.failRoute('deleteList', { kind: 'hang', apply: true });
+		const out = await run(del('name', 'Seven', { timeout: 1, maxRetries: 3 }));
+		expect(kore.deleteListCalls.map((c: IDataObject) => c.path)).toEqual([
+			expect.stringMatching(new RegExp(`/contactList/${SEVEN}$`)),
+			expect.stringMatching(new RegExp(`/contactList/${SEVEN}$`)),
+		]);
+		expect(out[0].json).toEqual({
+			id: SEVEN,
+			name: 'Seven',
+			deleted: true,
+			message: GONE_AFTER_LOST_ANSWER,
+		});
+		expect(kore.contactsOf('Seven')).toEqual([]);
+	});
+
+	it('a 404 without a lost answer (deleted elsewhere meanwhile) is an error, not "deleted"', async () => {
+		kore.failRoute('deleteList', {
+			status: 404,
+			body: { status: 'failure', message: `Contact list ${SEVEN} not found` },
+		});
+		const error = await fails(del('name', 'Seven'));
+		expect(error.message).toMatch(/^Deleting contact list "Seven" \(cl-000003-standin\): .*404/);
+		expect(error.description).toMatch(/it may have been deleted already/);
+	});
+
+	it('a list a campaign uses is refused before sending, naming the campaign', async () => {
+		for (const ref of [list('name', 'Spring Leads'), list('id', SPRING)]) {
+			const error = await fails(op('delete', ref));
+			expect(error.message).toMatch(
+				/^Contact list "Spring Leads" is used by the campaign "Spring Promo 1 \| Voice" \(cd-[^)]+\); nothing was deleted\.$/,
+			);
+			expect(error.description).toMatch(/^Remove the list from these campaigns/);
+		}
+		expect(kore.deleteListCalls).toHaveLength(0);
+		expect(kore.contactsOf('Spring Leads')).toHaveLength(3);
+	});
+
+	it('Continue on Fail: a list in use and an unknown name are error items in their places; the others are deleted', async () => {
+		const out = await perItem(
+			'delete',
+			['Renewals', 'Spring Leads', 'Nope', 'Seven'].map((name) => list('name', name)),
+			{},
+			true,
+		);
+		expect(paired(out)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out.map((o) => o.json.deleted ?? (o.json.error as IDataObject).message)).toEqual([
+			true,
+			expect.stringMatching(/^Contact list "Spring Leads" is used by/),
+			'No contact list in Kore.ai is named "Nope".',
+			true,
+		]);
+		expect(kore.deleteListCalls).toHaveLength(2);
+	});
+
+	it('Dry Run: the DELETE it would send; nothing is deleted', async () => {
+		const out = await run(del('name', 'Seven', { dryRun: true }));
+		expect(out[0].json).toMatchObject({
+			dryRun: true,
+			id: SEVEN,
+			name: 'Seven',
+			request: {
+				method: 'DELETE',
+				url: expect.stringMatching(new RegExp(`/contactList/${SEVEN}\\?accountId=`)),
+			},
+		});
+		expect(kore.deleteListCalls).toHaveLength(0);
+		expect(kore.contactsOf('Seven')).toHaveLength(7);
 	});
 });
