@@ -14,7 +14,8 @@
 // State lives here between calls until reset(): the campaigns (status, dates, start count), the
 // contact lists and their contacts. Where Kore's pages are silent the stand-in decides, and says
 // so beside the code: stopping a stopped campaign, starting a running one, a second contact list
-// of the same name, paging of getAllContacts, addContacts taking effect at once.
+// of the same name, paging of getAllContacts, deleting a list in use, addContacts taking effect at
+// once.
 //
 // Test-only routes, never under Kore's paths, neither checked nor recorded nor subject to faults,
 // so that a separately running n8n scenario can change what the polling trigger sees:
@@ -205,13 +206,52 @@ const ROUTES = [
 		method: 'GET',
 		path: path(`${B}/contactList/([^/]+)/getAllContacts`),
 		bodyless: true,
+		// accountId, and optionally skip and limit (Kore documents no paging parameters).
+		handle: (s, { req, url, body, route, claims }) => {
+			if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
+			const query = Object.fromEntries(url.searchParams);
+			const extra = Object.keys(query).filter((k) => !['accountId', 'skip', 'limit'].includes(k));
+			if (
+				query.accountId !== req.headers.accountid ||
+				extra.length > 0 ||
+				[...url.searchParams.keys()].length !== Object.keys(query).length
+			)
+				throw badRequest('query must be accountId=<your account id>, optionally skip and limit');
+			return s.fromStore(
+				s.state.contactLists.contactsOf(route.id, query, s.state.contactPaging),
+				claims,
+			);
+		},
+	},
+	{
+		name: 'getList',
+		method: 'GET',
+		path: path(`${B}/contactList/([^/]+)`),
+		bodyless: true,
 		query: { accountId: ACCOUNT },
 		handle: (s, { body, route, claims }) => {
 			if (!isEmptyBody(body)) throw badRequest('a GET takes no body');
-			return s.fromStore(s.state.contactLists.contactsOf(route.id), claims);
+			return s.fromStore(s.state.contactLists.getList(route.id, campaignsUsingList(s)), claims);
+		},
+	},
+	{
+		name: 'deleteList',
+		method: 'DELETE',
+		path: path(`${B}/contactList/([^/]+)`),
+		bodyless: true,
+		query: { accountId: ACCOUNT },
+		handle: (s, { body, route, claims }) => {
+			if (!isEmptyBody(body)) throw badRequest('a DELETE takes no body');
+			return s.fromStore(s.state.contactLists.remove(route.id, campaignsUsingList(s)), claims);
 		},
 	},
 ];
+
+/** [{ id, name }] of the voice campaigns using a contact list. */
+const campaignsUsingList = (s) => (list) =>
+	s.state.catalogue
+		.filter((c) => c.channel === 'voice' && c.record.contactLists.includes(list._id))
+		.map((c) => ({ id: idOf(c), name: c.record.name }));
 /** Every route's name, for failRoute() and callsTo(). */
 const ROUTE_NAMES = ROUTES.map((route) => route.name);
 const pathOf = (name) => ROUTES.find((route) => route.name === name).path;
@@ -310,6 +350,7 @@ function createKoreStandIn(config) {
 		stops: new Map(),
 		startsIssued: 0,
 		listPageCap: config.listPageCap ?? 0,
+		contactPaging: {},
 		resultsFaults: checkResultsFaults(config.resultsFaults ?? {}),
 		// The bot served: config.botId, or another one of the account (serveBot) until reset().
 		botId: config.botId,
@@ -1011,6 +1052,23 @@ function createKoreStandIn(config) {
 		get listContactsCalls() {
 			return this.callsTo('listContacts');
 		},
+		/** GET B/contactList/{id} requests. */
+		get getListCalls() {
+			return this.callsTo('getList');
+		},
+		/** DELETE B/contactList/{id} requests. */
+		get deleteListCalls() {
+			return this.callsTo('deleteList');
+		},
+		/**
+		 * Makes getAllContacts page as a server may: { cap: 3 } answers at most 3 contacts whatever
+		 * `limit` asks; { overlap: 1 } starts every page after the first one contact early (that
+		 * contact comes out twice). {} lifts them; reset() too.
+		 * @param {{cap?: number, overlap?: number}} paging
+		 */
+		setContactsPaging(paging) {
+			state.contactPaging = { ...paging };
+		},
 		/** addContacts requests; a call's size is `body.data.length`. */
 		get addContactsCalls() {
 			return this.callsTo('addContacts');
@@ -1086,6 +1144,7 @@ function createKoreStandIn(config) {
 			state.botId = config.botId;
 			restoreCatalogue();
 			state.listPageCap = config.listPageCap ?? 0;
+			state.contactPaging = {};
 			state.resultsFaults = checkResultsFaults(config.resultsFaults ?? {});
 			state.faultsByRoute.clear();
 			state.received = [];

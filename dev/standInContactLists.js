@@ -1,9 +1,9 @@
 'use strict';
 // The stand-in's contact lists, as Kore's API pages describe them: create one
 // (createContactList), list them all (getAllListDetails, no paging), read a list's contacts
-// (getAllContacts) and add contacts to a list by its NAME (v1.1 addContacts). The store keeps its
-// lists between calls until the stand-in is reset; each function answers one call or returns
-// { error, status } with Kore-like wording.
+// (getAllContacts), read or delete one list, and add contacts to a list by its NAME (v1.1
+// addContacts). The store keeps its lists between calls until the stand-in is reset; each function
+// answers one call or returns { error, status } with Kore-like wording.
 
 const MAPPING = {
 	firstName: 'firstName',
@@ -164,26 +164,91 @@ function createContactListStore(specs, nowIso) {
 		},
 
 		/**
-		 * getAllContacts. Kore documents no paging parameters for it, so the stand-in accepts none
-		 * and answers every contact on one page.
+		 * getAllContacts. Kore documents no paging parameters for it; the stand-in takes the
+		 * answer's own names as optional query parameters, `skip` (default 0) and `limit` (1–100;
+		 * without it every contact from `skip` on). `paging` misbehaves as a server may: `cap`
+		 * answers at most that many whatever `limit` asks (0 = none), `overlap` starts every page
+		 * after the first that many contacts early (so they come out twice).
 		 */
-		contactsOf(id) {
+		contactsOf(id, query = {}, paging = {}) {
 			const list = byId(id);
 			if (list === undefined) return { error: `Contact list ${id} not found`, status: 404 };
+			const whole = (v) => (v === undefined ? undefined : /^\d+$/.test(v) ? Number(v) : NaN);
+			const skip = whole(query.skip) ?? 0;
+			const asked = whole(query.limit);
+			if (Number.isNaN(skip)) return { error: 'skip must be a whole number' };
+			if (asked !== undefined && !(asked >= 1 && asked <= 100))
+				return { error: 'limit must be a whole number from 1 to 100' };
 			const total = list.contacts.length;
+			const start = skip > 0 ? Math.max(0, skip - (paging.overlap ?? 0)) : 0;
+			let size = asked ?? total;
+			if (paging.cap > 0) size = Math.min(size, paging.cap);
+			const results = list.contacts.slice(start, start + size).map((c) => ({ ...c }));
+			const limit = asked ?? total;
 			return {
 				answer: {
 					status: 'success',
 					message: 'Contacts fetched successfully',
 					data: {
-						results: list.contacts.map((c) => ({ ...c })),
-						skip: 0,
-						limit: total,
-						hasMore: false,
-						totalPages: total === 0 ? 0 : 1,
+						results,
+						skip,
+						limit,
+						hasMore: start + results.length < total,
+						totalPages: total === 0 ? 0 : Math.ceil(total / Math.max(1, limit)),
 						totalResults: total,
 					},
 				},
+			};
+		},
+
+		/**
+		 * GET of one list. Kore's page shows only {status:"success", …}; the stand-in answers the
+		 * list as createContactList does, with its count, its campaigns (`campaignsUsing(list)`:
+		 * [{ id, name }]) and dates.
+		 */
+		getList(id, campaignsUsing) {
+			const list = byId(id);
+			if (list === undefined) return { error: `Contact list ${id} not found`, status: 404 };
+			const campaignInUse = campaignsUsing(list);
+			return {
+				answer: {
+					status: 'success',
+					message: 'Contact list fetched successfully',
+					data: {
+						_id: list._id,
+						name: list.name,
+						description: list.description,
+						status: list.status,
+						totalRecordCount: list.contacts.length,
+						mapping: { ...MAPPING },
+						listType: list.listType,
+						isListInUse: campaignInUse.length > 0,
+						campaignInUse,
+						source: list.source,
+						allowDuplicates: list.allowDuplicates,
+						createdAt: list.createdAt,
+						updatedAt: list.updatedAt,
+					},
+				},
+			};
+		},
+
+		/**
+		 * DELETE of one list: an unknown id is 404 (so a second delete changes nothing). Kore's
+		 * page does not say what deleting a list a campaign uses answers; the stand-in refuses it
+		 * (400), naming the campaigns.
+		 */
+		remove(id, campaignsUsing) {
+			const list = byId(id);
+			if (list === undefined) return { error: `Contact list ${id} not found`, status: 404 };
+			const using = campaignsUsing(list);
+			if (using.length > 0)
+				return {
+					error: `Contact list ${list.name} is in use by campaign(s) ${using.map((c) => c.name).join(', ')}`,
+				};
+			lists.splice(lists.indexOf(list), 1);
+			return {
+				answer: { status: 'success', message: `Contact list ${list.name} deleted successfully` },
 			};
 		},
 

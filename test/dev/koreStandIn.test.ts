@@ -426,6 +426,56 @@ describe('contact lists', () => {
 		});
 		expect(kore.listContactsCalls).toHaveLength(2);
 	});
+
+	it('getAllContacts pages by the optional skip and limit; a cap and an overlap misbehave as asked', async () => {
+		const page = (query: string) =>
+			call(
+				kore,
+				'GET',
+				`${B}/contactList/cl-000001-standin/getAllContacts?accountId=${kore.accountId}${query}`,
+			);
+		const all = kore.contactsOf('Spring Leads').map((c: Json) => c._id);
+		const ids = (answer: Answer) => answer.body.data.results.map((c: Json) => c._id);
+		const first = await page('&skip=0&limit=2');
+		expect(ids(first)).toEqual(all.slice(0, 2));
+		expect(first.body.data).toMatchObject({ skip: 0, limit: 2, hasMore: true, totalResults: 3 });
+		expect(ids(await page('&skip=2&limit=2'))).toEqual(all.slice(2));
+		kore.setContactsPaging({ cap: 1, overlap: 1 });
+		const capped = await page('&skip=2&limit=2');
+		expect(ids(capped)).toEqual([all[1]]);
+		expect(capped.body.data.hasMore).toBe(true);
+		for (const bad of ['&limit=0', '&limit=101', '&skip=x', '&page=2', '&skip=1&skip=2'])
+			expect((await page(bad)).status).toBe(400);
+	});
+
+	it('GET of one list answers it with its campaigns; DELETE removes an unused one, refuses one in use, 404 after', async () => {
+		const one = (method: string, id: string) =>
+			call(kore, method, `${B}/contactList/${id}?accountId=${kore.accountId}`);
+		const got = await one('GET', 'cl-000001-standin');
+		expect(got.body).toMatchObject({
+			status: 'success',
+			data: {
+				_id: 'cl-000001-standin',
+				name: 'Spring Leads',
+				totalRecordCount: 3,
+				isListInUse: true,
+				campaignInUse: [{ id: 'cd-000001-standin', name: 'Spring Promo 1 | Voice' }],
+			},
+		});
+		expect(await one('DELETE', 'cl-000001-standin')).toEqual({
+			status: 400,
+			body: failure('Contact list Spring Leads is in use by campaign(s) Spring Promo 1 | Voice'),
+		});
+		expect(await one('DELETE', 'cl-000002-standin')).toEqual({
+			status: 200,
+			body: { status: 'success', message: 'Contact list Renewals deleted successfully' },
+		});
+		expect((await one('DELETE', 'cl-000002-standin')).status).toBe(404);
+		expect((await one('GET', 'cl-000002-standin')).status).toBe(404);
+		expect(kore.contactLists.map((l: Json) => l.name)).toEqual(['Spring Leads']);
+		expect(kore.getListCalls).toHaveLength(2);
+		expect(kore.deleteListCalls).toHaveLength(3);
+	});
 });
 
 describe('add contacts (v1.1, by list name)', () => {
@@ -683,6 +733,8 @@ describe('faults by route', () => {
 			'listLists',
 			'addContacts',
 			'listContacts',
+			'getList',
+			'deleteList',
 		]);
 		expect(() => kore.failRoute('pause', { status: 500 })).toThrow(/no route named pause/);
 		kore.failRoute('addContacts', { status: 503, body: failure('busy') });

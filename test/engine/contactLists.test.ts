@@ -756,7 +756,7 @@ describe('node description', () => {
 		return { fields: fields.map((p) => p.name), options };
 	};
 	const RUN_SETTINGS = ['maxConcurrency', 'maxRetries', 'requestsPerMinute', 'timeout'];
-	it('offers Contact List with Add Contacts (the default), Create and Get Many, each with its own fields', () => {
+	it('offers Contact List with Add Contacts (the default), Create, Delete, Get, Get Contacts and Get Many, each with its own fields', () => {
 		const operation = description.properties.find(
 			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'contactList',
 		);
@@ -764,6 +764,9 @@ describe('node description', () => {
 		expect(operation?.options?.map((o) => (o as { value: string }).value)).toEqual([
 			'addContacts',
 			'create',
+			'delete',
+			'get',
+			'getContacts',
 			'getMany',
 		]);
 		expect(shown({ resource: 'contactList', operation: 'addContacts' })).toEqual({
@@ -781,6 +784,25 @@ describe('node description', () => {
 			fields: ['resource', 'operation', 'listName', 'options'],
 			options: ['allowDuplicates', 'description', 'dryRun', 'ifExists', ...RUN_SETTINGS],
 		});
+		for (const operation of ['get', 'delete']) {
+			expect(shown({ resource: 'contactList', operation })).toEqual({
+				fields: ['resource', 'operation', 'contactList', 'options'],
+				options: ['dryRun', ...RUN_SETTINGS],
+			});
+		}
+		expect(shown({ resource: 'contactList', operation: 'getContacts', returnAll: false })).toEqual({
+			fields: ['resource', 'operation', 'contactList', 'returnAll', 'limit', 'options'],
+			options: ['dryRun', ...RUN_SETTINGS],
+		});
+		const locator = (operation: string) =>
+			description.properties
+				.find(
+					(p) => p.name === 'contactList' && p.displayOptions?.show?.operation?.[0] === operation,
+				)
+				?.modes?.map((m) => m.name);
+		expect(locator('addContacts')).toEqual(['list', 'name']);
+		for (const operation of ['get', 'getContacts', 'delete'])
+			expect(locator(operation)).toEqual(['list', 'name', 'id']);
 		expect(shown({ resource: 'contactList', operation: 'getMany', returnAll: false })).toEqual({
 			fields: ['resource', 'operation', 'returnAll', 'limit', 'options'],
 			options: RUN_SETTINGS,

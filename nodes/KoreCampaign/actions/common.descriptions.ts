@@ -13,8 +13,15 @@ const CAMPAIGN_ID_EXAMPLE = 'cd-671b3bd-a7a1-4709-bd6a-70803e3xxxxx';
 
 const LIST_EXAMPLE = 'Leads 2027-03-01';
 
-/** The contact list an operation is about: From List (searchable) or By Name. */
-export function contactListField(operation: string, description: string): INodeProperties {
+const LIST_ID_EXAMPLE = 'cl-6a1b2c3d-…';
+
+/** The contact list an operation is about: From List (searchable) or By Name, and By ID when
+ * `byId` (an id needs no look-up of the name). */
+export function contactListField(
+	operation: string,
+	description: string,
+	{ byId = false }: { byId?: boolean } = {},
+): INodeProperties {
 	return {
 		displayName: 'Contact List',
 		name: 'contactList',
@@ -36,6 +43,16 @@ export function contactListField(operation: string, description: string): INodeP
 				type: 'string',
 				placeholder: LIST_EXAMPLE,
 			},
+			...(byId
+				? [
+						{
+							displayName: 'By ID',
+							name: 'id',
+							type: 'string' as const,
+							placeholder: LIST_ID_EXAMPLE,
+						},
+					]
+				: []),
 		],
 		displayOptions: showFor('contactList', operation),
 	};

@@ -9,6 +9,9 @@ import { start } from './campaign/start.operation';
 import { stop } from './campaign/stop.operation';
 import { addContacts } from './contactList/addContacts.operation';
 import { create as createContactList } from './contactList/create.operation';
+import { deleteList as deleteContactList } from './contactList/delete.operation';
+import { get as getContactList } from './contactList/get.operation';
+import { getContacts } from './contactList/getContacts.operation';
 import { getMany as getManyContactLists } from './contactList/getMany.operation';
 import type { KoreOperation, Resource } from './operation';
 
@@ -23,7 +26,14 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 	{
 		name: 'Contact List',
 		value: 'contactList',
-		operations: [addContacts, createContactList, getManyContactLists],
+		operations: [
+			addContacts,
+			createContactList,
+			deleteContactList,
+			getContactList,
+			getContacts,
+			getManyContactLists,
+		],
 	},
 ];
 

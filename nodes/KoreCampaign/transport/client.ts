@@ -50,6 +50,15 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 export const HARMLESS_REPEAT =
 	'Kore.ai may still have carried it out; running this item again does no harm.';
 
+/** Failures of a retry that Kore refused after an earlier attempt got no answer (the first attempt
+ * may have done it: a delete's 404 then means it is gone). Weak: an error is forgotten with it. */
+const refusedAfterLostAnswer = new WeakSet<object>();
+
+/** Whether `error` is Kore refusing a retry after an earlier attempt of the call got no answer. */
+export function isRefusalAfterLostAnswer(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && refusedAfterLostAnswer.has(error);
+}
+
 /** What a dry run shows in place of the token. */
 export const REDACTED_TOKEN = '[redacted]';
 
@@ -328,12 +337,14 @@ export class KoreClient {
 		const summary: JsonObject = { message };
 		if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
 		if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;
-		return new NodeApiError(this.ctx.getNode(), summary, {
+		const error = new NodeApiError(this.ctx.getNode(), summary, {
 			message,
 			description,
 			...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
 			itemIndex,
 		});
+		if (refusedAfterUnanswered) refusedAfterLostAnswer.add(error);
+		return error;
 	}
 
 	/** The run stopped while this call waited. */
