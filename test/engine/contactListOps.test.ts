@@ -162,7 +162,9 @@ describe('Get Contacts', () => {
 			updatedAt: expect.any(String),
 			contactListId: SEVEN,
 		});
-		expect(out.every((o) => o.pairedItem && (o.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(
+			out.every((o) => o.pairedItem && (o.pairedItem as unknown as IDataObject).item === 0),
+		).toBe(true);
 		expect(kore.listContactsCalls.map((c: IDataObject) => c.query)).toEqual(
 			[0, 3, 6].map((skip) => ({ accountId: kore.accountId, skip: String(skip), limit: '100' })),
 		);
@@ -178,7 +180,10 @@ describe('Get Contacts', () => {
 				.slice(0, 4)
 				.map((c: IDataObject) => c._id),
 		);
-		expect(kore.listContactsCalls.map((c: IDataObject) => c.query.skip)).toEqual(['0', '3']);
+		expect(kore.listContactsCalls.map((c: { query: IDataObject }) => c.query.skip)).toEqual([
+			'0',
+			'3',
+		]);
 		expect(kore.listContactsCalls[0].query.limit).toBe('4');
 		expect(kore.listListsCalls).toHaveLength(0);
 	});
@@ -196,7 +201,7 @@ describe('Get Contacts', () => {
 			{ returnAll: true },
 			true,
 		);
-		expect(out.map((o) => (o.pairedItem as IDataObject).item)).toEqual([
+		expect(out.map((o) => (o.pairedItem as unknown as IDataObject).item)).toEqual([
 			0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2,
 		]);
 		expect((out[3].json.error as IDataObject).message).toBe(

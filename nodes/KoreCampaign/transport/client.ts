@@ -50,13 +50,13 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 export const HARMLESS_REPEAT =
 	'Kore.ai may still have carried it out; running this item again does no harm.';
 
-/** Failures of a retry that Kore refused after an earlier attempt got no answer (the first attempt
- * may have done it: a delete's 404 then means it is gone). Weak: an error is forgotten with it. */
-const refusedAfterLostAnswer = new WeakSet<object>();
-
-/** Whether `error` is Kore refusing a retry after an earlier attempt of the call got no answer. */
+/**
+ * Whether `error` is Kore refusing a retry after an earlier attempt of the call got no answer
+ * (the first attempt may have done it: a delete's 404 then means it is gone). The client marks
+ * such an error in its context.
+ */
 export function isRefusalAfterLostAnswer(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && refusedAfterLostAnswer.has(error);
+	return error instanceof NodeApiError && error.context.refusedAfterLostAnswer === true;
 }
 
 /** What a dry run shows in place of the token. */
@@ -343,7 +343,7 @@ export class KoreClient {
 			...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
 			itemIndex,
 		});
-		if (refusedAfterUnanswered) refusedAfterLostAnswer.add(error);
+		if (refusedAfterUnanswered) error.context.refusedAfterLostAnswer = true;
 		return error;
 	}
 

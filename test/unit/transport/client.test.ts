@@ -393,7 +393,12 @@ describe("earlier tries of the same run (n8n's Retry On Fail)", () => {
 });
 
 describe('TriesMemory', () => {
-	const accepted = { outcome: 'accepted' as const, answer: {}, label: 'L', items: [0] };
+	const accepted = {
+		outcome: 'accepted' as const,
+		answer: {},
+		label: 'L',
+		items: [0],
+	};
 	it('keeps runs apart by execution, node and run index', () => {
 		const memory = new TriesMemory(() => 0);
 		memory.forRun('e1', 'Kore', 0).remember(add, accepted);
