@@ -34,6 +34,7 @@ const {
 	checkResultsFaults,
 	contactResults,
 	DEFAULT_CAMPAIGNS,
+	deleteCampaign,
 	idOf,
 	listCampaigns,
 	STATUSES,
@@ -168,6 +169,18 @@ const ROUTES = [
 				body: { status: 'success', data: { id: idOf(entry), status, name } },
 				claims,
 			};
+		},
+	},
+	{
+		name: 'delete',
+		method: 'DELETE',
+		path: path(`${B}/([^/]+)`),
+		bodyless: true,
+		query: { accountId: ACCOUNT, campaignType: ['voice', 'sms'] },
+		handle: (s, { url, body, route, claims }) => {
+			if (!isEmptyBody(body)) throw badRequest('a DELETE takes no body');
+			const campaignType = url.searchParams.get('campaignType');
+			return s.fromStore(deleteCampaign(s.state.catalogue, route.id, campaignType), claims);
 		},
 	},
 	{
@@ -978,6 +991,10 @@ function createKoreStandIn(config) {
 		callsTo(route) {
 			if (!ROUTE_NAMES.includes(route)) throw new Error(`no route named ${route}`);
 			return state.received.filter((r) => r.route === route);
+		},
+		/** DELETE B/{campaignId} requests. */
+		get deleteCalls() {
+			return this.callsTo('delete');
 		},
 		/** Requests to GET B/{campaignId}. */
 		get getCalls() {

@@ -271,7 +271,34 @@ function listCampaigns(campaigns, body, pageCap) {
 	};
 }
 
+/**
+ * Answers DELETE B/{id}?campaignType=…, removing the campaign from `catalogue` (an array of
+ * campaignRecord entries, changed in place), or returns { error, status }: an unknown id is 404,
+ * a channel that is not the campaign's is 400, and a running (Active) campaign is refused with
+ * 400 — the stand-in's reading of Kore's pages, which tell users to stop a campaign first.
+ */
+function deleteCampaign(catalogue, id, campaignType) {
+	const entry = catalogue.find((c) => idOf(c) === id);
+	if (entry === undefined) return { status: 404, error: `Campaign ${id} not found` };
+	if (entry.channel !== campaignType)
+		return { status: 400, error: `Campaign ${id} is not a ${campaignType} campaign` };
+	if (entry.record.status === 'Active')
+		return {
+			status: 400,
+			error: `Campaign ${entry.record.name} is Active and cannot be deleted; stop it first`,
+		};
+	catalogue.splice(catalogue.indexOf(entry), 1);
+	return {
+		answer: {
+			status: 'success',
+			message: `Campaign ${entry.record.name} deleted successfully`,
+			data: { id },
+		},
+	};
+}
+
 module.exports = {
+	deleteCampaign,
 	STATUSES,
 	checkResultsFaults,
 	DEFAULT_CAMPAIGNS,

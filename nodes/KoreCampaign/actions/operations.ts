@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { deleteCampaign } from './campaign/delete.operation';
 import { disableSchedule } from './campaign/disableSchedule.operation';
 import { get as getCampaign } from './campaign/get.operation';
 import { getMany as getManyCampaigns } from './campaign/getMany.operation';
@@ -18,7 +19,16 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 		name: 'Campaign',
 		value: 'campaign',
 		// Schedule stays first: it is the default that workflows saved without an operation mean.
-		operations: [schedule, disableSchedule, getCampaign, getManyCampaigns, getResults, start, stop],
+		operations: [
+			schedule,
+			disableSchedule,
+			getCampaign,
+			getManyCampaigns,
+			getResults,
+			start,
+			stop,
+			deleteCampaign,
+		],
 	},
 	{
 		name: 'Contact List',

@@ -50,6 +50,15 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 export const HARMLESS_REPEAT =
 	'Kore.ai may still have carried it out; running this item again does no harm.';
 
+/** Marks an error whose call Kore refused after an earlier attempt of it got no answer. */
+const AFTER_LOST_ANSWER = 'refusedAfterLostAnswer';
+
+/** Whether Kore refused this call after an earlier attempt of it got no answer: that attempt may
+ * have done it (a delete answered 404 on its retry). */
+export function refusedAfterLostAnswer(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError && error.context[AFTER_LOST_ANSWER] === true;
+}
+
 /** What a dry run shows in place of the token. */
 export const REDACTED_TOKEN = '[redacted]';
 
@@ -323,12 +332,14 @@ export class KoreClient {
 		const summary: JsonObject = { message };
 		if (failure.httpCode !== 0) summary.httpCode = String(failure.httpCode);
 		if (failure.koreText !== undefined) summary.koreMessage = failure.koreText;
-		return new NodeApiError(this.ctx.getNode(), summary, {
+		const error = new NodeApiError(this.ctx.getNode(), summary, {
 			message,
 			description,
 			...(failure.httpCode !== 0 ? { httpCode: String(failure.httpCode) } : {}),
 			itemIndex,
 		});
+		if (refusedAfterUnanswered) error.context[AFTER_LOST_ANSWER] = true;
+		return error;
 	}
 
 	/** The run stopped while this call waited. */
