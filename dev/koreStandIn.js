@@ -33,10 +33,12 @@ const {
 	campaignRecord,
 	checkResultsFaults,
 	contactResults,
+	createCampaign,
 	DEFAULT_CAMPAIGNS,
 	deleteCampaign,
 	idOf,
 	listCampaigns,
+	statusCall,
 	STATUSES,
 } = require('./standInCampaigns');
 const { createContactListStore, DEFAULT_CONTACT_LISTS } = require('./standInContactLists');
@@ -163,12 +165,32 @@ const ROUTES = [
 		handle: (s, { body, route, claims }) => {
 			requireEmptyObject(body);
 			const entry = s.campaignById(route.id);
-			const { name, status } = entry.record;
+			const status = statusCall(entry);
+			const { name } = entry.record;
 			return {
 				status: 200,
 				body: { status: 'success', data: { id: idOf(entry), status, name } },
 				claims,
 			};
+		},
+	},
+	{
+		name: 'create',
+		method: 'POST',
+		path: path(B),
+		query: { accountId: ACCOUNT, campaignType: ['voice', 'sms'] },
+		handle: (s, { url, body, claims }) => {
+			const lists = s.state.contactLists;
+			const created = createCampaign(s.state.catalogue, {
+				body,
+				campaignType: url.searchParams.get('campaignType'),
+				listNamed: (name) => lists.lists.some((l) => l.name === name),
+				listId: (name) => lists.lists.find((l) => l.name === name)._id,
+				index: s.state.nextCampaignIndex,
+				preparingPolls: s.state.preparingPolls,
+			});
+			if (created.answer !== undefined) s.state.nextCampaignIndex++;
+			return s.fromStore(created, claims);
 		},
 	},
 	{
@@ -293,6 +315,8 @@ function parseKoreDate(text) {
  *   per call whatever `limit` asks (0 = no cap); see setListPageCap()
  * @param {object} [config.resultsFaults] how per-contact results pages misbehave: { emptyPages,
  *   withheld, overlap } as contactResults() in standInCampaigns.js says; see setResultsFaults()
+ * @param {number} [config.preparingPolls] how many status calls a created voice campaign answers
+ *   Preparing before it is Ready (default 1); see setPreparingPolls()
  * @param {string} [config.timezone] zone for "end must be in the future" (default UTC)
  */
 function createKoreStandIn(config) {
@@ -323,6 +347,7 @@ function createKoreStandIn(config) {
 		stops: new Map(),
 		startsIssued: 0,
 		listPageCap: config.listPageCap ?? 0,
+		preparingPolls: config.preparingPolls ?? 1,
 		resultsFaults: checkResultsFaults(config.resultsFaults ?? {}),
 		// The bot served: config.botId, or another one of the account (serveBot) until reset().
 		botId: config.botId,
@@ -992,6 +1017,19 @@ function createKoreStandIn(config) {
 			if (!ROUTE_NAMES.includes(route)) throw new Error(`no route named ${route}`);
 			return state.received.filter((r) => r.route === route);
 		},
+		/**
+		 * How many status calls a voice campaign created from now on answers Preparing before it is
+		 * Ready (Kore creates asynchronously); Infinity: it stays Preparing. reset() restores
+		 * config.preparingPolls (default 1).
+		 * @param {number} polls
+		 */
+		setPreparingPolls(polls) {
+			state.preparingPolls = polls;
+		},
+		/** Create requests (POST B?campaignType=…). */
+		get createCalls() {
+			return this.callsTo('create');
+		},
 		/** DELETE B/{campaignId} requests. */
 		get deleteCalls() {
 			return this.callsTo('delete');
@@ -1103,6 +1141,7 @@ function createKoreStandIn(config) {
 			state.botId = config.botId;
 			restoreCatalogue();
 			state.listPageCap = config.listPageCap ?? 0;
+			state.preparingPolls = config.preparingPolls ?? 1;
 			state.resultsFaults = checkResultsFaults(config.resultsFaults ?? {});
 			state.faultsByRoute.clear();
 			state.received = [];

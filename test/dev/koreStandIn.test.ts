@@ -679,6 +679,7 @@ describe('faults by route', () => {
 			'stop',
 			'results',
 			'status',
+			'create',
 			'delete',
 			'createList',
 			'listLists',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { create as createCampaign } from './campaign/create.operation';
 import { deleteCampaign } from './campaign/delete.operation';
 import { disableSchedule } from './campaign/disableSchedule.operation';
 import { get as getCampaign } from './campaign/get.operation';
@@ -27,6 +28,7 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 			getResults,
 			start,
 			stop,
+			createCampaign,
 			deleteCampaign,
 		],
 	},
