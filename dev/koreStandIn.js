@@ -9,7 +9,7 @@
 // too), takes the query and body exactly as documented (anything else: HTTP 400
 // {status:"failure", message}), and answers an unknown path with 404 {errors:[{msg, code}]}.
 // An unknown campaign or list id is HTTP 404 {status:"failure", message:"Campaign <id> not found"}.
-// Body-less calls (the GETs, getAllListDetails) may leave out Content-Type.
+// Body-less calls (the GETs, DELETE, getAllListDetails) may leave out Content-Type.
 //
 // State lives here between calls until reset(): the campaigns (status, dates, start count), the
 // contact lists and their contacts. Where Kore's pages are silent the stand-in decides, and says
