@@ -9,7 +9,7 @@
 // too), takes the query and body exactly as documented (anything else: HTTP 400
 // {status:"failure", message}), and answers an unknown path with 404 {errors:[{msg, code}]}.
 // An unknown campaign or list id is HTTP 404 {status:"failure", message:"Campaign <id> not found"}.
-// Body-less calls (the GETs, getAllListDetails) may leave out Content-Type.
+// Body-less calls (the GETs, DELETE, getAllListDetails) may leave out Content-Type.
 //
 // State lives here between calls until reset(): the campaigns (status, dates, start count), the
 // contact lists and their contacts. Where Kore's pages are silent the stand-in decides, and says
@@ -34,9 +34,12 @@ const {
 	campaignRecord,
 	checkResultsFaults,
 	contactResults,
+	createCampaign,
 	DEFAULT_CAMPAIGNS,
+	deleteCampaign,
 	idOf,
 	listCampaigns,
+	statusCall,
 	STATUSES,
 } = require('./standInCampaigns');
 const { createContactListStore, DEFAULT_CONTACT_LISTS } = require('./standInContactLists');
@@ -163,12 +166,44 @@ const ROUTES = [
 		handle: (s, { body, route, claims }) => {
 			requireEmptyObject(body);
 			const entry = s.campaignById(route.id);
-			const { name, status } = entry.record;
+			const status = statusCall(entry);
+			const { name } = entry.record;
 			return {
 				status: 200,
 				body: { status: 'success', data: { id: idOf(entry), status, name } },
 				claims,
 			};
+		},
+	},
+	{
+		name: 'create',
+		method: 'POST',
+		path: path(B),
+		query: { accountId: ACCOUNT, campaignType: ['voice', 'sms'] },
+		handle: (s, { url, body, claims }) => {
+			const lists = s.state.contactLists;
+			const created = createCampaign(s.state.catalogue, {
+				body,
+				campaignType: url.searchParams.get('campaignType'),
+				listNamed: (name) => lists.lists.some((l) => l.name === name),
+				listId: (name) => lists.lists.find((l) => l.name === name)._id,
+				index: s.state.nextCampaignIndex,
+				preparingPolls: s.state.preparingPolls,
+			});
+			if (created.answer !== undefined) s.state.nextCampaignIndex++;
+			return s.fromStore(created, claims);
+		},
+	},
+	{
+		name: 'delete',
+		method: 'DELETE',
+		path: path(`${B}/([^/]+)`),
+		bodyless: true,
+		query: { accountId: ACCOUNT, campaignType: ['voice', 'sms'] },
+		handle: (s, { url, body, route, claims }) => {
+			if (!isEmptyBody(body)) throw badRequest('a DELETE takes no body');
+			const campaignType = url.searchParams.get('campaignType');
+			return s.fromStore(deleteCampaign(s.state.catalogue, route.id, campaignType), claims);
 		},
 	},
 	{
@@ -320,6 +355,8 @@ function parseKoreDate(text) {
  *   per call whatever `limit` asks (0 = no cap); see setListPageCap()
  * @param {object} [config.resultsFaults] how per-contact results pages misbehave: { emptyPages,
  *   withheld, overlap } as contactResults() in standInCampaigns.js says; see setResultsFaults()
+ * @param {number} [config.preparingPolls] how many status calls a created voice campaign answers
+ *   Preparing before it is Ready (default 1); see setPreparingPolls()
  * @param {string} [config.timezone] zone for "end must be in the future" (default UTC)
  */
 function createKoreStandIn(config) {
@@ -351,6 +388,7 @@ function createKoreStandIn(config) {
 		startsIssued: 0,
 		listPageCap: config.listPageCap ?? 0,
 		contactPaging: {},
+		preparingPolls: config.preparingPolls ?? 1,
 		resultsFaults: checkResultsFaults(config.resultsFaults ?? {}),
 		// The bot served: config.botId, or another one of the account (serveBot) until reset().
 		botId: config.botId,
@@ -1020,6 +1058,23 @@ function createKoreStandIn(config) {
 			if (!ROUTE_NAMES.includes(route)) throw new Error(`no route named ${route}`);
 			return state.received.filter((r) => r.route === route);
 		},
+		/**
+		 * How many status calls a voice campaign created from now on answers Preparing before it is
+		 * Ready (Kore creates asynchronously); Infinity: it stays Preparing. reset() restores
+		 * config.preparingPolls (default 1).
+		 * @param {number} polls
+		 */
+		setPreparingPolls(polls) {
+			state.preparingPolls = polls;
+		},
+		/** Create requests (POST B?campaignType=…). */
+		get createCalls() {
+			return this.callsTo('create');
+		},
+		/** DELETE B/{campaignId} requests. */
+		get deleteCalls() {
+			return this.callsTo('delete');
+		},
 		/** Requests to GET B/{campaignId}. */
 		get getCalls() {
 			return this.callsTo('get');
@@ -1145,6 +1200,7 @@ function createKoreStandIn(config) {
 			restoreCatalogue();
 			state.listPageCap = config.listPageCap ?? 0;
 			state.contactPaging = {};
+			state.preparingPolls = config.preparingPolls ?? 1;
 			state.resultsFaults = checkResultsFaults(config.resultsFaults ?? {});
 			state.faultsByRoute.clear();
 			state.received = [];

@@ -271,7 +271,200 @@ function listCampaigns(campaigns, body, pageCap) {
 	};
 }
 
+/**
+ * Answers DELETE B/{id}?campaignType=…, removing the campaign from `catalogue` (an array of
+ * campaignRecord entries, changed in place), or returns { error, status }: an unknown id is 404,
+ * a channel that is not the campaign's is 400, and a running (Active) campaign is refused with
+ * 400 — the stand-in's reading of Kore's pages, which tell users to stop a campaign first.
+ */
+function deleteCampaign(catalogue, id, campaignType) {
+	const entry = catalogue.find((c) => idOf(c) === id);
+	if (entry === undefined) return { status: 404, error: `Campaign ${id} not found` };
+	if (entry.channel !== campaignType)
+		return { status: 400, error: `Campaign ${id} is not a ${campaignType} campaign` };
+	if (entry.record.status === 'Active')
+		return {
+			status: 400,
+			error: `Campaign ${entry.record.name} is Active and cannot be deleted; stop it first`,
+		};
+	catalogue.splice(catalogue.indexOf(entry), 1);
+	return {
+		answer: {
+			status: 'success',
+			message: `Campaign ${entry.record.name} deleted successfully`,
+			data: { id },
+		},
+	};
+}
+
+const CREATE_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const CREATE_E164 = /^\+\d{8,15}$/;
+const TWELVE_HOUR = /^(1[0-2]|[1-9]):[0-5]\d (AM|PM)$/;
+const MACHINE_DETECT = ['no', 'detect', 'disconnect'];
+
+const isKnownZone = (zone) => {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+};
+const minutesOf = (time) => {
+	const [, h, m, half] = /^(\d+):(\d+) (AM|PM)$/.exec(time);
+	return ((Number(h) % 12) + (half === 'PM' ? 12 : 0)) * 60 + Number(m);
+};
+const wholeIn = (n, min, max) => Number.isInteger(n) && n >= min && n <= max;
+
+/**
+ * Checks a create body as Kore's "Create Voice Campaign Agentless Mode v2" and "Create SMS Campaign
+ * Without Template v2" pages describe it; returns the first problem, or undefined.
+ * `listNamed(name)` tells whether a contact list of that name exists.
+ */
+function createBodyProblem(body, campaignType, listNamed) {
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		return 'body must be a JSON object';
+	const voice = campaignType === 'voice';
+	const allowed = [
+		'name',
+		'description',
+		'campaignType',
+		'contactLists',
+		'dncLists',
+		'priority',
+		'dialingStrategy',
+		'schedule',
+		...(voice
+			? ['dialingMode', 'experienceFlowName', 'enableMachineDetect']
+			: ['format', 'message']),
+	];
+	const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
+	if (unknown.length > 0)
+		return `unknown field(s) for a ${campaignType} campaign: ${unknown.join(', ')}`;
+	if (typeof body.name !== 'string' || body.name.trim() === '') return 'name is required';
+	if (body.name.length > 48) return 'name must be at most 48 characters';
+	if (typeof body.description !== 'string') return 'description is required';
+	if (body.description.length > 256) return 'description must be at most 256 characters';
+	if (body.campaignType !== campaignType) return 'campaignType must match the query';
+	if (!Array.isArray(body.contactLists) || body.contactLists.length === 0)
+		return 'contactLists must name at least one contact list';
+	const missing = body.contactLists.find((name) => typeof name !== 'string' || !listNamed(name));
+	if (missing !== undefined) return `Contact list ${String(missing)} not found`;
+	if (voice || body.dncLists !== undefined) {
+		const dnc = body.dncLists;
+		if (dnc === null || typeof dnc !== 'object' || typeof dnc.name !== 'string')
+			return 'dncLists.name is required for a voice campaign';
+		if (!listNamed(dnc.name)) return `DNC list ${dnc.name} not found`;
+	}
+	if (!['1', '2', '3', '4', '5'].includes(body.priority))
+		return 'priority must be one of "1", "2", "3", "4", "5"';
+	const d = body.dialingStrategy;
+	if (d === null || typeof d !== 'object') return 'dialingStrategy is required';
+	if (!CREATE_E164.test(d.callerId?.phoneNumber ?? ''))
+		return 'dialingStrategy.callerId.phoneNumber must be E.164';
+	const hours = d.callingHours;
+	if (hours === null || typeof hours !== 'object')
+		return 'dialingStrategy.callingHours is required';
+	if (!['WEEKLY', 'DAILY', 'CUSTOM'].includes(hours.frequency))
+		return 'callingHours.frequency must be WEEKLY, DAILY or CUSTOM';
+	if (typeof hours.timezone !== 'string' || !isKnownZone(hours.timezone))
+		return 'callingHours.timezone must be an IANA time zone';
+	if (!Array.isArray(hours.days) || hours.days.length === 0) return 'callingHours.days is required';
+	for (const day of hours.days) {
+		if (!CREATE_DAYS.includes(day?.day)) return 'callingHours.days[].day must be MO…SU';
+		if (!TWELVE_HOUR.test(day.start ?? '') || !TWELVE_HOUR.test(day.end ?? ''))
+			return 'callingHours.days[].start and end must look like "9:00 AM"';
+		if (minutesOf(day.end) <= minutesOf(day.start))
+			return 'callingHours.days[].end must be after start';
+	}
+	if (body.schedule !== undefined && body.schedule?.isSchedulingEnabled !== false)
+		return 'schedule.isSchedulingEnabled must be false';
+	if (voice) {
+		if (body.dialingMode !== 'Agentless') return 'dialingMode must be Agentless';
+		if (!['FIFO', 'LIFO'].includes(d.dialingOrder)) return 'dialingOrder must be FIFO or LIFO';
+		if (!wholeIn(d.maxAttemptsPerRecord, 1, 100)) return 'maxAttemptsPerRecord must be 1-100';
+		if (!wholeIn(d.defaultRetryPeriod, 1, 1440)) return 'defaultRetryPeriod must be 1-1440';
+		if (!wholeIn(d.maxRingTime, 5, 120)) return 'maxRingTime must be 5-120';
+		if (typeof body.experienceFlowName !== 'string' || body.experienceFlowName === '')
+			return 'experienceFlowName is required';
+		if (!MACHINE_DETECT.includes(body.enableMachineDetect))
+			return 'enableMachineDetect must be no, detect or disconnect';
+	} else {
+		if (body.format !== 'simple') return 'format must be "simple"';
+		const text = body.message?.message;
+		if (
+			typeof text !== 'string' ||
+			text === '' ||
+			Buffer.from(text, 'base64').toString('base64') !== text
+		)
+			return 'message.message must be the text, base64-encoded';
+	}
+	return undefined;
+}
+
+/**
+ * Answers POST B?campaignType=… (create), or returns { error, status }. The campaign joins
+ * `catalogue` (campaignRecord entries, changed in place) as the `index`th campaign. Like Kore's
+ * samples, a voice campaign answers `data.id` with status Preparing and an SMS one `data._id`
+ * with status Ready. A voice campaign stays Preparing for `preparingPolls` status calls, then is
+ * Ready (Infinity: it never is). A name already taken is refused (Kore's pages are silent).
+ */
+function createCampaign(
+	catalogue,
+	{ body, campaignType, listNamed, listId, index, preparingPolls },
+) {
+	const problem = createBodyProblem(body, campaignType, listNamed);
+	if (problem !== undefined) return { status: 400, error: problem };
+	if (catalogue.some((c) => c.record.name === body.name))
+		return { status: 400, error: `Campaign name ${body.name} already exists` };
+	const voice = campaignType === 'voice';
+	const entry = campaignRecord(
+		{
+			name: body.name,
+			type: campaignType,
+			status: voice ? 'Preparing' : 'Ready',
+			priority: Number(body.priority),
+			createdAt: new Date().toISOString(),
+		},
+		index,
+	);
+	entry.record.description = body.description;
+	entry.created = body;
+	entry.preparingPolls = voice ? preparingPolls : 0;
+	if (voice) {
+		entry.record.contactLists = body.contactLists.map(listId);
+		entry.record.dncLists = { name: body.dncLists.name };
+	}
+	catalogue.push(entry);
+	const id = idOf(entry);
+	return {
+		answer: {
+			status: 'success',
+			message: `Campaign ${body.name} creation in progress`,
+			data: voice ? { status: 'Preparing', id } : { status: 'Ready', _id: id },
+		},
+	};
+}
+
+/**
+ * The status a status call (POST B/{id}/status?view=status) shows: a created voice campaign is
+ * Preparing for its first `preparingPolls` calls, then Ready.
+ */
+function statusCall(entry) {
+	if (entry.record.status === 'Preparing' && entry.preparingPolls !== undefined) {
+		if (entry.preparingPolls > 0) entry.preparingPolls--;
+		else {
+			entry.record.status = 'Ready';
+			entry.record.updatedAt = new Date().toISOString();
+		}
+	}
+	return entry.record.status;
+}
+
 module.exports = {
+	createCampaign,
+	statusCall,
+	deleteCampaign,
 	STATUSES,
 	checkResultsFaults,
 	DEFAULT_CAMPAIGNS,

@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS, operationProperties, resourceProperty, subtitle } from './actions/operations';
 import { router } from './actions/router';
-import { searchContactLists } from './methods/contactListSearch';
+import { contactListNames, searchContactLists } from './methods/contactListSearch';
 import { searchCampaigns } from './methods/listSearch';
 import { CREDENTIAL_TYPE } from './transport/connection';
 
@@ -37,7 +37,10 @@ export class KoreCampaignSchedule implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCampaigns, searchContactLists } };
+	methods = {
+		listSearch: { searchCampaigns, searchContactLists },
+		loadOptions: { contactListNames },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

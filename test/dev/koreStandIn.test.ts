@@ -729,6 +729,8 @@ describe('faults by route', () => {
 			'stop',
 			'results',
 			'status',
+			'create',
+			'delete',
 			'createList',
 			'listLists',
 			'addContacts',
@@ -755,5 +757,98 @@ describe('faults by route', () => {
 			body: { errors: [{ msg: `No route for POST ${B}/cd-000001-standin`, code: 404 }] },
 		});
 		expect(kore.received[0].route).toBeUndefined();
+	});
+});
+
+describe('campaign create and delete', () => {
+	const hours = {
+		frequency: 'WEEKLY',
+		timezone: 'Asia/Kolkata',
+		days: [{ day: 'MO', start: '9:00 AM', end: '6:00 PM' }],
+	};
+	const voiceBody = (extra: Json = {}): Json => ({
+		name: 'New | Voice',
+		description: '',
+		campaignType: 'voice',
+		contactLists: ['Spring Leads'],
+		dncLists: { name: 'Renewals' },
+		priority: '3',
+		dialingMode: 'Agentless',
+		dialingStrategy: {
+			callerId: { phoneNumber: '+14155550123' },
+			callingHours: hours,
+			dialingOrder: 'FIFO',
+			maxAttemptsPerRecord: 3,
+			defaultRetryPeriod: 10,
+			maxRingTime: 30,
+		},
+		experienceFlowName: 'Flow',
+		enableMachineDetect: 'no',
+		...extra,
+	});
+	const create = (t: Target, type: string, body: unknown) =>
+		call(t, 'POST', `${B}?accountId=${t.accountId}&campaignType=${type}`, body);
+	const status = (t: Target, id: string) =>
+		call(t, 'POST', `${B}/${id}/status?accountId=${t.accountId}&view=status`, {});
+
+	it('a voice campaign answers data.id, Preparing, then Ready after one status call', async () => {
+		const made = await create(kore, 'voice', voiceBody());
+		expect(made).toMatchObject({
+			status: 200,
+			body: { status: 'success', data: { status: 'Preparing' } },
+		});
+		const id = (made.body.data as Json).id as string;
+		expect((await status(kore, id)).body.data).toMatchObject({ status: 'Preparing' });
+		expect((await status(kore, id)).body.data).toMatchObject({ status: 'Ready' });
+	});
+
+	it('an SMS campaign answers data._id and Ready; its message must be base64', async () => {
+		const sms = {
+			name: 'New | SMS',
+			description: '',
+			campaignType: 'sms',
+			contactLists: ['Spring Leads'],
+			priority: '3',
+			dialingStrategy: { callerId: { phoneNumber: '+14155550123' }, callingHours: hours },
+			format: 'simple',
+		};
+		expect(await create(kore, 'sms', { ...sms, message: { message: 'not base64!' } })).toEqual({
+			status: 400,
+			body: { status: 'failure', message: 'message.message must be the text, base64-encoded' },
+		});
+		const made = await create(kore, 'sms', { ...sms, message: { message: 'SGk=' } });
+		expect(made.body.data).toMatchObject({ status: 'Ready', _id: expect.any(String) });
+	});
+
+	it.each([
+		['an unknown contact list', { contactLists: ['Nope'] }, 'Contact list Nope not found'],
+		[
+			'no DNC list for voice',
+			{ dncLists: undefined },
+			'dncLists.name is required for a voice campaign',
+		],
+		[
+			'a name taken',
+			{ name: 'Spring Promo 1 | Voice' },
+			'Campaign name Spring Promo 1 | Voice already exists',
+		],
+		['a name over 48', { name: 'x'.repeat(49) }, 'name must be at most 48 characters'],
+	])('refuses %s', async (_, extra, message) => {
+		expect(await create(kore, 'voice', voiceBody(extra as Json))).toEqual({
+			status: 400,
+			body: { status: 'failure', message },
+		});
+		expect(kore.campaigns).toHaveLength(13);
+	});
+
+	it('delete: an Active campaign is refused; a Ready one goes, and a second delete is 404', async () => {
+		const del = (id: string, type = 'voice') =>
+			call(kore, 'DELETE', `${B}/${id}?accountId=${kore.accountId}&campaignType=${type}`);
+		expect((await del('cd-000001-standin')).status).toBe(400);
+		expect(await del('cd-000003-standin')).toMatchObject({
+			status: 200,
+			body: { status: 'success' },
+		});
+		expect((await del('cd-000003-standin')).status).toBe(404);
 	});
 });

@@ -340,9 +340,9 @@ const CASES: Case[] = [
 	// Run-wide options
 	{
 		name: 'operation unknown (a workflow from elsewhere)',
-		...item({ operation: 'delete' }),
+		...item({ operation: 'pause' }),
 		message: new RegExp(
-			`^Operation: "delete" is not supported for "campaign"; use one of ${OPERATIONS.filter(
+			`^Operation: "pause" is not supported for "campaign"; use one of ${OPERATIONS.filter(
 				(o) => o.resource === 'campaign',
 			)
 				.map((o) => `"${o.option.value}"`)

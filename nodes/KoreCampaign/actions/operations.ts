@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { create as createCampaign } from './campaign/create.operation';
+import { deleteCampaign } from './campaign/delete.operation';
 import { disableSchedule } from './campaign/disableSchedule.operation';
 import { get as getCampaign } from './campaign/get.operation';
 import { getMany as getManyCampaigns } from './campaign/getMany.operation';
@@ -21,7 +23,17 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 		name: 'Campaign',
 		value: 'campaign',
 		// Schedule stays first: it is the default that workflows saved without an operation mean.
-		operations: [schedule, disableSchedule, getCampaign, getManyCampaigns, getResults, start, stop],
+		operations: [
+			schedule,
+			disableSchedule,
+			getCampaign,
+			getManyCampaigns,
+			getResults,
+			start,
+			stop,
+			createCampaign,
+			deleteCampaign,
+		],
 	},
 	{
 		name: 'Contact List',

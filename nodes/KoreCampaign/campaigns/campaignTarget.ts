@@ -27,7 +27,7 @@ export interface CampaignTarget {
 }
 
 /** A campaign of the list, as the name lookup keeps it. */
-type Listed = CampaignTarget & { status: unknown };
+export type Listed = CampaignTarget & { status: unknown };
 
 const CHANNEL_LABEL: Record<CampaignChannel, string> = { voice: 'voice', sms: 'SMS' };
 
@@ -144,6 +144,11 @@ function allCampaigns(item: ItemContext): Promise<Listed[]> {
 		}
 		return found;
 	});
+}
+
+/** The campaigns named exactly `name` (either channel, with their status): the run's one walk. */
+export async function campaignsNamed(item: ItemContext, name: string): Promise<Listed[]> {
+	return (await allCampaigns(item)).filter((c) => c.name === name);
 }
 
 /** The one campaign with exactly this name, or an error naming it (none, or several). */

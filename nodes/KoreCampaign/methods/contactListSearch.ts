@@ -2,6 +2,7 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { fetchContactLists } from '../contacts/contactLists';
@@ -29,4 +30,18 @@ export async function searchContactLists(
 	}
 	results.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
+}
+
+/** The contact lists' names as options (Campaign → Create's Contact Lists and DNC List). */
+export async function contactListNames(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const client = await KoreClient.open(this, DEFAULT_CLIENT_SETTINGS);
+	if (client instanceof KoreCredentialError) throw asNodeError(this, client, 0);
+	const names = (await fetchContactLists(client, 0))
+		.map((record) => (typeof record.name === 'string' ? record.name : ''))
+		.filter((name) => name !== '');
+	return [...new Set(names)]
+		.sort((a, b) => a.localeCompare(b))
+		.map((name) => ({ name, value: name }));
 }

@@ -55,7 +55,7 @@ export const HARMLESS_REPEAT =
  * (the first attempt may have done it: a delete's 404 then means it is gone). The client marks
  * such an error in its context.
  */
-export function isRefusalAfterLostAnswer(error: unknown): boolean {
+export function isRefusalAfterLostAnswer(error: unknown): error is NodeApiError {
 	return error instanceof NodeApiError && error.context.refusedAfterLostAnswer === true;
 }
 

@@ -8,12 +8,13 @@ export function accountQuery(connection: KoreConnection): string {
 	return `accountId=${enc(connection.accountId)}`;
 }
 
-/** A v2 campaign path of the bot: `…/api/v2/public/{botId}/campaign/{path}?{query}`. */
+/** A v2 campaign path of the bot: `…/api/v2/public/{botId}/campaign/{path}?{query}` (an empty
+ * path: the campaign collection itself, `…/campaign?{query}`). */
 export function v2Url(
 	connection: KoreConnection,
 	path: string,
 	query = accountQuery(connection),
 ): string {
 	const base = `${connection.host}/campaign/api/v2/public/${enc(connection.botId)}/campaign`;
-	return `${base}/${path}${query === '' ? '' : `?${query}`}`;
+	return `${base}${path === '' ? '' : `/${path}`}${query === '' ? '' : `?${query}`}`;
 }

@@ -186,7 +186,11 @@ async function sendTrigger(
 }
 
 /** The failure of a call an item shares with the item that sent it, as this item's own error. */
-function sharedFailure({ ctx, itemIndex }: ItemContext, error: unknown, sentBy: number): unknown {
+export function sharedFailure(
+	{ ctx, itemIndex }: ItemContext,
+	error: unknown,
+	sentBy: number,
+): unknown {
 	const own = errorForItem(ctx, error, itemIndex);
 	if (isNodeError(own))
 		own.description = `Item ${sentBy} names the same campaign, and this item shares its call: no second call was sent. ${own.description ?? ''}`;
