@@ -1041,6 +1041,16 @@ function createKoreStandIn(config) {
 		get contactLists() {
 			return state.contactLists.lists;
 		},
+		/** Adds a contact list as Kore's create would (a DNC list, for example); until reset(). */
+		addContactList(spec) {
+			const answer = state.contactLists.create({
+				source: 'passiveApi',
+				allowDuplicates: false,
+				...spec,
+			});
+			if (answer.error) throw new Error(answer.error);
+			return answer;
+		},
 		/**
 		 * A contact list's contacts, by list id or name ([] for an unknown list).
 		 * @param {string} idOrName

@@ -507,6 +507,36 @@ const EXAMPLE_CASES = [
 			);
 		},
 	},
+	{
+		name: 'example sheet-to-new-campaign: list, 3 leads, a voice campaign on it (Ready), started once by id',
+		workflow: wf.EXAMPLES.newCampaign,
+		node: 'Start campaign',
+		setup(kore) {
+			kore.addContactList({ name: 'Do Not Call' });
+		},
+		check(main, kore, { result }) {
+			assert.deepEqual(
+				kore.createListCalls.map((c) => c.body.name),
+				['Summer leads'],
+			);
+			assert.equal(json(h.nodeOutput(result.run, 'Add Contacts')?.[0]).length, 3);
+			assert.equal(kore.createCalls.length, 1);
+			const body = kore.createCalls[0].body;
+			assert.deepEqual(
+				[body.name, body.contactLists, body.dncLists, kore.createCalls[0].query.campaignType],
+				['Summer leads | Voice', ['Summer leads'], { name: 'Do Not Call' }, 'voice'],
+			);
+			const created = json(h.nodeOutput(result.run, 'Create campaign')?.[0]);
+			assert.equal(created.length, 1);
+			assert.equal(created[0].status, 'Ready');
+			assert.equal(kore.startCalls.length, 1);
+			assert.equal(kore.startsOf(created[0].id), 1);
+			assert.deepEqual(
+				json(main[0]).map((o) => [o.id, o.name, o.status]),
+				[[created[0].id, 'Summer leads | Voice', 'Active']],
+			);
+		},
+	},
 ];
 
 const LIMIT_CASES = [

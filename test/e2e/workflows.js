@@ -303,6 +303,9 @@ const EXAMPLES = {
 	leads: example('leads-to-contact-list.json', 'e2eExampleLeads1', (w) => {
 		nodeNamed(w, 'Wait for Kore to add them').parameters = { amount: 1, unit: 'seconds' };
 	}),
+	newCampaign: example('sheet-to-new-campaign.json', 'e2eExampleNewCmp1', (w) => {
+		nodeNamed(w, 'Wait for Kore to add them').parameters = { amount: 1, unit: 'seconds' };
+	}),
 	// Run from the trigger as the editor's "Execute workflow" does (run.js), up to the sheet.
 	completed: example('campaign-completed-to-sheet.json', 'e2eExampleDone01'),
 };
