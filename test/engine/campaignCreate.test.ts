@@ -89,7 +89,7 @@ describe('Campaign Create: voice and SMS', () => {
 			enableMachineDetect: 'no',
 		});
 		const routes = kore.received.map((r: { route: string }) => r.route);
-		expect(routes).toEqual(['list', 'list', 'listLists', 'create', 'status', 'status']);
+		expect(routes).toEqual(['listLists', 'list', 'list', 'create', 'status', 'status']);
 		const id = kore.campaigns[2].record._id;
 		expect(out.map((o) => o.json)).toEqual([
 			{

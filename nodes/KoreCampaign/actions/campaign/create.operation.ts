@@ -297,8 +297,11 @@ function statusRequest(connection: KoreConnection, campaignId: string): KoreRequ
 	};
 }
 
-/** Checks that every named contact list (and the DNC list) exists: the run's one list call. */
-async function checkLists(run: ItemContext, campaign: NewCampaign): Promise<void> {
+/**
+ * Checks that every contact list (and the DNC list) exists, by name or by id, through the run's one
+ * list call; returns the campaign with each list given by its name, as Kore's create wants.
+ */
+async function checkLists(run: ItemContext, campaign: NewCampaign): Promise<NewCampaign> {
 	const { ctx, client, memo, itemIndex } = run;
 	const { answer, first } = memo.share('contact lists', () => fetchContactLists(client, itemIndex));
 	let records: Array<Record<string, unknown>>;
@@ -307,7 +310,13 @@ async function checkLists(run: ItemContext, campaign: NewCampaign): Promise<void
 	} catch (error) {
 		throw first ? error : errorForItem(ctx, error, itemIndex);
 	}
-	const known = new Set(records.map((r) => r.name));
+	const nameOf = new Map<unknown, string>();
+	for (const r of records) {
+		if (typeof r.name !== 'string') continue;
+		nameOf.set(r.name, r.name);
+		for (const id of [r._id, r.id]) if (typeof id === 'string' && id !== '') nameOf.set(id, r.name);
+	}
+	const known = nameOf;
 	const missing = campaign.contactLists.filter((name) => !known.has(name));
 	const fix =
 		'Names must match exactly: pick the lists from the dropdown, or create the list first (Contact List → Create). Nothing was created.';
@@ -323,6 +332,11 @@ async function checkLists(run: ItemContext, campaign: NewCampaign): Promise<void
 			`DNC List: Kore.ai has no contact list named ${JSON.stringify(campaign.dncList)}.`,
 			{ itemIndex, description: fix },
 		);
+	return {
+		...campaign,
+		contactLists: campaign.contactLists.map((list) => nameOf.get(list) as string),
+		...(campaign.dncList !== undefined ? { dncList: nameOf.get(campaign.dncList) } : {}),
+	};
 }
 
 /** The id and status in a create answer: voice answers `data.id`, SMS `data._id`. */
@@ -391,7 +405,6 @@ async function findOrCreate(run: ItemContext, creation: Creation): Promise<Creat
 			const existing = await campaignsNamed(run, creation.campaign.name);
 			if (existing.length > 0) return { existing };
 		}
-		await checkLists(run, creation.campaign);
 		const answer = await client.send(creation.request, itemIndex);
 		let created = readCreated(run, creation, answer);
 		if (creation.waitUntilReady) created = await waitUntilReady(run, created);
@@ -456,8 +469,11 @@ export const create = defineOperation<Creation>({
 		const { campaign } = creation;
 		const summary = { operation: OPERATION, name: campaign.name, type: campaign.channel };
 		if (creation.dryRun) return [dryRunJson(summary, creation.request, client)];
+		// Each item's lists are its own: checked (and ids named) before the create is shared.
+		const listsNamed = await checkLists(run, campaign);
+		const checked = { ...creation, request: createRequest(client.connection, listsNamed) };
 		const { answer } = memo.share(`create campaign ${campaign.name}`, () =>
-			findOrCreate(run, creation),
+			findOrCreate(run, checked),
 		);
 		const outcome = await answer;
 		if ('error' in outcome) throw asNodeError(ctx, outcome.error, itemIndex);
