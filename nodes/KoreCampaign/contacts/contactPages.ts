@@ -60,6 +60,8 @@ export function contactIdOf(record: Record<string, unknown>): string {
 export class ContactPager {
 	private readonly seen = new Set<string>();
 	private finished = false;
+	/** Kore handed out only contacts it had handed out before: paging does not advance. */
+	stalled = false;
 	/** Contacts Kore handed out so far: the next call's `skip`. */
 	skip = 0;
 	pagesRead = 0;
@@ -112,6 +114,11 @@ export class ContactPager {
 				this.seen.add(id);
 			}
 			fresh.push(record);
+		}
+		// A full page of repeats: Kore did not take `skip`, and asking again would bring the same.
+		if (fresh.length === 0 && page.results.length > 0 && page.hasMore) {
+			this.stalled = true;
+			this.finished = true;
 		}
 		return fresh;
 	}

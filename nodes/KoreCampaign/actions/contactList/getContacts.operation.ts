@@ -81,6 +81,16 @@ export const getContacts = defineOperation<ContactsReading>({
 			for (const record of records.slice(0, wanted - contacts.length))
 				contacts.push(contactJson(record, listId));
 		}
+		if (pager.stalled && contacts.length < wanted) {
+			throw withOutputs(
+				new InputError(
+					`Kore.ai answered page ${pager.pagesRead} of list ${listId} with contacts it had already handed out, so the node cannot read further; ${contacts.length} contacts read.`,
+					'returnAll',
+					'Kore.ai may have changed how this call pages (it documents no paging parameters): please report it. Set a Limit to read only the first contacts.',
+				),
+				contacts,
+			);
+		}
 		if (pager.cutShort && contacts.length < wanted) {
 			throw withOutputs(
 				new InputError(
