@@ -148,6 +148,16 @@ describe('Get Contacts', () => {
 	const contacts = (mode: Mode, value: string, extra: IDataObject, options: IDataObject = {}) =>
 		op('getContacts', list(mode, value), options, extra);
 
+	it('a page of only repeats while Kore says there is more: the walk stops there and the item fails naming what was read', async () => {
+		// One contact a page, each page after the first starting one early: page 2 repeats page 1.
+		kore.setContactsPaging({ cap: 1, overlap: 1 });
+		const error = await fails(contacts('name', 'Seven', { returnAll: true }));
+		expect(error.message).toMatch(
+			/^Kore\.ai answered page 2 of list cl-000003-standin with contacts it had already handed out, so the node cannot read further; 1 contacts read\.$/,
+		);
+		expect(kore.listContactsCalls).toHaveLength(2);
+	});
+
 	it('Return All over capped pages with a duplicate: advances by what came back, every contact once, in order', async () => {
 		kore.setContactsPaging({ cap: 3, overlap: 1 });
 		const out = await run(contacts('name', 'Seven', { returnAll: true }));
@@ -238,6 +248,7 @@ describe('Delete', () => {
 			name: 'Renewals',
 			deleted: true,
 			message: 'Contact list Renewals deleted successfully',
+			callSentByItem: 0,
 		});
 		expect(kore.contactLists.map((l: IDataObject) => l.name)).toEqual(['Spring Leads', 'Seven']);
 		const again = await fails(del('name', 'Renewals'));
@@ -274,6 +285,7 @@ describe('Delete', () => {
 			name: 'Seven',
 			deleted: true,
 			message: GONE_AFTER_LOST_ANSWER,
+			callSentByItem: 0,
 		});
 		expect(kore.contactsOf('Seven')).toEqual([]);
 	});

@@ -240,6 +240,19 @@ export class KoreClient {
 		return { accepted: named('accepted'), uncertain: named('uncertain') };
 	}
 
+	/**
+	 * Notes what an item's work came to, for later tries of this run (n8n's Retry On Fail): a
+	 * delete done leaves nothing to find, so a later try must answer as this one did.
+	 */
+	noteOutcome(key: string, outcome: IDataObject): void {
+		this.tries?.note(key, outcome);
+	}
+
+	/** The outcome an earlier try of this run noted under `key`, if any. */
+	notedOutcome(key: string): IDataObject | undefined {
+		return this.tries?.noted(key) as IDataObject | undefined;
+	}
+
 	/** Whether an earlier try of this run sent this call (it is answered as it was then). */
 	sentBefore(request: KoreRequest): boolean {
 		return this.tries?.sentBefore(request) ?? false;

@@ -31,6 +31,8 @@ interface RunEntry {
 	tries: number;
 	/** Calls by identity, in the order they went out (identical calls each count). */
 	calls: Map<string, Remembered[]>;
+	/** What an operation noted for a later try (a delete done: its target is gone then). */
+	notes: Map<string, { outcome: Record<string, unknown>; tryNo: number }>;
 	size: number;
 	touchedAt: number;
 }
@@ -44,6 +46,10 @@ export interface RunTries {
 	remember(request: KoreRequest, call: TriedCall): void;
 	/** Earlier tries' calls this try has not recalled: what it must still own up to. */
 	notRecalled(): TriedCall[];
+	/** Notes an outcome under `key` for later tries of this run (bounded with the calls). */
+	note(key: string, outcome: Record<string, unknown>): void;
+	/** The outcome an earlier try (not this one) noted under `key`, if any. */
+	noted(key: string): Record<string, unknown> | undefined;
 }
 
 /** Every remembered run of this process; `now` is a monotonic clock in milliseconds. */
@@ -54,11 +60,11 @@ export class TriesMemory {
 
 	/** A new try of one run of a node: `execution` id, node name and run index. */
 	forRun(execution: string, node: string, runIndex: number): RunTries {
-		const key = JSON.stringify([execution, node, runIndex]);
-		const tryNo = ++(this.entry(key, true) as RunEntry).tries;
+		const runKey = JSON.stringify([execution, node, runIndex]);
+		const tryNo = ++(this.entry(runKey, true) as RunEntry).tries;
 		const used = new Map<string, number>();
 		const earlier = (id: string) =>
-			(this.entry(key, false)?.calls.get(id) ?? []).filter((call) => call.tryNo < tryNo);
+			(this.entry(runKey, false)?.calls.get(id) ?? []).filter((call) => call.tryNo < tryNo);
 		return {
 			recall: (request) => {
 				const id = callIdentity(request);
@@ -72,14 +78,24 @@ export class TriesMemory {
 				return earlier(id).length > (used.get(id) ?? 0);
 			},
 			remember: (request, call) => {
-				const entry = this.entry(key, true) as RunEntry;
+				const entry = this.entry(runKey, true) as RunEntry;
 				if (entry.size >= MAX_CALLS_PER_RUN) return;
 				const id = callIdentity(request);
 				entry.calls.set(id, [...(entry.calls.get(id) ?? []), { ...call, tryNo }]);
 				entry.size++;
 			},
+			note: (key, outcome) => {
+				const entry = this.entry(runKey, true) as RunEntry;
+				if (entry.size >= MAX_CALLS_PER_RUN) return;
+				entry.notes.set(key, { outcome, tryNo });
+				entry.size++;
+			},
+			noted: (key) => {
+				const noted = this.entry(runKey, false)?.notes.get(key);
+				return noted !== undefined && noted.tryNo < tryNo ? noted.outcome : undefined;
+			},
 			notRecalled: () =>
-				[...(this.entry(key, false)?.calls.keys() ?? [])].flatMap((id) =>
+				[...(this.entry(runKey, false)?.calls.keys() ?? [])].flatMap((id) =>
 					earlier(id).slice(used.get(id) ?? 0),
 				),
 		};
@@ -96,7 +112,7 @@ export class TriesMemory {
 		let entry = this.runs.get(key);
 		if (entry === undefined) {
 			if (!create) return undefined;
-			entry = { tries: 0, calls: new Map(), size: 0, touchedAt: 0 };
+			entry = { tries: 0, calls: new Map(), notes: new Map(), size: 0, touchedAt: 0 };
 		}
 		// Most recently used last, so the first entries are the ones to forget.
 		this.runs.delete(key);

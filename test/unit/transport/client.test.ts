@@ -454,3 +454,16 @@ describe('TriesMemory', () => {
 		expect(callIdentity(add)).not.toBe(callIdentity({ ...add, method: 'PUT' }));
 	});
 });
+
+describe('TriesMemory notes', () => {
+	it('an outcome noted by one try is read by later tries of the run only', () => {
+		const memory = new TriesMemory(() => 0);
+		const first = memory.forRun('e1', 'Kore', 0);
+		first.note('campaign delete A', { deleted: true });
+		expect(first.noted('campaign delete A')).toBeUndefined();
+		const second = memory.forRun('e1', 'Kore', 0);
+		expect(second.noted('campaign delete A')).toEqual({ deleted: true });
+		expect(second.noted('campaign delete B')).toBeUndefined();
+		expect(memory.forRun('e2', 'Kore', 0).noted('campaign delete A')).toBeUndefined();
+	});
+});

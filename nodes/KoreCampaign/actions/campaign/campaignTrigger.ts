@@ -190,9 +190,10 @@ export function sharedFailure(
 	{ ctx, itemIndex }: ItemContext,
 	error: unknown,
 	sentBy: number,
+	what = 'campaign',
 ): unknown {
 	const own = errorForItem(ctx, error, itemIndex);
 	if (isNodeError(own))
-		own.description = `Item ${sentBy} names the same campaign, and this item shares its call: no second call was sent. ${own.description ?? ''}`;
+		own.description = `Item ${sentBy} names the same ${what}, and this item shares its call: no second call was sent. ${own.description ?? ''}`;
 	return own;
 }

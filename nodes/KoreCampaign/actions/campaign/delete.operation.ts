@@ -101,6 +101,10 @@ export const deleteCampaign = defineOperation<{ ref: CampaignRef; dryRun: boolea
 	},
 	async execute(run, { ref, dryRun }) {
 		const { client, memo, itemIndex } = run;
+		// Deleted by an earlier try of this run (Retry On Fail): there is nothing left to find.
+		const noteKey = `campaign delete ${JSON.stringify(ref)}`;
+		const earlier = dryRun ? undefined : client.notedOutcome(noteKey);
+		if (earlier !== undefined) return [{ ...earlier, callSentByItem: itemIndex }];
 		const target = await findCampaign(run, ref);
 		const request = deleteRequest(client.connection, target);
 		const about: IDataObject = { id: target.id, name: target.name, type: target.channel };
@@ -111,7 +115,9 @@ export const deleteCampaign = defineOperation<{ ref: CampaignRef; dryRun: boolea
 			json: sendDelete(run, request, about),
 		}));
 		try {
-			return [{ ...(await call.json), callSentByItem: call.sentBy }];
+			const json = await call.json;
+			client.noteOutcome(noteKey, json);
+			return [{ ...json, callSentByItem: call.sentBy }];
 		} catch (error) {
 			throw call.sentBy === itemIndex ? error : sharedFailure(run, error, call.sentBy);
 		}

@@ -21,6 +21,8 @@ import {
 	runSettingOptions,
 } from '../common.descriptions';
 import { defineOperation } from '../operation';
+import { sharedFailure } from '../campaign/campaignTrigger';
+import type { ItemContext } from '../../run/runContext';
 
 const RESOURCE = 'contactList';
 const OPERATION = 'delete';
@@ -76,6 +78,10 @@ export const deleteList = defineOperation<{ ref: ContactListRef; dryRun: boolean
 	},
 	async execute(run, { ref, dryRun }) {
 		const { ctx, client, itemIndex } = run;
+		// Deleted by an earlier try of this run (Retry On Fail): there is nothing left to find.
+		const noteKey = `contact list delete ${JSON.stringify(ref)}`;
+		const earlier = dryRun ? undefined : client.notedOutcome(noteKey);
+		if (earlier !== undefined) return [{ ...earlier, callSentByItem: itemIndex }];
 		// The run's one list call finds the list (by id too) and says which campaigns use it.
 		const listed = contactListJson(await findContactList(run, ref));
 		const id = listed.id as string;
@@ -100,20 +106,41 @@ export const deleteList = defineOperation<{ ref: ContactListRef; dryRun: boolean
 		const request = deleteContactListRequest(client.connection, id, name);
 		const summary: IDataObject = { id, name };
 		if (dryRun) return [dryRunJson({ operation: OPERATION, ...summary }, request, client)];
+		// Rows of one run naming the same list share one delete and its outcome.
+		const call = run.memo.once(`delete list ${id}`, () => ({
+			sentBy: itemIndex,
+			json: sendDelete(run, request, summary),
+		}));
 		try {
-			const answer = await client.send(request, itemIndex);
-			const message = typeof answer.message === 'string' ? answer.message : '';
-			return [{ ...summary, deleted: true, message }];
+			const json = await call.json;
+			client.noteOutcome(noteKey, json);
+			return [{ ...json, callSentByItem: call.sentBy }];
 		} catch (error) {
-			// Found above, then gone after an attempt whose answer was lost: that attempt deleted it.
-			if (
-				error instanceof NodeApiError &&
-				error.httpCode === '404' &&
-				isRefusalAfterLostAnswer(error)
-			) {
-				return [{ ...summary, deleted: true, message: GONE_AFTER_LOST_ANSWER }];
-			}
-			throw asNodeError(ctx, error, itemIndex);
+			throw call.sentBy === itemIndex
+				? error
+				: sharedFailure(run, error, call.sentBy, 'contact list');
 		}
 	},
 });
+
+/** Sends the delete; a 404 on a retry after a lost answer means that attempt deleted it. */
+async function sendDelete(
+	{ ctx, client, itemIndex }: ItemContext,
+	request: KoreRequest,
+	summary: IDataObject,
+): Promise<IDataObject> {
+	try {
+		const answer = await client.send(request, itemIndex);
+		const message = typeof answer.message === 'string' ? answer.message : '';
+		return { ...summary, deleted: true, message };
+	} catch (error) {
+		if (
+			error instanceof NodeApiError &&
+			error.httpCode === '404' &&
+			isRefusalAfterLostAnswer(error)
+		) {
+			return { ...summary, deleted: true, message: GONE_AFTER_LOST_ANSWER };
+		}
+		throw asNodeError(ctx, error, itemIndex);
+	}
+}

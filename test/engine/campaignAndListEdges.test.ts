@@ -1,6 +1,7 @@
 /**
- * Review of issue 34 (Campaign Create / Delete, Contact List Get / Get Contacts / Delete): each
- * test shows a defect a user would meet, through n8n's engine against the stand-in.
+ * Campaign Create / Delete and Contact List Delete at their edges, through n8n's engine against
+ * the stand-in: a delete under Retry On Fail, rows naming one list or one new campaign, lists
+ * given by id.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -44,7 +45,7 @@ const voice = (extra: IDataObject = {}, options: IDataObject = {}) => ({
 	options: { requestsPerMinute: 0, ...options },
 });
 
-describe('review 34: Campaign Delete under Retry On Fail', () => {
+describe('Campaign Delete under Retry On Fail', () => {
 	it('a campaign the first try deleted is output as deleted by the retry, not reported missing', async () => {
 		// The first DELETE (row 0) goes through; the second (row 1) fails once with a server error, so
 		// the node fails and n8n's Retry On Fail runs it again.
@@ -73,7 +74,7 @@ describe('review 34: Campaign Delete under Retry On Fail', () => {
 	});
 });
 
-describe('review 34: Contact List Delete, two rows naming one list', () => {
+describe('Contact List Delete, two rows naming one list', () => {
 	it('both rows output the list as deleted (deleting twice changes nothing), one DELETE sent', async () => {
 		const { outputs } = await runWorkflow({
 			items: [{ json: {} }, { json: {} }],
@@ -94,7 +95,7 @@ describe('review 34: Contact List Delete, two rows naming one list', () => {
 	});
 });
 
-describe('review 34: Campaign Create, two rows with one name', () => {
+describe('Campaign Create, two rows with one name', () => {
 	it("the second row does not report the first row's unknown contact list as its own", async () => {
 		const { outputs } = await runWorkflow({
 			items: [{ json: {} }, { json: {} }],
@@ -109,7 +110,7 @@ describe('review 34: Campaign Create, two rows with one name', () => {
 	});
 });
 
-describe('review 34: Campaign Create, lists given by ID as the fields say', () => {
+describe('Campaign Create, lists given by ID as the fields say', () => {
 	it('"Contact List Names or IDs" / "DNC List Name or ID": an ID from an expression is accepted and sent as the name', async () => {
 		const out = await runNode({
 			parameters: voice(
