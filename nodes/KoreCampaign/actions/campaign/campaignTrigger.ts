@@ -2,8 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dryRunJson } from '../../run/output';
 import { readItemOptions } from '../../run/parameters';
-import type { ItemContext } from '../../run/runContext';
-import { errorForItem, isNodeError, showValue } from '../../errors/errors';
+import { showValue } from '../../errors/errors';
+import { sharedCall } from '../sharedCall';
 import type { CampaignChannel } from '../../campaigns/campaignList';
 import type { KoreClient } from '../../transport/client';
 import type { KoreConnection } from '../../transport/connection';
@@ -125,21 +125,14 @@ export function triggerOperation(
 			};
 		},
 		async execute(run, { ref, dryRun }) {
-			const { client, memo, itemIndex } = run;
+			const { client, itemIndex } = run;
 			const target = await findCampaign(run, ref);
 			const request = triggerRequest(client.connection, target, trigger);
 			const about: IDataObject = { id: target.id, name: target.name, type: target.channel };
 			if (dryRun) return [dryRunJson({ operation, ...about }, request, client)];
-			// Items of one run that name the same campaign share one call and its outcome.
-			const call = memo.once(`${trigger} ${target.id}`, () => ({
-				sentBy: itemIndex,
-				json: sendTrigger(client, request, trigger, about, itemIndex),
-			}));
-			try {
-				return [{ ...(await call.json), callSentByItem: call.sentBy }];
-			} catch (error) {
-				throw call.sentBy === itemIndex ? error : sharedFailure(run, error, call.sentBy);
-			}
+			return await sharedCall(run, `${trigger} ${target.id}`, 'campaign', () =>
+				sendTrigger(client, request, trigger, about, itemIndex),
+			);
 		},
 	};
 }
@@ -183,17 +176,4 @@ async function sendTrigger(
 			typeof answer.campaignInstanceId === 'string' ? answer.campaignInstanceId : '',
 		updatedAt: typeof answer.updatedAt === 'string' ? answer.updatedAt : '',
 	};
-}
-
-/** The failure of a call an item shares with the item that sent it, as this item's own error. */
-export function sharedFailure(
-	{ ctx, itemIndex }: ItemContext,
-	error: unknown,
-	sentBy: number,
-	what = 'campaign',
-): unknown {
-	const own = errorForItem(ctx, error, itemIndex);
-	if (isNodeError(own))
-		own.description = `Item ${sentBy} names the same ${what}, and this item shares its call: no second call was sent. ${own.description ?? ''}`;
-	return own;
 }

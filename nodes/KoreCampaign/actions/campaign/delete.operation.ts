@@ -17,7 +17,7 @@ import {
 	runSettingOptions,
 } from '../common.descriptions';
 import { defineOperation } from '../operation';
-import { sharedFailure } from './campaignTrigger';
+import { sharedCall } from '../sharedCall';
 
 const RESOURCE = 'campaign';
 const OPERATION = 'delete';
@@ -100,7 +100,7 @@ export const deleteCampaign = defineOperation<{ ref: CampaignRef; dryRun: boolea
 		};
 	},
 	async execute(run, { ref, dryRun }) {
-		const { client, memo, itemIndex } = run;
+		const { client, itemIndex } = run;
 		// Deleted by an earlier try of this run (Retry On Fail): there is nothing left to find.
 		const noteKey = `campaign delete ${JSON.stringify(ref)}`;
 		const earlier = dryRun ? undefined : client.notedOutcome(noteKey);
@@ -109,17 +109,10 @@ export const deleteCampaign = defineOperation<{ ref: CampaignRef; dryRun: boolea
 		const request = deleteRequest(client.connection, target);
 		const about: IDataObject = { id: target.id, name: target.name, type: target.channel };
 		if (dryRun) return [dryRunJson({ operation: OPERATION, ...about }, request, client)];
-		// Rows of one run naming the same campaign share one delete and its outcome.
-		const call = memo.once(`delete ${target.id}`, () => ({
-			sentBy: itemIndex,
-			json: sendDelete(run, request, about),
-		}));
-		try {
-			const json = await call.json;
+		return await sharedCall(run, `delete ${target.id}`, 'campaign', async () => {
+			const json = await sendDelete(run, request, about);
 			client.noteOutcome(noteKey, json);
-			return [{ ...json, callSentByItem: call.sentBy }];
-		} catch (error) {
-			throw call.sentBy === itemIndex ? error : sharedFailure(run, error, call.sentBy);
-		}
+			return json;
+		});
 	},
 });

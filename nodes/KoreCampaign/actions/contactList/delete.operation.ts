@@ -21,7 +21,7 @@ import {
 	runSettingOptions,
 } from '../common.descriptions';
 import { defineOperation } from '../operation';
-import { sharedFailure } from '../campaign/campaignTrigger';
+import { sharedCall } from '../sharedCall';
 import type { ItemContext } from '../../run/runContext';
 
 const RESOURCE = 'contactList';
@@ -106,20 +106,11 @@ export const deleteList = defineOperation<{ ref: ContactListRef; dryRun: boolean
 		const request = deleteContactListRequest(client.connection, id, name);
 		const summary: IDataObject = { id, name };
 		if (dryRun) return [dryRunJson({ operation: OPERATION, ...summary }, request, client)];
-		// Rows of one run naming the same list share one delete and its outcome.
-		const call = run.memo.once(`delete list ${id}`, () => ({
-			sentBy: itemIndex,
-			json: sendDelete(run, request, summary),
-		}));
-		try {
-			const json = await call.json;
+		return await sharedCall(run, `delete list ${id}`, 'contact list', async () => {
+			const json = await sendDelete(run, request, summary);
 			client.noteOutcome(noteKey, json);
-			return [{ ...json, callSentByItem: call.sentBy }];
-		} catch (error) {
-			throw call.sentBy === itemIndex
-				? error
-				: sharedFailure(run, error, call.sentBy, 'contact list');
-		}
+			return json;
+		});
 	},
 });
 
