@@ -48,6 +48,9 @@ export const MIN_RATE_PER_MINUTE = 0.2;
 /** A cut measures what the account took from us only over at least this much waiting. */
 const MIN_BUSY_MS = 10_000;
 
+/** A refusal seconds into a busy start measures what the account took only after this many calls. */
+const MIN_CALLS_MEASURED = 3;
+
 /** A Requests per Minute setting counts until this long after the last call slot given under it. */
 const SETTING_REMEMBERED_MS = 60_000;
 
@@ -178,6 +181,8 @@ interface AccountState {
 	/** Slots given since the last cut, and rate-limit answers to them so far. */
 	givenSinceCut: number;
 	rejectedSinceCut: number;
+	/** When the first of those slots was given (Infinity before it). */
+	firstGivenSinceCut: number;
 	/** Milliseconds since the last cut in which callers waited for a slot (the pace held them). */
 	busySinceCut: number;
 	/** Requests per Minute settings (non-zero) with callers waiting under them or a slot in the last minute. */
@@ -244,20 +249,36 @@ export class AccountLimiter {
 			const configured = this.configuredRate(state, now);
 			const lowest = configured > 0 ? Math.min(1, MIN_RATE_PER_MINUTE / configured) : 0;
 			let share = this.share(state, now) * CUT_FACTOR;
+			// The share whose growth the recovery takes (see GROWTH_AT_SETTING).
+			let growFrom = share;
+			const took = Math.max(1, state.givenSinceCut - state.rejectedSinceCut);
 			if (configured > 0 && state.busySinceCut >= MIN_BUSY_MS) {
 				// What the account took from us per minute that callers waited since the last cut:
 				// far over the limit, the pace goes straight down to it, not by halves. Counted as one
 				// call at least: none taken over a short wait says little (after a burst, a full window).
-				const took = Math.max(1, state.givenSinceCut - state.rejectedSinceCut);
 				share = Math.min(share, (took / state.busySinceCut) * (60_000 / configured));
+				growFrom = share;
+			} else if (
+				configured > 0 &&
+				state.givenSinceCut >= MIN_CALLS_MEASURED &&
+				2 * state.busySinceCut >= now - state.firstGivenSinceCut
+			) {
+				// Refused seconds into a busy start (callers waited most of the time since the first
+				// call): all our calls are still in Kore's rolling minute, so it allows us about what it
+				// took (one more: a few seconds' share is uneven between processes). It grows back as
+				// fast as from a halving, for the same reason.
+				share = Math.min(share, (took + 1) / configured);
 			}
 			state.shareAfterCut = Math.max(lowest, share);
 			state.cutAt = now;
 			state.growth =
-				Math.log1p(GROWTH_PER_MINUTE + GROWTH_AT_SETTING * state.shareAfterCut) *
+				Math.log1p(
+					GROWTH_PER_MINUTE + GROWTH_AT_SETTING * Math.max(state.shareAfterCut, growFrom),
+				) *
 				(1 + GROWTH_JITTER * (2 * this.random() - 1));
 			state.cutFromSeq = this.grants;
 			state.givenSinceCut = 0;
+			state.firstGivenSinceCut = Number.POSITIVE_INFINITY;
 			state.rejectedSinceCut = 0;
 			state.busySinceCut = 0;
 		}
@@ -346,7 +367,7 @@ export class AccountLimiter {
 		state.lastStart = now;
 		state.lastGap = rate > 0 ? gapFor(rate) : 0;
 		state.lastUsed = now;
-		state.givenSinceCut++;
+		if (state.givenSinceCut++ === 0) state.firstGivenSinceCut = now;
 		return { seq: this.grants++ };
 	}
 
@@ -430,6 +451,7 @@ export class AccountLimiter {
 				cutFromSeq: 0,
 				givenSinceCut: 0,
 				rejectedSinceCut: 0,
+				firstGivenSinceCut: Number.POSITIVE_INFINITY,
 				busySinceCut: 0,
 				settings: new Map(),
 				serving: false,

@@ -231,7 +231,8 @@ describe('AccountLimiter (virtual clock)', () => {
 		const v = virtualClock();
 		// random 0.5: each recovery grows at exactly its average speed.
 		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
-		const slots = await v.run(Promise.all([1, 2, 3, 4].map(() => limiter.acquire(ACCOUNT, 60))));
+		// Two calls: too few to measure what the account took (three are needed), so it halves.
+		const slots = await v.run(Promise.all([1, 2].map(() => limiter.acquire(ACCOUNT, 60))));
 		for (const slot of slots) limiter.rateLimited(ACCOUNT, slot, 1_000);
 		const cutAt = v.now;
 		expect(limiter.currentRate(ACCOUNT)).toBe(30);
@@ -247,6 +248,37 @@ describe('AccountLimiter (virtual clock)', () => {
 		v.advance(60 * 60_000);
 		await v.run(limiter.acquire(ACCOUNT, 60)); // the setting counts for a minute after its last use
 		expect(limiter.currentRate(ACCOUNT)).toBe(60);
+	});
+
+	it('refused within a minute of a busy start: cut to what the account took plus one, growing back as from a halving', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		// Ten callers at once at 60/min: the account takes six, refuses the seventh.
+		const slots = await v.run(
+			Promise.all(Array.from({ length: 7 }, () => limiter.acquire(ACCOUNT, 60))),
+		);
+		limiter.rateLimited(ACCOUNT, slots[6], 1_000);
+		const cutAt = v.now;
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(7, 5);
+		v.advance(60_000);
+		const halvingGrowth = 1 + GROWTH_PER_MINUTE + GROWTH_AT_SETTING * 0.5;
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(
+			7 * halvingGrowth ** ((v.now - cutAt) / 60_000),
+			5,
+		);
+	});
+
+	it('a first refusal measures nothing for callers that were not kept waiting: it halves', async () => {
+		// Three calls spaced 20 s apart at 60/min: nobody waited, the account's answer says little.
+		const idle = virtualClock();
+		const spaced = new AccountLimiter(idle.clock, undefined, () => 0.5);
+		let last: Slot | undefined;
+		for (let i = 0; i < 3; i++) {
+			last = await idle.run(spaced.acquire(ACCOUNT, 60));
+			idle.advance(20_000);
+		}
+		spaced.rateLimited(ACCOUNT, last as Slot, 1_000);
+		expect(spaced.currentRate(ACCOUNT)).toBe(30);
 	});
 
 	it('two processes sharing an account settle under the limit without any setting', async () => {
