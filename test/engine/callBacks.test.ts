@@ -213,6 +213,29 @@ describe('never sent twice', () => {
 	});
 });
 
+describe("n8n's Stop", () => {
+	it("a call in flight is abandoned and the next instance's call is never sent", async () => {
+		let stop: () => void = () => undefined;
+		const stopWhen = new Promise<void>((resolve) => (stop = resolve));
+		kore.failRoute('callBack', { kind: 'hang' });
+		const hung = new Promise<void>((resolve) => {
+			const poll = () => (kore.callBackCalls.length > 0 ? resolve() : setTimeout(poll, 10));
+			poll();
+		});
+		void hung.then(stop);
+		const { run, nodeSettled } = await runWorkflow({
+			items: rows([A, entryOf(A, 1)], [B, entryOf(B, 1)]),
+			parameters: parameters({ timeout: 1 }),
+			credentials: credentials(),
+			stopWhen,
+		});
+		expect(run.status).toBe('canceled');
+		// The node returns once the hung call times out; by then nothing else may have gone out.
+		await nodeSettled;
+		expect(kore.callBackCalls).toHaveLength(1);
+	});
+});
+
 describe('checked before anything is sent', () => {
 	it('a Call At in the past stops the run before any call, naming the field', async () => {
 		const error = await runNodeExpectingError({

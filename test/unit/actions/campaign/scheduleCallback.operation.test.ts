@@ -35,6 +35,22 @@ const row = {
 };
 
 describe('Schedule Call-back: prepare', () => {
+	it('is Campaign → scheduleCallback, with its texts for the editor and AI agents', () => {
+		expect(scheduleCallback).toMatchObject({
+			resource: 'campaign',
+			option: {
+				value: 'scheduleCallback',
+				name: 'Schedule Call-Back',
+				action: 'Schedule a call-back',
+				description: expect.stringMatching(/call a contact back at a given time/),
+			},
+		});
+		const batchSize = operation.description
+			.find((p) => p.name === 'options')
+			?.options?.find((o) => o.name === 'batchSize');
+		expect(batchSize).toMatchObject({ default: 100, typeOptions: { minValue: 1, maxValue: 1000 } });
+	});
+
 	it('reads the ids and converts Call At from the workflow timezone to UTC', () => {
 		expect(prepare(row, 'America/New_York')).toEqual({
 			instanceId: 'cid-1',
