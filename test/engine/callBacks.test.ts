@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test and tooling code: it runs under Node or jest, never inside n8n, so n8n's rules for node code do not apply (CONTRIBUTING.md, Lint) */
 /**
  * Campaign → Schedule Call-back through n8n's engine against the stand-in: one call per campaign
  * instance, each row its own outcome, nothing sent twice (Retry On Fail, a lost answer, repeated
