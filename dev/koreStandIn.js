@@ -15,7 +15,7 @@
 // contact lists and their contacts. Where Kore's pages are silent the stand-in decides, and says
 // so beside the code: stopping a stopped campaign, starting a running one, a second contact list
 // of the same name, paging of getAllContacts, deleting a list in use, addContacts taking effect at
-// once.
+// once, and call-backs (standInCallBacks.js).
 //
 // Test-only routes, never under Kore's paths, neither checked nor recorded nor subject to faults,
 // so that a separately running n8n scenario can change what the polling trigger sees:
@@ -43,6 +43,7 @@ const {
 	STATUSES,
 } = require('./standInCampaigns');
 const { createContactListStore, DEFAULT_CONTACT_LISTS } = require('./standInContactLists');
+const { callBack, dialingListIds } = require('./standInCallBacks');
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const KORE_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -280,6 +281,17 @@ const ROUTES = [
 			return s.fromStore(s.state.contactLists.remove(route.id, campaignsUsingList(s)), claims);
 		},
 	},
+	{
+		name: 'callBack',
+		method: 'POST',
+		path: path(`${B}/([^/]+)/callContactAt`),
+		query: { accountId: ACCOUNT },
+		handle: (s, { body, route, claims }) =>
+			s.fromStore(
+				callBack(s.state.catalogue, route.id, body, Date.now(), s.state.callBacks),
+				claims,
+			),
+	},
 ];
 
 /** [{ id, name }] of the voice campaigns using a contact list. */
@@ -388,6 +400,8 @@ function createKoreStandIn(config) {
 		startsIssued: 0,
 		listPageCap: config.listPageCap ?? 0,
 		contactPaging: {},
+		// Call-backs scheduled since the last reset (standInCallBacks.js).
+		callBacks: [],
 		preparingPolls: config.preparingPolls ?? 1,
 		resultsFaults: checkResultsFaults(config.resultsFaults ?? {}),
 		// The bot served: config.botId, or another one of the account (serveBot) until reset().
@@ -1134,6 +1148,28 @@ function createKoreStandIn(config) {
 		setContactsPaging(paging) {
 			state.contactPaging = { ...paging };
 		},
+		/**
+		 * Call-backs scheduled since the last reset, one per row Kore would have accepted (a call
+		 * whose answer a fault with `apply: true` swallowed included): { campaignInstanceId,
+		 * campaignDialingListId, timeToContact }.
+		 */
+		get callBacks() {
+			return state.callBacks;
+		},
+		/** callContactAt requests, hung ones included. */
+		get callBackCalls() {
+			return this.callsTo('callBack');
+		},
+		/**
+		 * The dialing-list entry ids of a voice campaign's current instance (see
+		 * standInCallBacks.js); [] for an SMS or unknown campaign.
+		 * @param {string} idOrName
+		 * @returns {string[]}
+		 */
+		dialingListIdsOf(idOrName) {
+			const entry = findCampaign(idOrName);
+			return entry === undefined ? [] : dialingListIds(entry);
+		},
 		/** addContacts requests; a call's size is `body.data.length`. */
 		get addContactsCalls() {
 			return this.callsTo('addContacts');
@@ -1210,6 +1246,7 @@ function createKoreStandIn(config) {
 			restoreCatalogue();
 			state.listPageCap = config.listPageCap ?? 0;
 			state.contactPaging = {};
+			state.callBacks = [];
 			state.preparingPolls = config.preparingPolls ?? 1;
 			state.resultsFaults = checkResultsFaults(config.resultsFaults ?? {});
 			state.faultsByRoute.clear();

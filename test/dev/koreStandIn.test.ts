@@ -737,6 +737,7 @@ describe('faults by route', () => {
 			'listContacts',
 			'getList',
 			'deleteList',
+			'callBack',
 		]);
 		expect(() => kore.failRoute('pause', { status: 500 })).toThrow(/no route named pause/);
 		kore.failRoute('addContacts', { status: 503, body: failure('busy') });
@@ -850,5 +851,87 @@ describe('campaign create and delete', () => {
 			body: { status: 'success' },
 		});
 		expect((await del('cd-000003-standin')).status).toBe(404);
+	});
+});
+
+describe('call-backs (callContactAt)', () => {
+	const INSTANCE = 'cid-000001-standin';
+	const callBack = (
+		t: Target,
+		instance: string,
+		body: unknown,
+		query = `accountId=${t.accountId}`,
+	) => call(t, 'POST', `${B}/${instance}/callContactAt?${query}`, body);
+	const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+
+	it('answers each row: scheduled, an unknown entry and a past time refused; only the scheduled one is kept', async () => {
+		const [first, second] = kore.dialingListIdsOf('cd-000001-standin');
+		expect(first).toBe('cdl-000001-standin-001');
+		const later = inAnHour();
+		const answer = await callBack(kore, INSTANCE, [
+			{ campaignDialingListId: first, timeToContact: later },
+			{ campaignDialingListId: 'cdl-nope', timeToContact: later },
+			{ campaignDialingListId: second, timeToContact: '2020-01-01T00:00:00Z' },
+		]);
+		expect(answer).toEqual({
+			status: 200,
+			body: {
+				status: 'success',
+				data: [
+					{ campaignDialingListId: first, status: 'success', reason: '' },
+					{
+						campaignDialingListId: 'cdl-nope',
+						status: 'failed',
+						reason: 'dialing_list_entry_not_found',
+					},
+					{ campaignDialingListId: second, status: 'failed', reason: 'time_in_past' },
+				],
+			},
+		});
+		expect(kore.callBacks).toEqual([
+			{ campaignInstanceId: INSTANCE, campaignDialingListId: first, timeToContact: later },
+		]);
+		expect(kore.callBackCalls).toHaveLength(1);
+	});
+
+	it('an unknown or SMS instance is HTTP 404 failure; a wrong body or query is 400; nothing is kept', async () => {
+		const row = { campaignDialingListId: 'cdl-000001-standin-001', timeToContact: inAnHour() };
+		expect(await callBack(kore, 'cid-nope', [row])).toEqual({
+			status: 404,
+			body: failure('Campaign instance cid-nope not found'),
+		});
+		const sms = kore.findCampaign('Renewal Reminder | SMS');
+		expect((await callBack(kore, sms.instanceId, [row])).status).toBe(404);
+		expect(await callBack(kore, INSTANCE, row)).toEqual({
+			status: 400,
+			body: failure('body must be a non-empty array of {campaignDialingListId, timeToContact}'),
+		});
+		expect(
+			await callBack(kore, INSTANCE, [{ ...row, timeToContact: '2027-01-01 10:00:00' }]),
+		).toEqual({
+			status: 400,
+			body: failure(
+				'row 0: timeToContact must be an ISO 8601 time in UTC, e.g. 2026-06-18T17:55:00Z',
+			),
+		});
+		expect(await callBack(kore, INSTANCE, [{ ...row, extra: 1 }])).toEqual({
+			status: 400,
+			body: failure('row 0 must have exactly campaignDialingListId and timeToContact'),
+		});
+		expect((await callBack(kore, INSTANCE, [row], '')).body).toEqual(
+			failure('query must be exactly accountId=<your account id>'),
+		);
+		expect(kore.callBacks).toEqual([]);
+	});
+
+	it('a start issues a new instance, whose entries follow it', async () => {
+		await trigger(kore, 'cd-000003-standin', 'voice', 'play');
+		const started = kore.findCampaign('cd-000003-standin').instanceId;
+		const [entry] = kore.dialingListIdsOf('cd-000003-standin');
+		expect(entry).toBe(`cdl-${started.slice(4)}-001`);
+		const answer = await callBack(kore, started, [
+			{ campaignDialingListId: entry, timeToContact: inAnHour() },
+		]);
+		expect(answer.body.data[0].status).toBe('success');
 	});
 });

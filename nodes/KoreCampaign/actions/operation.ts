@@ -62,6 +62,9 @@ export type ItemOutcome = { outputs: IDataObject[] } | { outputs?: IDataObject[]
 export interface BatchOperation<Prepared = unknown> extends OperationBase<Prepared> {
 	/** Splits the prepared items (input order) into calls; every entry in exactly one batch. */
 	batches(entries: Array<PreparedEntry<Prepared>>): Array<Array<PreparedEntry<Prepared>>>;
+	/** Checks that need all of the run's items of the operation at once, made with the items' own
+	 * checks (before anything is sent): the items it refuses, each with its error. */
+	refuse?(entries: Array<PreparedEntry<Prepared>>): Map<number, Error>;
 	executeBatch(run: RunContext, batch: Array<PreparedEntry<Prepared>>): Promise<ItemOutcome[]>;
 }
 

@@ -7,6 +7,7 @@ import { get as getCampaign } from './campaign/get.operation';
 import { getMany as getManyCampaigns } from './campaign/getMany.operation';
 import { getResults } from './campaign/getResults.operation';
 import { schedule } from './campaign/schedule.operation';
+import { scheduleCallback } from './campaign/scheduleCallback.operation';
 import { start } from './campaign/start.operation';
 import { stop } from './campaign/stop.operation';
 import { addContacts } from './contactList/addContacts.operation';
@@ -33,6 +34,7 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 			stop,
 			createCampaign,
 			deleteCampaign,
+			scheduleCallback,
 		],
 	},
 	{

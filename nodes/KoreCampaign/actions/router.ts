@@ -24,7 +24,7 @@ import { triesMemory } from '../transport/triesMemory';
 import type { ItemOutcome } from './operation';
 import { DEFAULT_RESOURCE, operationNamed, OPERATIONS } from './operations';
 import type { PreparedItem } from './workUnits';
-import { workUnits } from './workUnits';
+import { refusedAcross, workUnits } from './workUnits';
 
 /** The item loop: every item is first read and checked by its operation, then sent, several units
  * of work in flight (Max Concurrency) within the account's rate limit (Requests per Minute) — a
@@ -46,7 +46,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const workflowTimezone = this.getTimezone();
 
 		// First every item is read and checked, as n8n's own nodes do.
-		const prepared = items.map((_, itemIndex): PreparedItem | NodeError => {
+		const checked = items.map((_, itemIndex): PreparedItem | NodeError => {
 			try {
 				if (client instanceof KoreCredentialError) throw client;
 				const resource = read('resource', itemIndex, DEFAULT_RESOURCE);
@@ -81,6 +81,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				return asNodeError(this, caught, itemIndex);
 			}
 		});
+		const prepared = refusedAcross(checked, (error, itemIndex) =>
+			asNodeError(this, error, itemIndex),
+		);
 		if (!continueOnFail) {
 			const firstBad = prepared.find(isNodeError);
 			if (firstBad) throw firstBad;

@@ -83,3 +83,28 @@ export function workUnits(prepared: Array<PreparedItem | NodeError>): WorkUnit[]
 		'items' in slot ? [slot] : batchUnits(slot, batched.get(slot) ?? []),
 	);
 }
+
+/** The prepared items with those their batch operation refuses on seeing all of its items (its
+ * `refuse`) turned into errors, so that they fail with the items' own checks. */
+export function refusedAcross(
+	prepared: Array<PreparedItem | NodeError>,
+	asError: (error: unknown, itemIndex: number) => NodeError,
+): Array<PreparedItem | NodeError> {
+	const refused = new Map<number, Error>();
+	const operations = new Set<BatchOperation>();
+	for (const item of prepared)
+		if (!isNodeError(item) && isBatchOperation(item.operation)) operations.add(item.operation);
+	for (const operation of operations) {
+		if (operation.refuse === undefined) continue;
+		const entries = prepared.flatMap((item, itemIndex) =>
+			!isNodeError(item) && item.operation === operation
+				? [{ itemIndex, prepared: item.prepared }]
+				: [],
+		);
+		for (const [itemIndex, error] of operation.refuse(entries)) refused.set(itemIndex, error);
+	}
+	return prepared.map((item, itemIndex) => {
+		const error = refused.get(itemIndex);
+		return error === undefined ? item : asError(error, itemIndex);
+	});
+}

@@ -9,6 +9,9 @@ export interface KoreRequest {
 	body?: IDataObject | IDataObject[];
 	/** Whether Kore.ai doing it twice changes nothing (a schedule replaces the last one; reads). */
 	repeatable: boolean;
+	/** What makes two calls the same intent, for n8n's Retry On Fail, when the body alone would not:
+	 * a call-back's time read from `$now` moves between tries. Default: the body. */
+	intent?: string;
 	/** The input items the call answers for, when more than the one it is sent for (a batch). */
 	items?: number[];
 	/** Names the call at the start of its failure message, e.g. `Voice campaigns, page 3`. */

@@ -17,11 +17,11 @@ export const RUN_MEMORY_MS = 60 * 60 * 1000;
 export const MAX_RUNS = 1_000;
 export const MAX_CALLS_PER_RUN = 100_000;
 
-/** A request's identity: the same method, address and body is the same intent. */
+/** A request's identity: the same method, address and body (or declared intent) is the same
+ * intent. */
 export function callIdentity(request: KoreRequest): string {
-	return createHash('sha256')
-		.update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-		.digest('base64');
+	const what = request.intent ?? JSON.stringify(request.body ?? null);
+	return createHash('sha256').update(`${request.method} ${request.url}\n${what}`).digest('base64');
 }
 
 type Remembered = TriedCall & { tryNo: number };

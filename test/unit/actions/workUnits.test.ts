@@ -7,7 +7,7 @@ import type {
 	KoreOperation,
 	PreparedEntry,
 } from '../../../nodes/KoreCampaign/actions/operation';
-import { workUnits } from '../../../nodes/KoreCampaign/actions/workUnits';
+import { refusedAcross, workUnits } from '../../../nodes/KoreCampaign/actions/workUnits';
 import { withOutputs } from '../../../nodes/KoreCampaign/errors/errors';
 import type { RunContext } from '../../../nodes/KoreCampaign/run/runContext';
 import { RunMemo } from '../../../nodes/KoreCampaign/run/runMemo';
@@ -109,5 +109,45 @@ describe('workUnits', () => {
 		const withEmpty: BatchOperation<string> = { ...pairs, batches: (e) => [[], e, []] };
 		const units = workUnits([item(withEmpty, 'a'), item(single, 's'), item(withEmpty, 'b')]);
 		expect(units.map((u) => u.items)).toEqual([[0, 2], [1]]);
+	});
+});
+
+describe('refusedAcross', () => {
+	const asError = (error: unknown, itemIndex: number) =>
+		new NodeOperationError({} as never, (error as Error).message, { itemIndex });
+	/** Refuses an item whose value an earlier item of the operation already has. */
+	const unique: BatchOperation<string> = {
+		...pairs,
+		refuse(entries) {
+			const seen = new Set<string>();
+			const refused = new Map<number, Error>();
+			for (const { itemIndex, prepared } of entries) {
+				if (seen.has(prepared)) refused.set(itemIndex, new Error(`repeats ${prepared}`));
+				seen.add(prepared);
+			}
+			return refused;
+		},
+	};
+
+	it("an operation sees all of its own items (not other operations' nor failed ones) and refuses some", () => {
+		const bad = new NodeOperationError({} as never, 'bad row', { itemIndex: 1 });
+		const given = [
+			item(unique, 'a1'),
+			bad,
+			item(pairs, 'a1'),
+			item(unique, 'a1'),
+			item(single, 'a1'),
+			item(unique, 'b1'),
+		];
+		const checked = refusedAcross(given, asError);
+		expect(checked.map((c, i) => (c === given[i] ? 'kept' : (c as Error).message))).toEqual([
+			'kept',
+			'kept',
+			'kept',
+			'repeats a1',
+			'kept',
+			'kept',
+		]);
+		expect((checked[3] as NodeOperationError).context.itemIndex).toBe(3);
 	});
 });

@@ -453,6 +453,12 @@ describe('TriesMemory', () => {
 		expect(callIdentity(add)).not.toBe(callIdentity({ ...add, url: `${add.url}?x` }));
 		expect(callIdentity(add)).not.toBe(callIdentity({ ...add, method: 'PUT' }));
 	});
+
+	it('a declared intent stands for the body: the same intent with another body is the same call', () => {
+		const callBack = { ...add, body: [{ at: '10:00:00' }], intent: '["cdl-1"]' };
+		expect(callIdentity(callBack)).toBe(callIdentity({ ...callBack, body: [{ at: '10:00:01' }] }));
+		expect(callIdentity(callBack)).not.toBe(callIdentity({ ...callBack, intent: '["cdl-2"]' }));
+	});
 });
 
 describe('TriesMemory notes', () => {

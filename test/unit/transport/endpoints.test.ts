@@ -5,6 +5,7 @@ import { listContactListsUrl } from '../../../nodes/KoreCampaign/contacts/contac
 import { scheduleUrl } from '../../../nodes/KoreCampaign/actions/campaign/campaignCall';
 import { triggerUrl } from '../../../nodes/KoreCampaign/actions/campaign/campaignTrigger';
 import { contactResultsUrl } from '../../../nodes/KoreCampaign/actions/campaign/getResults.operation';
+import { callBackUrl } from '../../../nodes/KoreCampaign/actions/campaign/scheduleCallback.operation';
 import { addContactsUrl } from '../../../nodes/KoreCampaign/actions/contactList/addContacts.operation';
 import { createContactListUrl } from '../../../nodes/KoreCampaign/actions/contactList/create.operation';
 import { clientCredentials } from '../../../dev/fixtures';
@@ -54,6 +55,10 @@ describe('every path', () => {
 		[
 			contactResultsUrl(c, 'cd-1'),
 			'/prefix/campaign/api/v2/public/st-1/campaign/cd-1/status?view=contacts',
+		],
+		[
+			callBackUrl(c, 'cid-1/x'),
+			'/prefix/campaign/api/v2/public/st-1/campaign/cid-1%2Fx/callContactAt?accountId=a%2F1',
 		],
 		[
 			createContactListUrl(c),
