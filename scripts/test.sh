@@ -82,8 +82,8 @@ checks() {
 unitTests() {
 	npx jest --ci || return 1
 	for zone in UTC America/New_York Asia/Kolkata; do
-		echo "-- dates and schedules under TZ=$zone"
-		TZ="$zone" npx jest --ci test/unit/dates ||
+		echo "-- dates, schedules and call windows under TZ=$zone"
+		TZ="$zone" npx jest --ci test/unit/dates test/unit/calls ||
 			return 1
 	done
 }

@@ -737,6 +737,7 @@ describe('faults by route', () => {
 			'listContacts',
 			'getList',
 			'deleteList',
+			'callDetails',
 		]);
 		expect(() => kore.failRoute('pause', { status: 500 })).toThrow(/no route named pause/);
 		kore.failRoute('addContacts', { status: 503, body: failure('busy') });
