@@ -98,6 +98,7 @@ else
 	# The trigger suite mostly waits for n8n's one-minute polls: it runs beside everything else.
 	# Each real-n8n step gets its own task-broker port.
 	background "Kore Campaign Trigger in a running n8n" env KORE_E2E_BROKER_PORT=5711 node test/e2e/trigger/run.js
+	background "Call Completed in a running n8n" env KORE_E2E_BROKER_PORT=5741 node test/e2e/trigger/calls.js
 	background "checks (types, lint, actionlint, Prettier, scanner)" checks
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
@@ -107,6 +108,7 @@ else
 	finish "seen in the real editor (headless Chromium)"
 	finish "queue mode: main + 2 workers, Redis, PostgreSQL"
 	finish "Kore Campaign Trigger in a running n8n"
+	finish "Call Completed in a running n8n"
 fi
 table
 exit "$failed"
