@@ -236,6 +236,32 @@ describe('Call → Get Many', () => {
 	});
 });
 
+describe("Kore.ai's failures", () => {
+	it('a refused request names the window and page, with advice to check Start and End', async () => {
+		kore.failRoute('callDetails', {
+			status: 400,
+			body: { status: 'failure', message: 'bad range' },
+		});
+		const error = await runNodeExpectingError({
+			parameters: getMany(),
+			credentials: clientCredentials(kore),
+		});
+		expect(error.message).toBe(
+			'Call details 2027-01-04 00:00:00 to 2027-01-11 00:00:00 UTC (outbound), page 1: Kore.ai answered HTTP 400: bad range',
+		);
+		expect(error.description).toMatch(/check Start and End/);
+	});
+
+	it('an answer without data is an error, not an empty list', async () => {
+		kore.failRoute('callDetails', { status: 200, body: { numResults: 3 } });
+		const error = await runNodeExpectingError({
+			parameters: getMany(),
+			credentials: clientCredentials(kore),
+		});
+		expect(error.message).toMatch(/Kore.ai answered without a page of call details \(data\)/);
+	});
+});
+
 describe('the SmartAssist Analytics scope', () => {
 	it('without it: an error naming the scope and where to map it; sent once (a 401 is not retried)', async () => {
 		kore.setAnalyticsScope(false);
