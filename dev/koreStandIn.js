@@ -22,6 +22,7 @@
 //   POST   /__standin/campaigns                 body: a campaign spec → addCampaign(spec)
 //   POST   /__standin/campaigns/{idOrName}      body {status, at?} → setCampaignStatus(…)
 //   DELETE /__standin/campaigns/{idOrName}      → removeCampaign(idOrName)
+//   POST   /__standin/calls                     body: a call spec → addCall(spec)
 // They answer 200 {ok: true, …} or 400/404 {ok: false, error}.
 //
 // Plain CommonJS so that jest, the e2e runner and the demo scripts can all load it as it is.
@@ -44,6 +45,7 @@ const {
 } = require('./standInCampaigns');
 const { createContactListStore, DEFAULT_CONTACT_LISTS } = require('./standInContactLists');
 const { callBack, dialingListIds } = require('./standInCallBacks');
+const { callDetails, callRow, DEFAULT_CALLS, generateCalls } = require('./standInCalls');
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const KORE_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -61,6 +63,7 @@ function routeOf(method, url) {
 				streamId: decodeURIComponent(match[1]),
 				id: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
 				bodyless: route.bodyless === true,
+				accountInPath: route.accountInPath === true,
 			};
 		}
 	}
@@ -84,6 +87,7 @@ const ACCOUNT = Symbol('accountId');
 const B = '/campaign/api/v2/public/([^/]+)/campaign';
 const path = (text) => new RegExp(`^${text}$`);
 const CONTROL_PATH = /^\/__standin\/campaigns(?:\/([^/]+))?$/;
+const CALLS_CONTROL_PATH = /^\/__standin\/calls$/;
 
 /**
  * Kore's routes, one entry each: `when` tells apart routes sharing a path, `query` is the exact
@@ -292,6 +296,25 @@ const ROUTES = [
 				claims,
 			),
 	},
+	{
+		// SmartAssist Analytics scope: the account id is in the path, the bot id only in `iid`.
+		name: 'callDetails',
+		method: 'POST',
+		path: path('/agentassist/api/public/analytics/account/([^/]+)/v2/interactionDetails'),
+		accountInPath: true,
+		handle: (s, { req, url, body, route, claims }) => {
+			if (route.streamId !== req.headers.accountid)
+				throw badRequest('the account id in the path must equal the accountId header');
+			if (!s.state.analyticsScope)
+				throw new Rejection(401, {
+					errors: [{ msg: 'You are not authorized to access this API', code: 401 }],
+				});
+			return s.fromStore(
+				callDetails(s.callHistory(), url.searchParams, body, s.state.callsPaging),
+				claims,
+			);
+		},
+	},
 ];
 
 /** [{ id, name }] of the voice campaigns using a contact list. */
@@ -365,6 +388,9 @@ function parseKoreDate(text) {
  *   DEFAULT_CONTACT_LISTS (one used by 'Spring Promo 1 | Voice', one empty)
  * @param {number} [config.listPageCap] getAllCampaignDetails answers at most this many records
  *   per call whatever `limit` asks (0 = no cap); see setListPageCap()
+ * @param {object[]} [config.calls] the call history call details serve: specs { from: ISO, days,
+ *   count, direction?, seed? } (see standInCalls.js; default DEFAULT_CALLS, with a week of 2,500)
+ * @param {boolean} [config.analyticsScope] false: the app lacks the SmartAssist Analytics scope
  * @param {object} [config.resultsFaults] how per-contact results pages misbehave: { emptyPages,
  *   withheld, overlap } as contactResults() in standInCampaigns.js says; see setResultsFaults()
  * @param {number} [config.preparingPolls] how many status calls a created voice campaign answers
@@ -406,6 +432,10 @@ function createKoreStandIn(config) {
 		resultsFaults: checkResultsFaults(config.resultsFaults ?? {}),
 		// The bot served: config.botId, or another one of the account (serveBot) until reset().
 		botId: config.botId,
+		// Call details: made from config.calls (specs, see standInCalls.js) when first asked for.
+		calls: undefined,
+		callsPaging: {},
+		analyticsScope: config.analyticsScope !== false,
 	};
 	const sockets = new Set();
 
@@ -652,7 +682,49 @@ function createKoreStandIn(config) {
 		return { status: 200, body: result.answer, claims };
 	}
 
-	const internals = { state, campaignById, fromStore, handleSchedule, handleTrigger };
+	/** The call history: generated from config.calls on first use after a reset. */
+	function callHistory() {
+		if (state.calls === undefined) {
+			const voice = state.catalogue
+				.filter((c) => c.channel === 'voice')
+				.map((c) => ({ id: idOf(c), name: c.record.name }));
+			state.calls = generateCalls(config.calls ?? DEFAULT_CALLS, voice);
+		}
+		return state.calls;
+	}
+
+	/**
+	 * Adds one call as Kore would record it: { startedAt, endedAt (null: still going),
+	 * campaign (name or id; default the first voice campaign), direction, conversationId,
+	 * outcome, phoneNumber }. Returns the row.
+	 */
+	function addCall(spec) {
+		const rows = callHistory();
+		const startMs = Date.parse(isoTime(spec.startedAt));
+		const endMs =
+			spec.endedAt === null ? null : Date.parse(isoTime(spec.endedAt ?? startMs + 30_000));
+		const entry =
+			spec.campaign === undefined
+				? state.catalogue.find((c) => c.channel === 'voice')
+				: findCampaign(spec.campaign);
+		if (spec.campaign !== undefined && entry === undefined)
+			throw new Error(`the stand-in has no campaign ${spec.campaign}`);
+		const row = callRow({
+			n: 9_000_000 + rows.length,
+			startMs: Math.floor(startMs / 1000) * 1000,
+			endMs,
+			campaign: entry === undefined ? undefined : { id: idOf(entry), name: entry.record.name },
+			direction: spec.direction ?? 'Outbound',
+			conversationId: spec.conversationId,
+			phoneNumber: spec.phoneNumber,
+		});
+		const existing = rows.findIndex((r) => r.conversationId === row.conversationId);
+		if (existing >= 0) rows[existing] = row;
+		else rows.push(row);
+		return row;
+	}
+
+	const internals = { state, campaignById, fromStore, handleSchedule, handleTrigger, callHistory };
 
 	function handle(req, rawBody, url, route) {
 		if (route === undefined) {
@@ -667,7 +739,9 @@ function createKoreStandIn(config) {
 		} catch {
 			throw badRequest('body is not valid JSON');
 		}
-		const claims = verifyCommon(req, route.streamId, route.bodyless && rawBody === '');
+		// A path without the bot id (call details) checks only the iid header.
+		const streamId = route.accountInPath ? req.headers.iid : route.streamId;
+		const claims = verifyCommon(req, streamId, route.bodyless && rawBody === '');
 		if (rateLimited()) {
 			state.counters.rateLimited++;
 			const headers =
@@ -837,6 +911,17 @@ function createKoreStandIn(config) {
 		req.on('end', async () => {
 			const rawBody = Buffer.concat(chunks).toString('utf8');
 			const url = new URL(req.url, 'http://127.0.0.1');
+			if (CALLS_CONTROL_PATH.test(url.pathname) && req.method === 'POST') {
+				let answer;
+				try {
+					answer = { status: 200, body: { ok: true, call: addCall(JSON.parse(rawBody || '{}')) } };
+				} catch (error) {
+					answer = { status: 400, body: { ok: false, error: error.message } };
+				}
+				res.writeHead(answer.status, { 'content-type': 'application/json' });
+				res.end(JSON.stringify(answer.body));
+				return;
+			}
 			if (url.pathname.startsWith('/__standin/')) {
 				const control = handleControl(req, url, rawBody);
 				res.writeHead(control.status, { 'content-type': 'application/json' });
@@ -1170,6 +1255,35 @@ function createKoreStandIn(config) {
 			const entry = findCampaign(idOrName);
 			return entry === undefined ? [] : dialingListIds(entry);
 		},
+		/** Call details requests (interactionDetails). */
+		get callDetailsCalls() {
+			return this.callsTo('callDetails');
+		},
+		/** The call history call details serve (rows as Kore's page shows them). */
+		get calls() {
+			return callHistory();
+		},
+		/**
+		 * Adds (or replaces, by conversationId) one call: { startedAt, endedAt (null: still
+		 * going; default 30 s after the start), campaign (name or id), direction ('Outbound' or
+		 * 'Inbound'), conversationId, phoneNumber }. Also POST /__standin/calls with that body.
+		 * @returns {object} the row
+		 */
+		addCall(spec) {
+			return addCall(spec);
+		},
+		/**
+		 * How numResults is served: 'total' (the window's, default), 'page' (the page's count) or
+		 * 'absent'. reset() restores 'total'.
+		 * @param {{numResults?: 'total'|'page'|'absent'}} paging
+		 */
+		setCallsPaging(paging) {
+			state.callsPaging = { ...paging };
+		},
+		/** Whether the app has the SmartAssist Analytics scope (without it call details answer 401). */
+		setAnalyticsScope(granted) {
+			state.analyticsScope = granted;
+		},
 		/** addContacts requests; a call's size is `body.data.length`. */
 		get addContactsCalls() {
 			return this.callsTo('addContacts');
@@ -1249,6 +1363,9 @@ function createKoreStandIn(config) {
 			state.callBacks = [];
 			state.preparingPolls = config.preparingPolls ?? 1;
 			state.resultsFaults = checkResultsFaults(config.resultsFaults ?? {});
+			state.calls = undefined;
+			state.callsPaging = {};
+			state.analyticsScope = config.analyticsScope !== false;
 			state.faultsByRoute.clear();
 			state.received = [];
 			state.faults = [];

@@ -691,7 +691,60 @@ function startup() {
 	);
 }
 
+/**
+ * Call → Get Many over a busy week: 10,000 calls in 7 days, read whole (Return All) from the
+ * stand-in at no rate limit. Counts Kore requests, the windows asked for and those cut further
+ * (a first page whose numResults was over 1,100), and checks each call came out once.
+ */
+async function callDetails() {
+	const count = 10_000;
+	const kore = await startKoreStandIn({
+		...KORE,
+		calls: [{ from: '2027-01-04T00:00:00Z', days: 7, count }],
+	});
+	try {
+		console.error(`7. call details: ${count} calls over 7 days → Call → Get Many, Return All`);
+		const run = await measure(() =>
+			runInEngine({
+				parameters: {
+					resource: 'call',
+					operation: 'getMany',
+					startDate: '2027-01-04T00:00:00Z',
+					endDate: '2027-01-11T00:00:00Z',
+					returnAll: true,
+					options: { requestsPerMinute: 0 },
+				},
+				credentials: clientCredentials(kore),
+			}),
+		);
+		const calls = kore.callDetailsCalls as Array<{
+			body: IDataObject;
+			query: IDataObject;
+			response?: { numResults?: number };
+		}>;
+		const windows = new Set(
+			calls.map((c) => `${c.body.startDate as string} ${c.body.endDate as string}`),
+		);
+		const cut = calls.filter(
+			(c) => c.query.offset === '0' && (c.response?.numResults ?? 0) > 1_100,
+		).length;
+		const unique = new Set(run.result.map((o) => o.json.conversationId)).size;
+		row(
+			`${count} calls over 7 days → Call → Get Many: requests / windows`,
+			`${calls.length} requests, ${windows.size - cut} windows read (${cut} more cut further); ${run.result.length} items, ${unique} distinct`,
+			'<= 130 requests, each call once',
+		);
+	} finally {
+		await kore.close();
+	}
+}
+
 async function main() {
+	if (process.argv.includes('--calls-only')) {
+		await callDetails();
+		for (const r of rows) console.log(r.join(' | '));
+		return;
+	}
 	if (process.argv.includes('--contact-lists-only')) {
 		await contactListBatching();
 		for (const r of rows) console.log(r.join(' | '));
@@ -711,6 +764,7 @@ async function main() {
 	await limit();
 	await sharedLimit();
 	await contactListBatching();
+	await callDetails();
 	await sharedAccountSimulation();
 	startup();
 	await realN8n();

@@ -82,8 +82,8 @@ checks() {
 unitTests() {
 	npx jest --ci || return 1
 	for zone in UTC America/New_York Asia/Kolkata; do
-		echo "-- dates and schedules under TZ=$zone"
-		TZ="$zone" npx jest --ci test/unit/dates ||
+		echo "-- dates, schedules and call windows under TZ=$zone"
+		TZ="$zone" npx jest --ci test/unit/dates test/unit/calls ||
 			return 1
 	done
 }
@@ -104,12 +104,14 @@ else
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
 	background "queue mode: main + 2 workers, Redis, PostgreSQL" env KORE_E2E_BROKER_PORT=5721 node test/e2e/queue/run.js
+	background "Call Completed in a running n8n" env KORE_E2E_BROKER_PORT=5751 node test/e2e/trigger/calls.js
 	background "seen in the real editor (headless Chromium)" node scripts/screenshots.js --check
 	step "end-to-end in a real n8n" env KORE_E2E_BROKER_PORT=5731 node test/e2e/run.js
 	finish "seen in the real editor (headless Chromium)"
 	finish "queue mode: main + 2 workers, Redis, PostgreSQL"
 	finish "Kore Campaign Trigger in a running n8n"
 	finish "queue mode: one account, node at 60 a minute, Kore allowing 6"
+	finish "Call Completed in a running n8n"
 fi
 table
 exit "$failed"

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './transport/connection';
+import { pollCallsCompleted, sampleCallCompleted } from './trigger/callCompleted';
 import { changeJson, changesSince, sampleChange, wantedChanges } from './trigger/campaignChanges';
 import { memoryToStore, readMemory, rememberWindow, writeMemory } from './trigger/campaignMemory';
 import { readWatchWindow } from './trigger/listCampaigns';
@@ -17,7 +18,7 @@ import { EVENTS, readTriggerSettings, triggerProperties } from './trigger/trigge
 const POLLS_IN_FLIGHT = new WeakSet<object>();
 
 /** Kore Campaign Trigger: starts a workflow when a Kore.ai campaign changes status or is
- * created. */
+ * created, or when a campaign call finishes. */
 export class KoreCampaignTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kore Campaign Trigger',
@@ -27,7 +28,7 @@ export class KoreCampaignTrigger implements INodeType {
 		version: 1,
 		subtitle: `={{ ${JSON.stringify(Object.fromEntries(EVENTS.map((e) => [e.value, e.name])))}[$parameter["event"]] }}`,
 		description:
-			'Starts the workflow when a Kore.ai Voice/SMS campaign changes status or is created',
+			'Starts the workflow when a Kore.ai Voice/SMS campaign changes status or is created, or a campaign call finishes',
 		defaults: { name: 'Kore Campaign Trigger' },
 		polling: true,
 		inputs: [],
@@ -39,6 +40,9 @@ export class KoreCampaignTrigger implements INodeType {
 	/** One poll: read the lists, compare with the memory, store the new memory, emit the changes. */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readTriggerSettings(this);
+		const calls = settings.event === 'callCompleted';
+		if (this.getMode() === 'manual' && calls)
+			return await sampleCallCompleted(this, settings.callCampaigns, settings.requestsPerMinute);
 		if (this.getMode() === 'manual') {
 			const { window } = await readWatchWindow(this, settings.channels, settings.requestsPerMinute);
 			const sample = sampleChange(window, settings.filter);
@@ -61,6 +65,13 @@ export class KoreCampaignTrigger implements INodeType {
 		if (POLLS_IN_FLIGHT.has(staticData)) return null;
 		POLLS_IN_FLIGHT.add(staticData);
 		try {
+			if (calls)
+				return await pollCallsCompleted(
+					this,
+					staticData,
+					settings.callCampaigns,
+					settings.requestsPerMinute,
+				);
 			const { window, account } = await readWatchWindow(
 				this,
 				settings.channels,

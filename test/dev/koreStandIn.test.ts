@@ -738,6 +738,7 @@ describe('faults by route', () => {
 			'getList',
 			'deleteList',
 			'callBack',
+			'callDetails',
 		]);
 		expect(() => kore.failRoute('pause', { status: 500 })).toThrow(/no route named pause/);
 		kore.failRoute('addContacts', { status: 503, body: failure('busy') });

@@ -352,7 +352,8 @@ const CASES: Case[] = [
 	{
 		name: 'resource unknown (a workflow from elsewhere)',
 		...item({ resource: 'contact' }),
-		message: /^Resource: "contact" is not supported; use one of "campaign", "contactList"\.$/,
+		message:
+			/^Resource: "contact" is not supported; use one of "campaign", "contactList", "call"\.$/,
 	},
 	{
 		name: 'timeout not a whole number',

@@ -359,7 +359,7 @@ describe('Kore Campaign Trigger, failures', () => {
 
 	it('an unknown event or status is refused with what is accepted', async () => {
 		await expect(trigger({ event: 'deleted' }).activate()).rejects.toThrow(
-			'Event: "deleted" is not supported; use "statusChanged" or "created".',
+			'Event: "deleted" is not supported; use "statusChanged", "created" or "callCompleted".',
 		);
 		await expect(trigger({ statuses: ['Done'] }).activate()).rejects.toThrow(
 			/New Status: "Done" is not a Kore.ai campaign status/,

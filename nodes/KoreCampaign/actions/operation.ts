@@ -21,7 +21,7 @@ export interface ItemInput {
 }
 
 /** The node's resources: what an operation acts on. */
-export type Resource = 'campaign' | 'contactList';
+export type Resource = 'campaign' | 'contactList' | 'call';
 
 /** Shows a field for one operation of one resource (and, optionally, more conditions). */
 export function showFor(

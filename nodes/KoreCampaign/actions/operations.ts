@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getMany as getManyCalls } from './call/getMany.operation';
 import { create as createCampaign } from './campaign/create.operation';
 import { deleteCampaign } from './campaign/delete.operation';
 import { disableSchedule } from './campaign/disableSchedule.operation';
@@ -49,6 +50,7 @@ const RESOURCES: Array<{ name: string; value: Resource; operations: KoreOperatio
 			getManyContactLists,
 		],
 	},
+	{ name: 'Call', value: 'call', operations: [getManyCalls] },
 ];
 
 export const OPERATIONS: KoreOperation[] = RESOURCES.flatMap((r) => r.operations);

@@ -12,8 +12,11 @@ import { showValue } from '../errors/errors';
 import { RUN_SETTING_LIMITS, runSettingOption } from '../run/runSettings';
 import type { CampaignEvent, ChangeFilter } from './campaignChanges';
 
+/** What the trigger fires on: a campaign's change, or a finished call. */
+export type TriggerEvent = CampaignEvent | 'callCompleted';
+
 /** The trigger's events as the editor shows them. */
-export const EVENTS: ReadonlyArray<{ name: string; value: CampaignEvent; description: string }> = [
+export const EVENTS: ReadonlyArray<{ name: string; value: TriggerEvent; description: string }> = [
 	{
 		name: 'Campaign Status Changed',
 		value: 'statusChanged',
@@ -23,6 +26,12 @@ export const EVENTS: ReadonlyArray<{ name: string; value: CampaignEvent; descrip
 		name: 'Campaign Created',
 		value: 'created',
 		description: 'When a campaign appears that the previous poll did not list',
+	},
+	{
+		name: 'Call Completed',
+		value: 'callCompleted',
+		description:
+			'When a campaign call finishes, once per call, with its dispositions (needs the SmartAssist Analytics API scope)',
 	},
 ];
 
@@ -52,6 +61,18 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'all',
 		options: CAMPAIGN_TYPE_OPTIONS,
+		displayOptions: { hide: { event: ['callCompleted'] } },
+	},
+	{
+		displayName: 'Campaigns',
+		name: 'campaigns',
+		type: 'string',
+		typeOptions: { multipleValues: true },
+		default: [],
+		placeholder: 'Spring Promo | Voice',
+		description:
+			'Fire only for calls of these campaigns, each given by its exact name or ID (cd-…). None: every campaign call.',
+		displayOptions: { show: { event: ['callCompleted'] } },
 	},
 	{
 		displayName: 'Options',
@@ -70,7 +91,11 @@ export const triggerProperties: INodeProperties[] = [
 
 /** The trigger's parameters, checked. */
 export interface TriggerSettings {
+	event: TriggerEvent;
+	/** Campaign events only. */
 	filter: ChangeFilter;
+	/** Call Completed: the campaigns' names or ids (none: all). */
+	callCampaigns: string[];
 	/** As set: `all`, `voice` or `sms` (what the memory was taken for). */
 	campaignType: string;
 	channels: CampaignChannel[];
@@ -83,7 +108,9 @@ export function readTriggerSettings(ctx: IPollFunctions): TriggerSettings {
 	const event = ctx.getNodeParameter('event', 'statusChanged');
 	const known = EVENTS.find((e) => e.value === event);
 	if (known === undefined)
-		throw fail(`Event: ${showValue(event)} is not supported; use "statusChanged" or "created".`);
+		throw fail(
+			`Event: ${showValue(event)} is not supported; use "statusChanged", "created" or "callCompleted".`,
+		);
 	const campaignType = ctx.getNodeParameter('campaignType', 'all');
 	const channels = channelsOfType(campaignType);
 	if (channels === undefined)
@@ -91,6 +118,15 @@ export function readTriggerSettings(ctx: IPollFunctions): TriggerSettings {
 			`Campaign Type: ${showValue(campaignType)} is not supported; ${CAMPAIGN_TYPE_CHOICES}.`,
 		);
 	const chosen = known.value === 'statusChanged' ? ctx.getNodeParameter('statuses', []) : [];
+	const given = known.value === 'callCompleted' ? ctx.getNodeParameter('campaigns', []) : [];
+	const callCampaigns = (Array.isArray(given) ? given : [given])
+		.map((entry) => (typeof entry === 'number' ? String(entry) : entry))
+		.map((entry) => {
+			if (typeof entry !== 'string')
+				throw fail(`Campaigns: ${showValue(entry)} is not a campaign name or ID.`);
+			return entry.trim();
+		})
+		.filter((entry) => entry !== '');
 	const statuses = (Array.isArray(chosen) ? chosen : [chosen]).map((entry) => {
 		const status = CAMPAIGN_STATUSES.find((s) => s === entry);
 		if (status === undefined)
@@ -106,7 +142,10 @@ export function readTriggerSettings(ctx: IPollFunctions): TriggerSettings {
 			`${RATE.label} must be a whole number from ${RATE.min} to ${RATE.max}; got ${showValue(rate)}.`,
 		);
 	return {
-		filter: { event: known.value, statuses },
+		event: known.value,
+		// The campaign events' filter; Call Completed has its own.
+		filter: { event: known.value === 'callCompleted' ? 'statusChanged' : known.value, statuses },
+		callCampaigns,
 		campaignType: campaignType as string,
 		channels,
 		requestsPerMinute: rate,
