@@ -682,12 +682,21 @@ function createKoreStandIn(config) {
 		return { status: 200, body: result.answer, claims };
 	}
 
+	/** A campaign as its calls name it: with its run and dialing-list entries, so that a call read
+	 * here can be called back. */
+	function callCampaign(entry) {
+		return {
+			id: idOf(entry),
+			name: entry.record.name,
+			instanceId: entry.instanceId,
+			dialingListIds: dialingListIds(entry),
+		};
+	}
+
 	/** The call history: generated from config.calls on first use after a reset. */
 	function callHistory() {
 		if (state.calls === undefined) {
-			const voice = state.catalogue
-				.filter((c) => c.channel === 'voice')
-				.map((c) => ({ id: idOf(c), name: c.record.name }));
+			const voice = state.catalogue.filter((c) => c.channel === 'voice').map(callCampaign);
 			state.calls = generateCalls(config.calls ?? DEFAULT_CALLS, voice);
 		}
 		return state.calls;
@@ -713,7 +722,7 @@ function createKoreStandIn(config) {
 			n: 9_000_000 + rows.length,
 			startMs: Math.floor(startMs / 1000) * 1000,
 			endMs,
-			campaign: entry === undefined ? undefined : { id: idOf(entry), name: entry.record.name },
+			campaign: entry === undefined ? undefined : callCampaign(entry),
 			direction: spec.direction ?? 'Outbound',
 			conversationId: spec.conversationId,
 			phoneNumber: spec.phoneNumber,

@@ -76,8 +76,11 @@ function callRow(spec) {
 				: {
 						campaignName: campaign.name,
 						campaignId: campaign.id,
-						campaignInstanceId: `cid-${campaign.id.slice(3)}-run1`,
-						campaignDialingListId: `cdl-${pad(spec.n, 7)}-standin`,
+						campaignInstanceId: campaign.instanceId ?? `cid-${campaign.id.slice(3)}-run1`,
+						campaignDialingListId:
+							campaign.dialingListIds?.length > 0
+								? campaign.dialingListIds[spec.n % campaign.dialingListIds.length]
+								: `cdl-${pad(spec.n, 7)}-standin`,
 						attempt: spec.attempt ?? 1,
 						contactStatus: outcome.contactStatus,
 						campaignRunDate: new Date(spec.startMs).toISOString().slice(0, 10),
