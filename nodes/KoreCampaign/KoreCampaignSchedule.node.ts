@@ -24,7 +24,7 @@ export class KoreCampaignSchedule implements INodeType {
 		defaultVersion: 1.1,
 		subtitle,
 		description:
-			'Schedule, start, stop and read Kore.ai Voice/SMS campaigns and their contact results; create contact lists and add contacts in batches',
+			'Schedule, start, stop and read Kore.ai Voice/SMS campaigns, their contact results and calls with dispositions; schedule call-backs; create contact lists and add contacts in batches',
 		defaults: { name: 'Kore Campaign Schedule' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

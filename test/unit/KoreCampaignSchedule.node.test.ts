@@ -21,7 +21,7 @@ describe('KoreCampaignSchedule description', () => {
 			defaultVersion: 1.1,
 			defaults: { name: 'Kore Campaign Schedule' },
 			description:
-				'Schedule, start, stop and read Kore.ai Voice/SMS campaigns and their contact results; create contact lists and add contacts in batches',
+				'Schedule, start, stop and read Kore.ai Voice/SMS campaigns, their contact results and calls with dispositions; schedule call-backs; create contact lists and add contacts in batches',
 			usableAsTool: true,
 			inputs: ['main'],
 			outputs: ['main'],
