@@ -98,6 +98,8 @@ else
 	# The trigger suite mostly waits for n8n's one-minute polls: it runs beside everything else.
 	# Each real-n8n step gets its own task-broker port.
 	background "Kore Campaign Trigger in a running n8n" env KORE_E2E_BROKER_PORT=5711 node test/e2e/trigger/run.js
+	# The pre-call webhook suite mostly waits for n8n to start (and one 10 s answer wait).
+	background "Kore Pre-Call Check in a running n8n" env KORE_E2E_BROKER_PORT=5751 node test/e2e/preCall/run.js
 	background "checks (types, lint, actionlint, Prettier, scanner)" checks
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
@@ -107,6 +109,7 @@ else
 	finish "seen in the real editor (headless Chromium)"
 	finish "queue mode: main + 2 workers, Redis, PostgreSQL"
 	finish "Kore Campaign Trigger in a running n8n"
+	finish "Kore Pre-Call Check in a running n8n"
 fi
 table
 exit "$failed"
