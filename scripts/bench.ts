@@ -595,6 +595,55 @@ async function realN8n() {
 }
 
 /**
+ * Issue 36: how long Kore waits for the Kore Pre-Call Check's answer. A running n8n (`n8n start`,
+ * workflow published), the minimal workflow trigger → IF → answer, 200 sequential requests
+ * alternating a blocked and an allowed number after 20 to warm up; beside it the same decision
+ * behind n8n's own Webhook node, requests interleaved so both see the same machine.
+ */
+async function preCallAnswerTimes() {
+	const fs = require('node:fs');
+	const os = require('node:os');
+	const { startPreCallN8n, koreRequest } = require('../../dev/preCallN8n.js');
+	const count = 200;
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-bench-precall-'));
+	console.error(
+		`6. real n8n: Kore Pre-Call Check answer time, ${count} requests (about 2 minutes)`,
+	);
+	const { n8n, server, post } = await startPreCallN8n({ n8n: ensureN8n(), work });
+	try {
+		const contact = (i: number) => ({
+			phoneNumber: i % 2 ? '+14155550102' : '+14155550101',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+		});
+		const times = { ours: [] as number[], plain: [] as number[] };
+		let answered = 0;
+		for (let i = -20; i < count; i++) {
+			const ours = await post('kore-pre-call-minimal', koreRequest(contact(i)));
+			const plain = await post('plain-webhook-minimal', koreRequest(contact(i)), {});
+			if (i < 0) continue;
+			times.ours.push(ours.ms);
+			times.plain.push(plain.ms);
+			const want = i % 2 ? 'SKIP' : 'CALL';
+			if (ours.status === 200 && ours.json?.contactHandling?.handle === want) answered++;
+		}
+		const pct = (xs: number[], p: number) =>
+			[...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1].toFixed(0);
+		row(
+			`real n8n ${n8n.version}: Kore Pre-Call Check answer time, trigger → IF → answer, ${count} sequential requests: p50 / p95`,
+			`${pct(times.ours, 50)} / ${pct(times.ours, 95)} ms (${answered}/${count} answered as expected)`,
+		);
+		row(
+			`real n8n ${n8n.version}: the same workflow behind n8n's Webhook node (no auth): p50 / p95`,
+			`${pct(times.plain, 50)} / ${pct(times.plain, 95)} ms`,
+		);
+	} finally {
+		await server.stop();
+		fs.rmSync(work, { recursive: true, force: true });
+	}
+}
+
+/**
  * Issue 37: n8n processes (queue-mode workers) with separate limiters, each at the default 60 a
  * minute and always sending, against one account allowing 60 in any rolling minute; and one
  * process beside an outside client using 50 a minute. Simulated time (dev/limiterSimulation.ts):
@@ -682,6 +731,11 @@ async function main() {
 		for (const r of rows) console.log(r.join(' | '));
 		return;
 	}
+	if (process.argv.includes('--pre-call-only')) {
+		await preCallAnswerTimes();
+		for (const r of rows) console.log(r.join(' | '));
+		return;
+	}
 	if (process.argv.includes('--real-only')) {
 		await realN8n();
 		for (const r of rows) console.log(r.join(' | '));
@@ -694,6 +748,7 @@ async function main() {
 	await sharedAccountSimulation();
 	startup();
 	await realN8n();
+	await preCallAnswerTimes();
 	console.log(
 		`\nBenchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores)\n`,
 	);
