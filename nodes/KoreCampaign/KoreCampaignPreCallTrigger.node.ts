@@ -8,7 +8,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, sleep } from 'n8n-workflow';
+import {
+	fromFunction,
+	fromParameter,
+	NodeConnectionTypes,
+	sleep,
+	webhookDescriptionFields,
+} from 'n8n-workflow';
 
 import { gateAnswer, type GatedResponse } from './preCall/answerGate';
 import { ANSWER_WAIT_SECONDS } from './preCall/preCallAnswer';
@@ -19,6 +25,25 @@ import {
 	PRE_CALL_CREDENTIAL_TYPE,
 	preCallProperties,
 } from './preCall/preCallSettings';
+
+const responseMode = (parameters: { respondWith?: unknown }) =>
+	parameters.respondWith === 'respondToWebhook' ? 'responseNode' : 'lastNode';
+
+/**
+ * Path and response mode, which n8n reads on every request: n8n 2.x resolves these from the
+ * parameters, as for its own Webhook node; n8n 1.x, which lacks the helpers, evaluates the same
+ * expressions.
+ */
+const WEBHOOK_FIELDS =
+	typeof webhookDescriptionFields === 'function'
+		? webhookDescriptionFields({
+				path: fromParameter('path'),
+				responseMode: fromFunction(responseMode),
+			})
+		: {
+				path: '={{$parameter["path"]}}',
+				responseMode: `={{(${String(responseMode)})($parameter)}}`,
+			};
 
 /** Kore Pre-Call Check: Kore.ai asks before each dial; the workflow answers CALL or SKIP. */
 export class KoreCampaignPreCallTrigger implements INodeType {
@@ -43,9 +68,7 @@ export class KoreCampaignPreCallTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				isFullPath: true,
-				path: '={{ $parameter["path"] }}',
-				responseMode:
-					'={{ $parameter["respondWith"] === "respondToWebhook" ? "responseNode" : "lastNode" }}',
+				...WEBHOOK_FIELDS,
 				responseData: 'firstEntryJson',
 			},
 		],

@@ -1,8 +1,10 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
+	INode,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { resolveWebhookDescriptionField } from 'n8n-workflow';
 
 import { KoreCampaignPreCallTrigger } from '../../../nodes/KoreCampaign/KoreCampaignPreCallTrigger.node';
 
@@ -128,5 +130,35 @@ describe("the header credential's test", () => {
 		const result = await test(data);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(said);
+	});
+});
+
+describe('what n8n reads from the node on every request', () => {
+	const [webhook] = new KoreCampaignPreCallTrigger().description.webhooks ?? [];
+	const node = (parameters: INode['parameters']) => ({ parameters }) as INode;
+	const read = (parameters: INode['parameters'], field: 'path' | 'responseMode') =>
+		resolveWebhookDescriptionField(node(parameters), webhook, field);
+
+	it('path and response mode resolve without the expression engine', () => {
+		expect(read({ path: 'kore-pre-call', respondWith: 'lastNode' }, 'path')).toEqual({
+			resolved: true,
+			value: 'kore-pre-call',
+		});
+		expect(read({ path: 'p', respondWith: 'lastNode' }, 'responseMode')).toEqual({
+			resolved: true,
+			value: 'lastNode',
+		});
+		expect(read({ path: 'p', respondWith: 'respondToWebhook' }, 'responseMode')).toEqual({
+			resolved: true,
+			value: 'responseNode',
+		});
+	});
+
+	it('POST only, full path, the first item as JSON', () => {
+		expect(webhook).toMatchObject({
+			httpMethod: 'POST',
+			isFullPath: true,
+			responseData: 'firstEntryJson',
+		});
 	});
 });
