@@ -16,6 +16,8 @@ const CASES_ID = 'korePreCallCases1';
 /** The header Kore sends, as the credential holds it (local only). */
 const HEADER = { name: 'X-Kore-Pre-Call-Key', value: 'local-pre-call-key-0123456789' };
 const CREDENTIAL = { id: 'korePreCallHeader', name: 'Kore pre-call header' };
+/** n8n's own Header Auth with the same header, for the Webhook node compared with in the bench. */
+const PLAIN_CREDENTIAL = { id: 'plainHeaderAuth01', name: 'Header Auth (bench baseline)' };
 const OWNER = { email: 'precall@kore-stand-in.local', password: 'KorePreCall-2026!' };
 /** Longer than the node's wait for an answer (ANSWER_WAIT_SECONDS). */
 const SLOW_SECONDS = 12;
@@ -118,13 +120,22 @@ function casesWorkflow() {
 		blocked('Blocked?', '={{ $json.phoneNumber }}'),
 		set('Minimal SKIP', { handle: 'SKIP', reason: 'blocked' }),
 		set('Minimal CALL', { handle: 'CALL' }),
-		// The same decision behind n8n's own Webhook node (no authentication), for comparison.
+		// The same decision behind n8n's own Webhook node with Header Auth, for comparison.
 		node(
 			'Plain Webhook',
 			'n8n-nodes-base.webhook',
 			2,
-			{ httpMethod: 'POST', path: 'plain-webhook-minimal', responseMode: 'lastNode', options: {} },
-			{ webhookId: `${CASES_ID}-plain-webhook-minimal` },
+			{
+				httpMethod: 'POST',
+				path: 'plain-webhook-minimal',
+				authentication: 'headerAuth',
+				responseMode: 'lastNode',
+				options: {},
+			},
+			{
+				webhookId: `${CASES_ID}-plain-webhook-minimal`,
+				credentials: { httpHeaderAuth: PLAIN_CREDENTIAL },
+			},
 		),
 		blocked('Blocked? (plain)', '={{ $json.body.contactData.phoneNumber }}'),
 		set(
@@ -169,6 +180,7 @@ async function startPreCallN8n({ n8n = h.ensureN8n(), work, log }) {
 	const userFolder = h.makeInstance(h.packPackage(work), path.join(work, 'n8n'));
 	await h.importCredentials(n8n, userFolder, [
 		{ ...CREDENTIAL, type: 'korePreCallAuthApi', data: { ...HEADER } },
+		{ ...PLAIN_CREDENTIAL, type: 'httpHeaderAuth', data: { ...HEADER } },
 	]);
 	const example = JSON.parse(
 		fs.readFileSync(path.join(h.ROOT, 'examples', 'pre-call-check-do-not-call.json'), 'utf8'),

@@ -598,7 +598,8 @@ async function realN8n() {
  * Issue 36: how long Kore waits for the Kore Pre-Call Check's answer. A running n8n (`n8n start`,
  * workflow published), the minimal workflow trigger → IF → answer, 200 sequential requests
  * alternating a blocked and an allowed number after 20 to warm up; beside it the same decision
- * behind n8n's own Webhook node, requests interleaved so both see the same machine.
+ * behind n8n's own Webhook node with Header Auth, requests interleaved so both see the same
+ * machine.
  */
 async function preCallAnswerTimes() {
 	const fs = require('node:fs');
@@ -620,7 +621,7 @@ async function preCallAnswerTimes() {
 		let answered = 0;
 		for (let i = -20; i < count; i++) {
 			const ours = await post('kore-pre-call-minimal', koreRequest(contact(i)));
-			const plain = await post('plain-webhook-minimal', koreRequest(contact(i)), {});
+			const plain = await post('plain-webhook-minimal', koreRequest(contact(i)));
 			if (i < 0) continue;
 			times.ours.push(ours.ms);
 			times.plain.push(plain.ms);
@@ -634,7 +635,7 @@ async function preCallAnswerTimes() {
 			`${pct(times.ours, 50)} / ${pct(times.ours, 95)} ms (${answered}/${count} answered as expected)`,
 		);
 		row(
-			`real n8n ${n8n.version}: the same workflow behind n8n's Webhook node (no auth): p50 / p95`,
+			`real n8n ${n8n.version}: the same workflow behind n8n's Webhook node (Header Auth): p50 / p95`,
 			`${pct(times.plain, 50)} / ${pct(times.plain, 95)} ms`,
 		);
 	} finally {
