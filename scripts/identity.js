@@ -26,6 +26,7 @@ const FILES = {
 	codex: [
 		'nodes/KoreCampaign/KoreCampaignSchedule.node.json',
 		'nodes/KoreCampaign/KoreCampaignTrigger.node.json',
+		'nodes/KoreCampaign/KoreCampaignPreCallTrigger.node.json',
 	],
 };
 

@@ -73,6 +73,12 @@ describe('the release check (scripts/release-check.js)', () => {
 				'KoreCampaignTrigger.node.json: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-campaign-trigger',
 			),
 			expect.stringContaining(
+				'KoreCampaignPreCallTrigger.node.json: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check',
+			),
+			expect.stringContaining(
+				'KoreCampaignPreCallTrigger.node.json: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check',
+			),
+			expect.stringContaining(
 				'KoreAiApi.credentials.ts documentationUrl: https://github.com/kore-campaign/',
 			),
 		]);
@@ -89,6 +95,8 @@ describe('the release check (scripts/release-check.js)', () => {
 				`${FILES.codex[0]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#readme`,
 				`${FILES.codex[1]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#credentials`,
 				`${FILES.codex[1]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-campaign-trigger`,
+				`${FILES.codex[2]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
+				`${FILES.codex[2]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
 				`${FILES.credential} documentationUrl: https://github.com/kore-campaign/n8n-nodes-kore-campaign#credentials`,
 			].map((link) => `${link} is still the placeholder repository`),
 		]);
