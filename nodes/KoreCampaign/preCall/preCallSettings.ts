@@ -18,7 +18,7 @@ export const RESPOND_WITH = [
 		name: 'Respond to Webhook Node',
 		value: 'respondToWebhook',
 		description:
-			'A Respond to Webhook node, version 1 (copy it from the example workflow): answer early, let the workflow go on',
+			'A Respond to Webhook node, version 1 only (newer ones refuse to run after this trigger; paste one from the docs): answer early, let the workflow go on',
 	},
 ] as const;
 
