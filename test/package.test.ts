@@ -104,7 +104,7 @@ describe('the links the package shows', () => {
 		expect(slug).toBeDefined();
 	});
 
-	it("homepage, the credential's documentationUrl and every codex's URLs are in that repository", () => {
+	it("homepage, the credentials' documentationUrls and every codex's URLs are in that repository", () => {
 		const links = [
 			{ file: 'package.json homepage', url: pkg.homepage },
 			...linksIn(readFiles(ROOT)),
@@ -112,7 +112,7 @@ describe('the links the package shows', () => {
 		expect(
 			links.filter(({ file }: { file: string }) => file.endsWith('Trigger.node.json')),
 		).not.toEqual([]);
-		expect(links.length).toBe(8);
+		expect(links.length).toBe(9);
 		expect(
 			links.filter(({ url }: { url: string }) => !`${url}`.startsWith(`${base}#`) && url !== base),
 		).toEqual([]);

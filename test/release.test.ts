@@ -81,6 +81,9 @@ describe('the release check (scripts/release-check.js)', () => {
 			expect.stringContaining(
 				'KoreAiApi.credentials.ts documentationUrl: https://github.com/kore-campaign/',
 			),
+			expect.stringContaining(
+				'KorePreCallAuthApi.credentials.ts documentationUrl: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check',
+			),
 		]);
 		expect(problems).toEqual(placeholders);
 	});
@@ -98,6 +101,7 @@ describe('the release check (scripts/release-check.js)', () => {
 				`${FILES.codex[2]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
 				`${FILES.codex[2]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
 				`${FILES.credential} documentationUrl: https://github.com/kore-campaign/n8n-nodes-kore-campaign#credentials`,
+				`${FILES.credentials[1]} documentationUrl: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
 			].map((link) => `${link} is still the placeholder repository`),
 		]);
 		const otherHolder = {
@@ -111,7 +115,7 @@ describe('the release check (scripts/release-check.js)', () => {
 
 	it('npm run identity copies repository and author into every file that repeats them', () => {
 		expect(Object.keys(applyIdentity(pkg, readFiles())).sort()).toEqual(
-			[FILES.license, FILES.credential, ...FILES.codex].sort(),
+			[FILES.license, ...FILES.credentials, ...FILES.codex].sort(),
 		);
 		expect(files[FILES.license]).toMatch(/^Copyright \(c\) 2026 Acme Ltd$/m);
 		expect(files[FILES.credential]).toContain(
