@@ -595,6 +595,60 @@ async function realN8n() {
 }
 
 /**
+ * Issue 36: how long Kore waits for the Kore Pre-Call Check's answer. A running n8n (`n8n start`,
+ * workflow published), the minimal workflow trigger → IF → answer, 200 sequential requests
+ * alternating a blocked and an allowed number after 20 to warm up; then the same for the same
+ * decision behind n8n's own Webhook node with Header Auth.
+ */
+async function preCallAnswerTimes() {
+	const fs = require('node:fs');
+	const os = require('node:os');
+	const { startPreCallN8n, koreRequest } = require('../../dev/preCallN8n.js');
+	const count = 200;
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-bench-precall-'));
+	console.error(
+		`6. real n8n: Kore Pre-Call Check answer time, ${count} requests (about 2 minutes)`,
+	);
+	const { n8n, server, post } = await startPreCallN8n({ n8n: ensureN8n(), work });
+	try {
+		const contact = (i: number) => ({
+			phoneNumber: i % 2 ? '+14155550102' : '+14155550101',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+		});
+		// One block after the other: each request then follows one of its own kind, as Kore's do
+		// (interleaved, each would also pay for the other's saved execution, which differs in size).
+		const block = async (pathName: string) => {
+			const ms: number[] = [];
+			let answered = 0;
+			for (let i = -20; i < count; i++) {
+				const reply = await post(pathName, koreRequest(contact(i)));
+				if (i < 0) continue;
+				ms.push(reply.ms);
+				const handle = reply.json?.contactHandling?.handle;
+				if (reply.status === 200 && handle === (i % 2 ? 'SKIP' : 'CALL')) answered++;
+			}
+			return { ms, answered };
+		};
+		const ours = await block('kore-pre-call-minimal');
+		const plain = await block('plain-webhook-minimal');
+		const pct = (xs: number[], p: number) =>
+			[...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1].toFixed(0);
+		row(
+			`real n8n ${n8n.version}: Kore Pre-Call Check answer time, trigger → IF → answer, ${count} sequential requests: p50 / p95`,
+			`${pct(ours.ms, 50)} / ${pct(ours.ms, 95)} ms (${ours.answered}/${count} answered as expected)`,
+		);
+		row(
+			`real n8n ${n8n.version}: the same workflow behind n8n's Webhook node (Header Auth): p50 / p95`,
+			`${pct(plain.ms, 50)} / ${pct(plain.ms, 95)} ms (${plain.answered}/${count} answered as expected)`,
+		);
+	} finally {
+		await server.stop();
+		fs.rmSync(work, { recursive: true, force: true });
+	}
+}
+
+/**
  * Issue 37: n8n processes (queue-mode workers) with separate limiters, each at the default 60 a
  * minute and always sending, against one account allowing 60 in any rolling minute; and one
  * process beside an outside client using 50 a minute. Simulated time (dev/limiterSimulation.ts):
@@ -755,6 +809,11 @@ async function main() {
 		for (const r of rows) console.log(r.join(' | '));
 		return;
 	}
+	if (process.argv.includes('--pre-call-only')) {
+		await preCallAnswerTimes();
+		for (const r of rows) console.log(r.join(' | '));
+		return;
+	}
 	if (process.argv.includes('--real-only')) {
 		await realN8n();
 		for (const r of rows) console.log(r.join(' | '));
@@ -768,6 +827,7 @@ async function main() {
 	await sharedAccountSimulation();
 	startup();
 	await realN8n();
+	await preCallAnswerTimes();
 	console.log(
 		`\nBenchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores)\n`,
 	);

@@ -23,9 +23,14 @@ const PLACEHOLDERS = {
 const FILES = {
 	license: 'LICENSE.md',
 	credential: 'credentials/KoreAiApi.credentials.ts',
+	credentials: [
+		'credentials/KoreAiApi.credentials.ts',
+		'credentials/KorePreCallAuthApi.credentials.ts',
+	],
 	codex: [
 		'nodes/KoreCampaign/KoreCampaignSchedule.node.json',
 		'nodes/KoreCampaign/KoreCampaignTrigger.node.json',
+		'nodes/KoreCampaign/KoreCampaignPreCallTrigger.node.json',
 	],
 };
 
@@ -40,7 +45,7 @@ function githubSlug(url) {
 
 /** The text of every file that repeats package.json's values, keyed by path. */
 function readFiles(root = ROOT) {
-	const paths = [FILES.license, FILES.credential, ...FILES.codex];
+	const paths = [FILES.license, ...FILES.credentials, ...FILES.codex];
 	return Object.fromEntries(paths.map((p) => [p, fs.readFileSync(path.join(root, p), 'utf8')]));
 }
 
@@ -52,8 +57,10 @@ function linksIn(files) {
 		for (const list of Object.values(codex.resources ?? {}))
 			for (const { url } of list) links.push({ file, url });
 	}
-	const doc = /documentationUrl\s*=\s*'([^']*)'/.exec(files[FILES.credential]);
-	links.push({ file: `${FILES.credential} documentationUrl`, url: doc ? doc[1] : undefined });
+	for (const file of FILES.credentials) {
+		const doc = /documentationUrl\s*=\s*'([^']*)'/.exec(files[file]);
+		links.push({ file: `${file} documentationUrl`, url: doc ? doc[1] : undefined });
+	}
 	return links;
 }
 

@@ -100,6 +100,8 @@ else
 	background "Kore Campaign Trigger in a running n8n" env KORE_E2E_BROKER_PORT=5711 node test/e2e/trigger/run.js
 	# Paced in Kore's real minutes (about seven of them), mostly waiting: it starts first too.
 	background "queue mode: one account, node at 60 a minute, Kore allowing 6" env KORE_E2E_BROKER_PORT=5741 node test/e2e/queue/sharedAccount.js
+	# The pre-call webhook suite mostly waits for n8n to start (and one 10 s answer wait).
+	background "Kore Pre-Call Check in a running n8n" env KORE_E2E_BROKER_PORT=5761 node test/e2e/preCall/run.js
 	background "checks (types, lint, actionlint, Prettier, scanner)" checks
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
@@ -112,6 +114,7 @@ else
 	finish "Kore Campaign Trigger in a running n8n"
 	finish "queue mode: one account, node at 60 a minute, Kore allowing 6"
 	finish "Call Completed in a running n8n"
+	finish "Kore Pre-Call Check in a running n8n"
 fi
 table
 exit "$failed"

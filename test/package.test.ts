@@ -49,6 +49,7 @@ describe('the npm tarball', () => {
 			expect.arrayContaining([
 				'dist/nodes/KoreCampaign/KoreCampaignSchedule.node.json',
 				'dist/nodes/KoreCampaign/KoreCampaignTrigger.node.json',
+				'dist/nodes/KoreCampaign/KoreCampaignPreCallTrigger.node.json',
 				'dist/icons/kore.svg',
 				'dist/icons/kore.dark.svg',
 			]),
@@ -103,7 +104,7 @@ describe('the links the package shows', () => {
 		expect(slug).toBeDefined();
 	});
 
-	it("homepage, the credential's documentationUrl and both codexes' URLs are in that repository", () => {
+	it("homepage, the credentials' documentationUrls and every codex's URLs are in that repository", () => {
 		const links = [
 			{ file: 'package.json homepage', url: pkg.homepage },
 			...linksIn(readFiles(ROOT)),
@@ -111,7 +112,7 @@ describe('the links the package shows', () => {
 		expect(
 			links.filter(({ file }: { file: string }) => file.endsWith('Trigger.node.json')),
 		).not.toEqual([]);
-		expect(links.length).toBe(6);
+		expect(links.length).toBe(9);
 		expect(
 			links.filter(({ url }: { url: string }) => !`${url}`.startsWith(`${base}#`) && url !== base),
 		).toEqual([]);

@@ -73,7 +73,16 @@ describe('the release check (scripts/release-check.js)', () => {
 				'KoreCampaignTrigger.node.json: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-campaign-trigger',
 			),
 			expect.stringContaining(
+				'KoreCampaignPreCallTrigger.node.json: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check',
+			),
+			expect.stringContaining(
+				'KoreCampaignPreCallTrigger.node.json: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check',
+			),
+			expect.stringContaining(
 				'KoreAiApi.credentials.ts documentationUrl: https://github.com/kore-campaign/',
+			),
+			expect.stringContaining(
+				'KorePreCallAuthApi.credentials.ts documentationUrl: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check',
 			),
 		]);
 		expect(problems).toEqual(placeholders);
@@ -89,7 +98,10 @@ describe('the release check (scripts/release-check.js)', () => {
 				`${FILES.codex[0]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#readme`,
 				`${FILES.codex[1]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#credentials`,
 				`${FILES.codex[1]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-campaign-trigger`,
+				`${FILES.codex[2]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
+				`${FILES.codex[2]}: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
 				`${FILES.credential} documentationUrl: https://github.com/kore-campaign/n8n-nodes-kore-campaign#credentials`,
+				`${FILES.credentials[1]} documentationUrl: https://github.com/kore-campaign/n8n-nodes-kore-campaign#kore-pre-call-check`,
 			].map((link) => `${link} is still the placeholder repository`),
 		]);
 		const otherHolder = {
@@ -103,7 +115,7 @@ describe('the release check (scripts/release-check.js)', () => {
 
 	it('npm run identity copies repository and author into every file that repeats them', () => {
 		expect(Object.keys(applyIdentity(pkg, readFiles())).sort()).toEqual(
-			[FILES.license, FILES.credential, ...FILES.codex].sort(),
+			[FILES.license, ...FILES.credentials, ...FILES.codex].sort(),
 		);
 		expect(files[FILES.license]).toMatch(/^Copyright \(c\) 2026 Acme Ltd$/m);
 		expect(files[FILES.credential]).toContain(

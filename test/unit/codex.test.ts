@@ -21,4 +21,10 @@ describe('nodes panel search (codex aliases)', () => {
 			expect.arrayContaining(['campaign', 'call', 'sms', 'dial', 'start', 'stop', 'completed']),
 		);
 	});
+
+	it('Kore Pre-Call Check is found by what it decides before a dial', () => {
+		expect(lower(codex('KoreCampaignPreCallTrigger').alias)).toEqual(
+			expect.arrayContaining(['pre-call', 'dial', 'call', 'skip', 'do not call', 'webhook']),
+		);
+	});
 });

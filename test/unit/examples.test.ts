@@ -6,6 +6,7 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { KoreCampaignSchedule } from '../../nodes/KoreCampaign/KoreCampaignSchedule.node';
+import { KoreCampaignPreCallTrigger } from '../../nodes/KoreCampaign/KoreCampaignPreCallTrigger.node';
 import { KoreCampaignTrigger } from '../../nodes/KoreCampaign/KoreCampaignTrigger.node';
 
 /**
@@ -16,6 +17,7 @@ const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NODES: Record<string, { description: { properties: INodeProperties[] } }> = {
 	'n8n-nodes-kore-campaign.koreCampaignSchedule': new KoreCampaignSchedule(),
 	'n8n-nodes-kore-campaign.koreCampaignTrigger': new KoreCampaignTrigger(),
+	'n8n-nodes-kore-campaign.koreCampaignPreCallTrigger': new KoreCampaignPreCallTrigger(),
 };
 
 const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
