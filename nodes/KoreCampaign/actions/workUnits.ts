@@ -108,3 +108,32 @@ export function refusedAcross(
 		return error === undefined ? item : asError(error, itemIndex);
 	});
 }
+
+/**
+ * Entries grouped by `keyOf` (groups in order of first appearance), each group cut into batches
+ * of its items' Batch Size in input order; each entry's `batch` is its batch's number, from 1
+ * across the run.
+ */
+export function batchesBy<T extends { batchSize: number; batch?: number }>(
+	entries: Array<PreparedEntry<T>>,
+	keyOf: (prepared: T) => unknown[],
+): Array<Array<PreparedEntry<T>>> {
+	const groups = new Map<string, Array<PreparedEntry<T>>>();
+	for (const entry of entries) {
+		const key = JSON.stringify(keyOf(entry.prepared));
+		groups.set(key, [...(groups.get(key) ?? []), entry]);
+	}
+	const batches: Array<Array<PreparedEntry<T>>> = [];
+	for (const group of groups.values()) {
+		const size = group[0].prepared.batchSize;
+		for (let start = 0; start < group.length; start += size) {
+			const batch = batches.length + 1;
+			batches.push(
+				group
+					.slice(start, start + size)
+					.map(({ itemIndex, prepared }) => ({ itemIndex, prepared: { ...prepared, batch } })),
+			);
+		}
+	}
+	return batches;
+}

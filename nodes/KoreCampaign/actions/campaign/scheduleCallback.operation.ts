@@ -13,6 +13,7 @@ import type { KoreRequest } from '../../transport/request';
 import { dryRunOption, optionsCollection, runSettingOptions } from '../common.descriptions';
 import type { ItemOutcome, PreparedEntry } from '../operation';
 import { defineOperation, showFor } from '../operation';
+import { batchesBy } from '../workUnits';
 
 /** Call-backs for entries of one campaign instance's dialing list (Kore's `callContactAt`). */
 export const callBackUrl = (c: KoreConnection, campaignInstanceId: string) =>
@@ -171,25 +172,7 @@ export function repeatedEntries(entries: Array<PreparedEntry<CallBackItem>>): Ma
 export function callBackBatches(
 	entries: Array<PreparedEntry<CallBackItem>>,
 ): Array<Array<PreparedEntry<CallBackItem>>> {
-	const groups = new Map<string, Array<PreparedEntry<CallBackItem>>>();
-	for (const entry of entries) {
-		const { instanceId, batchSize, dryRun } = entry.prepared;
-		const key = JSON.stringify([instanceId, batchSize, dryRun]);
-		groups.set(key, [...(groups.get(key) ?? []), entry]);
-	}
-	const batches: Array<Array<PreparedEntry<CallBackItem>>> = [];
-	for (const group of groups.values()) {
-		const size = group[0].prepared.batchSize;
-		for (let start = 0; start < group.length; start += size) {
-			const batch = batches.length + 1;
-			batches.push(
-				group
-					.slice(start, start + size)
-					.map(({ itemIndex, prepared }) => ({ itemIndex, prepared: { ...prepared, batch } })),
-			);
-		}
-	}
-	return batches;
+	return batchesBy(entries, (p) => [p.instanceId, p.batchSize, p.dryRun]);
 }
 
 /** What Kore.ai said about one row: its entry's status and reason, read. */

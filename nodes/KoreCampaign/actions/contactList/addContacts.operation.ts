@@ -14,6 +14,7 @@ import {
 } from '../common.descriptions';
 import type { PreparedEntry } from '../operation';
 import { defineOperation, showFor } from '../operation';
+import { batchesBy } from '../workUnits';
 
 /** Add contacts to a list by its name (v1.1, the only documented way to add many at once). */
 export const addContactsUrl = (c: KoreConnection) =>
@@ -145,27 +146,7 @@ export function addContactsRequest(
 export function contactBatches(
 	entries: Array<PreparedEntry<ContactItem>>,
 ): Array<Array<PreparedEntry<ContactItem>>> {
-	const groups = new Map<string, Array<PreparedEntry<ContactItem>>>();
-	for (const entry of entries) {
-		const { listName, batchSize, dryRun } = entry.prepared;
-		const key = JSON.stringify([listName, batchSize, dryRun]);
-		const group = groups.get(key);
-		if (group) group.push(entry);
-		else groups.set(key, [entry]);
-	}
-	const batches: Array<Array<PreparedEntry<ContactItem>>> = [];
-	for (const group of groups.values()) {
-		const size = group[0].prepared.batchSize;
-		for (let start = 0; start < group.length; start += size) {
-			const batch = batches.length + 1;
-			batches.push(
-				group
-					.slice(start, start + size)
-					.map(({ itemIndex, prepared }) => ({ itemIndex, prepared: { ...prepared, batch } })),
-			);
-		}
-	}
-	return batches;
+	return batchesBy(entries, (p) => [p.listName, p.batchSize, p.dryRun]);
 }
 
 /** Add Contacts: each item is one contact. */
