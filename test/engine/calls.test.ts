@@ -192,6 +192,30 @@ describe('Call → Get Many', () => {
 		expect(kore.callDetailsCalls.length).toBeLessThan(20);
 	});
 
+	it('Limit with Direction both: the oldest of both directions, each read no further than needed', async () => {
+		const both = await run({ returnAll: false, limit: 50, filters: { direction: 'both' } });
+		const oldest = [
+			...callsBetween('2027-01-04T00:00:00Z', '2027-01-11T00:00:00Z'),
+			...callsBetween('2027-01-04T00:00:00Z', '2027-01-11T00:00:00Z', 'Inbound'),
+		]
+			.sort((a, b) =>
+				a.sessionStartTime === b.sessionStartTime
+					? a.conversationId < b.conversationId
+						? -1
+						: 1
+					: a.sessionStartTime < b.sessionStartTime
+						? -1
+						: 1,
+			)
+			.slice(0, 50);
+		expect(ids(both)).toEqual(oldest.map((r) => r.conversationId));
+		const requestsBoth = kore.callDetailsCalls.length;
+		await run({ returnAll: false, limit: 50 });
+		await run({ returnAll: false, limit: 50, filters: { direction: 'inbound' } });
+		// Both costs what each direction costs alone, not a read of the whole busy week.
+		expect(requestsBoth).toBe(kore.callDetailsCalls.length - requestsBoth);
+	});
+
 	it("Start and End without an offset are the workflow timezone's wall-clock time, sent in UTC", async () => {
 		await runNode({
 			parameters: getMany({

@@ -132,6 +132,8 @@ export async function readCalls(
 	const keep = query.keep ?? (() => true);
 	try {
 		for (const direction of query.directions) {
+			// This direction's calls: its oldest `limit` are all the read needs of it.
+			const ofDirection: CallItem[] = [];
 			// Oldest first: a window's parts go to the front, in order.
 			const pending = spanWindows(query.startSec, query.endSec);
 			while (pending.length > 0) {
@@ -141,20 +143,21 @@ export async function readCalls(
 					if (!keep(call)) return;
 					if (call.conversationId === '') anonymous.push(call);
 					else if (!seen.has(call.conversationId)) seen.set(call.conversationId, call);
+					else return;
+					ofDirection.push(call);
 				});
 				if (parts !== undefined) {
 					pending.unshift(...parts);
 					continue;
 				}
 				cost.windows++;
-				if (query.limit !== undefined && query.directions.length === 1) {
-					// Every call that started before this window's end second has been read.
+				if (query.limit !== undefined) {
+					// Every call of this direction that started before this window's end second is read.
 					const before = window.endSec * 1000;
-					const complete = found().filter(
+					const complete = ofDirection.filter(
 						(c) => c.startedAt !== null && Date.parse(c.startedAt) < before,
 					);
-					if (complete.length >= query.limit)
-						return { calls: complete.slice(0, query.limit), ...cost };
+					if (complete.length >= query.limit) break;
 				}
 			}
 		}
