@@ -36,6 +36,16 @@ function activeFor(active: ActiveTrigger, ms: number) {
 	memory.readUntil = (memory.readUntil as number) - ms / 1000;
 }
 
+/** As if `ms` passed since the last poll: every second the memory holds moves back by `ms`. */
+function timePasses(active: ActiveTrigger, ms: number) {
+	activeFor(active, ms);
+	const memory = memoryOf(active);
+	for (const key of ['emitted', 'going']) {
+		const entries = (memory[key] ?? {}) as Record<string, number>;
+		for (const id of Object.keys(entries)) entries[id] -= ms / 1000;
+	}
+}
+
 describe('Kore Campaign Trigger, Call Completed', () => {
 	it('activation only marks the start: calls from before it are never emitted', async () => {
 		kore.addCall({ startedAt: ago(5 * MINUTE), endedAt: ago(4 * MINUTE), conversationId: 'c-old' });
@@ -83,6 +93,30 @@ describe('Kore Campaign Trigger, Call Completed', () => {
 			Date.parse(`${last.body.endDate as string}Z`) -
 			Date.parse(`${last.body.startDate as string}Z`);
 		expect(span).toBeLessThanOrEqual((CALL_LAG_SECONDS + 60) * 1000);
+	});
+
+	it('a call seen going comes when it ends, even after longer than the lag', async () => {
+		const active = trigger();
+		await active.activate();
+		activeFor(active, 3 * CALL_LAG_SECONDS * 1000);
+		let startedMs = CALL_LAG_SECONDS * 1000 - 5 * MINUTE;
+		kore.addCall({ startedAt: ago(startedMs), endedAt: null, conversationId: 'c-long' });
+		expect(await active.poll()).toEqual({});
+		// Ten minutes pass twice (what the trigger remembers and the call's start move back) with
+		// the call still going; then it ends, started longer than the lag before the last poll.
+		for (const ended of [false, true]) {
+			timePasses(active, 10 * MINUTE);
+			startedMs += 10 * MINUTE;
+			kore.addCall({
+				startedAt: ago(startedMs),
+				endedAt: ended ? ago(0) : null,
+				conversationId: 'c-long',
+			});
+			const { emitted, error } = await active.poll();
+			expect(error).toBeUndefined();
+			expect(ids(emitted)).toEqual(ended ? ['c-long'] : []);
+		}
+		expect(await active.poll()).toEqual({});
 	});
 
 	it('a restart from what was saved emits nothing again and goes on with new calls', async () => {
