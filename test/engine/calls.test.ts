@@ -294,13 +294,24 @@ describe('the SmartAssist Analytics scope', () => {
 			credentials: clientCredentials(kore),
 		});
 		expect(error.message).toBe(
-			'Kore.ai refused call details (HTTP 401): the app needs the SmartAssist Analytics API scope',
+			"Kore.ai refused call details (HTTP 401): the app needs the SmartAssist Analytics API scope, or the credential's token was not accepted",
 		);
 		expect(error.description).toMatch(
 			/App Settings > Dev Tools > API Scopes, add SmartAssist Analytics/,
 		);
 		expect(error.description).toMatch(/You are not authorized to access this API/);
 		expect(kore.callDetailsCalls).toHaveLength(1);
+	});
+
+	it('a token Kore.ai refuses (a wrong Client Secret): the scope is not the only cause named', async () => {
+		const error = await runNodeExpectingError({
+			parameters: getMany(),
+			credentials: clientCredentials(kore, { clientSecret: 'not-the-secret-of-this-app' }),
+		});
+		expect(error.message).toMatch(/SmartAssist Analytics/);
+		expect(error.message).toMatch(/or the credential/);
+		expect(error.description).toMatch(/Client ID and Client Secret/);
+		expect(error.description).not.toMatch(/not-the-secret/);
 	});
 
 	it('Continue on Fail: an error item paired to its input', async () => {

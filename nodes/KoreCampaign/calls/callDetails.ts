@@ -104,13 +104,19 @@ function deniedError(node: INode, error: unknown, itemIndex: number): unknown {
 	if (!(error instanceof NodeApiError)) return error;
 	const code = error.httpCode;
 	if (code !== '401' && code !== '403') return error;
-	const message = `Kore.ai refused call details (HTTP ${code}): the app needs the ${ANALYTICS_SCOPE} API scope`;
+	// A 401 is also Kore's answer to a token it does not accept (wrong secret, expired JWT).
+	const token = code === '401';
+	const message = `Kore.ai refused call details (HTTP ${code}): the app needs the ${ANALYTICS_SCOPE} API scope${token ? ", or the credential's token was not accepted" : ''}`;
+	const credentialAdvice =
+		token && typeof error.description === 'string' && error.description !== ''
+			? ` If the campaign operations fail with this credential too: ${error.description}`
+			: '';
 	return new NodeApiError(
 		node,
 		{ message, httpCode: code },
 		{
 			message,
-			description: `${ANALYTICS_SCOPE_ADVICE} Kore.ai said: ${error.message}`,
+			description: `${ANALYTICS_SCOPE_ADVICE}${credentialAdvice} Kore.ai said: ${error.message}`,
 			httpCode: code,
 			itemIndex,
 		},
