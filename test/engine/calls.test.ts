@@ -284,6 +284,25 @@ describe("Kore.ai's failures", () => {
 		});
 		expect(error.message).toMatch(/Kore.ai answered without a page of call details \(data\)/);
 	});
+	it('Continue on Fail part-way with a Limit: the calls read so far, never more than the Limit', async () => {
+		// The busy week's first window is read page by page; its second page is refused.
+		kore.onRequest = (record: { path: string }) => {
+			if (!record.path.includes('interactionDetails')) return;
+			kore.onRequest = undefined;
+			kore.failRoute('callDetails', { status: 400, body: { errors: [{ msg: 'refused' }] } });
+		};
+		const out = await runNode({
+			parameters: getMany({ returnAll: false, limit: 5 }),
+			credentials: clientCredentials(kore),
+			continueOnFail: true,
+		});
+		expect(kore.callDetailsCalls).toHaveLength(2);
+		const calls = out.filter((item) => item.json.error === undefined);
+		expect(calls.length).toBeGreaterThan(0);
+		expect(calls.length).toBeLessThanOrEqual(5);
+		expect(out[out.length - 1].json.error).toBeDefined();
+		for (const item of out) expect(item.pairedItem).toEqual({ item: 0 });
+	});
 });
 
 describe('the SmartAssist Analytics scope', () => {

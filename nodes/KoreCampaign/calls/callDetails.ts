@@ -168,7 +168,9 @@ export async function readCalls(
 			}
 		}
 	} catch (error) {
-		throw withOutputs(deniedError(node, error, itemIndex), found() as IDataObject[]);
+		// The calls read so far, within the Limit as a finished read is.
+		const read = found().slice(0, query.limit ?? Number.POSITIVE_INFINITY);
+		throw withOutputs(deniedError(node, error, itemIndex), read as IDataObject[]);
 	}
 	const calls = found();
 	return {
