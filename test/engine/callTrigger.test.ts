@@ -5,6 +5,7 @@
  * records within the lag, none from before the activation.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { ActiveTrigger, fetchTestEvent } from '../../dev/engine';
 import { clientCredentials } from '../../dev/fixtures';
@@ -167,6 +168,26 @@ describe('Kore Campaign Trigger, Call Completed', () => {
 		kore.setAnalyticsScope(false);
 		const { error } = await active.poll();
 		expect(error?.message).toMatch(/SmartAssist Analytics/);
+		// n8n's own error, with the advice where to map the scope (not a bare wrapper of it).
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).description).toMatch(/App Settings > Dev Tools > API Scopes/);
+	});
+
+	it('Fetch Test Event without the scope: the error names the scope and where to map it', async () => {
+		kore.setAnalyticsScope(false);
+		const failed = await fetchTestEvent({
+			parameters: { event: 'callCompleted', options: { requestsPerMinute: 0 } },
+			credentials: clientCredentials(kore),
+		}).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		// As n8n records it: a plain copy of the error.
+		expect(failed).toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringMatching(/SmartAssist Analytics/),
+			description: expect.stringMatching(/App Settings > Dev Tools > API Scopes/),
+		});
 	});
 
 	it('Fetch Test Event: the most recent finished call', async () => {

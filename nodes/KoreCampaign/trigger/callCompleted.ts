@@ -1,9 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { CallQuery, CallsRead } from '../calls/callDetails';
 import { readCalls } from '../calls/callDetails';
 import type { CallItem } from '../calls/callWindows';
-import { asNodeError } from '../errors/errors';
+import { asNodeError, FailureAfterOutputs } from '../errors/errors';
 import { DEFAULT_CLIENT_SETTINGS, KoreClient } from '../transport/client';
 import type { KoreConnection } from '../transport/connection';
 import { KoreCredentialError } from '../transport/connection';
@@ -154,6 +155,20 @@ async function openClient(ctx: IPollFunctions, requestsPerMinute: number): Promi
 	return client;
 }
 
+/** Reads the calls; a failure is thrown as the n8n error it carries (a trigger has no outputs to
+ * keep from before it). */
+async function readAll(
+	ctx: IPollFunctions,
+	client: KoreClient,
+	query: CallQuery,
+): Promise<CallsRead> {
+	try {
+		return await readCalls(ctx.getNode(), client, query, 0);
+	} catch (error) {
+		throw asNodeError(ctx, error instanceof FailureAfterOutputs ? error.failure : error, 0);
+	}
+}
+
 const asItems = (calls: CallItem[]): INodeExecutionData[] =>
 	calls.map((call) => ({ json: call as IDataObject }));
 
@@ -180,12 +195,7 @@ export async function pollCallsCompleted(
 		return null;
 	}
 	const span = readSpan(memory, nowSec);
-	const { calls } = await readCalls(
-		ctx.getNode(),
-		client,
-		{ ...span, directions: ['Outbound'] },
-		0,
-	);
+	const { calls } = await readAll(ctx, client, { ...span, directions: ['Outbound'] });
 	const { emit, next } = callsToEmit(memory, calls, nowSec, campaignWanted(campaigns));
 	writeCallMemory(staticData, next);
 	return emit.length === 0 ? null : [asItems(emit)];
@@ -204,12 +214,11 @@ export async function sampleCallCompleted(
 	const nowSec = Math.floor(Date.now() / 1000);
 	const wanted = campaignWanted(campaigns);
 	for (const span of SAMPLE_SPANS_SECONDS) {
-		const { calls } = await readCalls(
-			ctx.getNode(),
-			client,
-			{ startSec: nowSec - span, endSec: nowSec, directions: ['Outbound'] },
-			0,
-		);
+		const { calls } = await readAll(ctx, client, {
+			startSec: nowSec - span,
+			endSec: nowSec,
+			directions: ['Outbound'],
+		});
 		const finished = calls.filter((call) => call.endedAt !== null && wanted(call));
 		if (finished.length > 0) return [asItems(finished.slice(-1))];
 	}
