@@ -19,7 +19,7 @@ export const CALL_LAG_SECONDS = 30 * 60;
 
 /** A call a poll saw still going is read again until it ends, for at most this long after it
  * started (then it is taken never to end: a longer call is not emitted). */
-export const MAX_CALL_SECONDS = 4 * 3600;
+export const MAX_CALL_SECONDS = 2 * 3600;
 
 /** At most this many emitted calls are remembered (the newest); only those that started within the
  * lag are needed, so the bound is reached only by more than 20,000 calls in 30 minutes. */
