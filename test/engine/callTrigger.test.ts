@@ -5,6 +5,7 @@
  * records within the lag, none from before the activation.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { ActiveTrigger, fetchTestEvent } from '../../dev/engine';
 import { clientCredentials } from '../../dev/fixtures';
@@ -34,6 +35,16 @@ function activeFor(active: ActiveTrigger, ms: number) {
 	const memory = memoryOf(active);
 	memory.since = (memory.since as number) - ms / 1000;
 	memory.readUntil = (memory.readUntil as number) - ms / 1000;
+}
+
+/** As if `ms` passed since the last poll: every second the memory holds moves back by `ms`. */
+function timePasses(active: ActiveTrigger, ms: number) {
+	activeFor(active, ms);
+	const memory = memoryOf(active);
+	for (const key of ['emitted', 'going']) {
+		const entries = (memory[key] ?? {}) as Record<string, number>;
+		for (const id of Object.keys(entries)) entries[id] -= ms / 1000;
+	}
 }
 
 describe('Kore Campaign Trigger, Call Completed', () => {
@@ -85,6 +96,30 @@ describe('Kore Campaign Trigger, Call Completed', () => {
 		expect(span).toBeLessThanOrEqual((CALL_LAG_SECONDS + 60) * 1000);
 	});
 
+	it('a call seen going comes when it ends, even after longer than the lag', async () => {
+		const active = trigger();
+		await active.activate();
+		activeFor(active, 3 * CALL_LAG_SECONDS * 1000);
+		let startedMs = CALL_LAG_SECONDS * 1000 - 5 * MINUTE;
+		kore.addCall({ startedAt: ago(startedMs), endedAt: null, conversationId: 'c-long' });
+		expect(await active.poll()).toEqual({});
+		// Ten minutes pass twice (what the trigger remembers and the call's start move back) with
+		// the call still going; then it ends, started longer than the lag before the last poll.
+		for (const ended of [false, true]) {
+			timePasses(active, 10 * MINUTE);
+			startedMs += 10 * MINUTE;
+			kore.addCall({
+				startedAt: ago(startedMs),
+				endedAt: ended ? ago(0) : null,
+				conversationId: 'c-long',
+			});
+			const { emitted, error } = await active.poll();
+			expect(error).toBeUndefined();
+			expect(ids(emitted)).toEqual(ended ? ['c-long'] : []);
+		}
+		expect(await active.poll()).toEqual({});
+	});
+
 	it('a restart from what was saved emits nothing again and goes on with new calls', async () => {
 		const active = trigger();
 		await active.activate();
@@ -133,6 +168,26 @@ describe('Kore Campaign Trigger, Call Completed', () => {
 		kore.setAnalyticsScope(false);
 		const { error } = await active.poll();
 		expect(error?.message).toMatch(/SmartAssist Analytics/);
+		// n8n's own error, with the advice where to map the scope (not a bare wrapper of it).
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).description).toMatch(/App Settings > Dev Tools > API Scopes/);
+	});
+
+	it('Fetch Test Event without the scope: the error names the scope and where to map it', async () => {
+		kore.setAnalyticsScope(false);
+		const failed = await fetchTestEvent({
+			parameters: { event: 'callCompleted', options: { requestsPerMinute: 0 } },
+			credentials: clientCredentials(kore),
+		}).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		// As n8n records it: a plain copy of the error.
+		expect(failed).toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringMatching(/SmartAssist Analytics/),
+			description: expect.stringMatching(/App Settings > Dev Tools > API Scopes/),
+		});
 	});
 
 	it('Fetch Test Event: the most recent finished call', async () => {

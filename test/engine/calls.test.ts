@@ -192,6 +192,30 @@ describe('Call → Get Many', () => {
 		expect(kore.callDetailsCalls.length).toBeLessThan(20);
 	});
 
+	it('Limit with Direction both: the oldest of both directions, each read no further than needed', async () => {
+		const both = await run({ returnAll: false, limit: 50, filters: { direction: 'both' } });
+		const oldest = [
+			...callsBetween('2027-01-04T00:00:00Z', '2027-01-11T00:00:00Z'),
+			...callsBetween('2027-01-04T00:00:00Z', '2027-01-11T00:00:00Z', 'Inbound'),
+		]
+			.sort((a, b) =>
+				a.sessionStartTime === b.sessionStartTime
+					? a.conversationId < b.conversationId
+						? -1
+						: 1
+					: a.sessionStartTime < b.sessionStartTime
+						? -1
+						: 1,
+			)
+			.slice(0, 50);
+		expect(ids(both)).toEqual(oldest.map((r) => r.conversationId));
+		const requestsBoth = kore.callDetailsCalls.length;
+		await run({ returnAll: false, limit: 50 });
+		await run({ returnAll: false, limit: 50, filters: { direction: 'inbound' } });
+		// Both costs what each direction costs alone, not a read of the whole busy week.
+		expect(requestsBoth).toBe(kore.callDetailsCalls.length - requestsBoth);
+	});
+
 	it("Start and End without an offset are the workflow timezone's wall-clock time, sent in UTC", async () => {
 		await runNode({
 			parameters: getMany({
@@ -260,6 +284,25 @@ describe("Kore.ai's failures", () => {
 		});
 		expect(error.message).toMatch(/Kore.ai answered without a page of call details \(data\)/);
 	});
+	it('Continue on Fail part-way with a Limit: the calls read so far, never more than the Limit', async () => {
+		// The busy week's first window is read page by page; its second page is refused.
+		kore.onRequest = (record: { path: string }) => {
+			if (!record.path.includes('interactionDetails')) return;
+			kore.onRequest = undefined;
+			kore.failRoute('callDetails', { status: 400, body: { errors: [{ msg: 'refused' }] } });
+		};
+		const out = await runNode({
+			parameters: getMany({ returnAll: false, limit: 5 }),
+			credentials: clientCredentials(kore),
+			continueOnFail: true,
+		});
+		expect(kore.callDetailsCalls).toHaveLength(2);
+		const calls = out.filter((item) => item.json.error === undefined);
+		expect(calls.length).toBeGreaterThan(0);
+		expect(calls.length).toBeLessThanOrEqual(5);
+		expect(out[out.length - 1].json.error).toBeDefined();
+		for (const item of out) expect(item.pairedItem).toEqual({ item: 0 });
+	});
 });
 
 describe('the SmartAssist Analytics scope', () => {
@@ -270,13 +313,24 @@ describe('the SmartAssist Analytics scope', () => {
 			credentials: clientCredentials(kore),
 		});
 		expect(error.message).toBe(
-			'Kore.ai refused call details (HTTP 401): the app needs the SmartAssist Analytics API scope',
+			"Kore.ai refused call details (HTTP 401): the app needs the SmartAssist Analytics API scope, or the credential's token was not accepted",
 		);
 		expect(error.description).toMatch(
 			/App Settings > Dev Tools > API Scopes, add SmartAssist Analytics/,
 		);
 		expect(error.description).toMatch(/You are not authorized to access this API/);
 		expect(kore.callDetailsCalls).toHaveLength(1);
+	});
+
+	it('a token Kore.ai refuses (a wrong Client Secret): the scope is not the only cause named', async () => {
+		const error = await runNodeExpectingError({
+			parameters: getMany(),
+			credentials: clientCredentials(kore, { clientSecret: 'not-the-secret-of-this-app' }),
+		});
+		expect(error.message).toMatch(/SmartAssist Analytics/);
+		expect(error.message).toMatch(/or the credential/);
+		expect(error.description).toMatch(/Client ID and Client Secret/);
+		expect(error.description).not.toMatch(/not-the-secret/);
 	});
 
 	it('Continue on Fail: an error item paired to its input', async () => {

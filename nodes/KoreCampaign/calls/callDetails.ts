@@ -104,13 +104,19 @@ function deniedError(node: INode, error: unknown, itemIndex: number): unknown {
 	if (!(error instanceof NodeApiError)) return error;
 	const code = error.httpCode;
 	if (code !== '401' && code !== '403') return error;
-	const message = `Kore.ai refused call details (HTTP ${code}): the app needs the ${ANALYTICS_SCOPE} API scope`;
+	// A 401 is also Kore's answer to a token it does not accept (wrong secret, expired JWT).
+	const token = code === '401';
+	const message = `Kore.ai refused call details (HTTP ${code}): the app needs the ${ANALYTICS_SCOPE} API scope${token ? ", or the credential's token was not accepted" : ''}`;
+	const credentialAdvice =
+		token && typeof error.description === 'string' && error.description !== ''
+			? ` If the campaign operations fail with this credential too: ${error.description}`
+			: '';
 	return new NodeApiError(
 		node,
 		{ message, httpCode: code },
 		{
 			message,
-			description: `${ANALYTICS_SCOPE_ADVICE} Kore.ai said: ${error.message}`,
+			description: `${ANALYTICS_SCOPE_ADVICE}${credentialAdvice} Kore.ai said: ${error.message}`,
 			httpCode: code,
 			itemIndex,
 		},
@@ -132,6 +138,8 @@ export async function readCalls(
 	const keep = query.keep ?? (() => true);
 	try {
 		for (const direction of query.directions) {
+			// This direction's calls: its oldest `limit` are all the read needs of it.
+			const ofDirection: CallItem[] = [];
 			// Oldest first: a window's parts go to the front, in order.
 			const pending = spanWindows(query.startSec, query.endSec);
 			while (pending.length > 0) {
@@ -141,25 +149,28 @@ export async function readCalls(
 					if (!keep(call)) return;
 					if (call.conversationId === '') anonymous.push(call);
 					else if (!seen.has(call.conversationId)) seen.set(call.conversationId, call);
+					else return;
+					ofDirection.push(call);
 				});
 				if (parts !== undefined) {
 					pending.unshift(...parts);
 					continue;
 				}
 				cost.windows++;
-				if (query.limit !== undefined && query.directions.length === 1) {
-					// Every call that started before this window's end second has been read.
+				if (query.limit !== undefined) {
+					// Every call of this direction that started before this window's end second is read.
 					const before = window.endSec * 1000;
-					const complete = found().filter(
+					const complete = ofDirection.filter(
 						(c) => c.startedAt !== null && Date.parse(c.startedAt) < before,
 					);
-					if (complete.length >= query.limit)
-						return { calls: complete.slice(0, query.limit), ...cost };
+					if (complete.length >= query.limit) break;
 				}
 			}
 		}
 	} catch (error) {
-		throw withOutputs(deniedError(node, error, itemIndex), found() as IDataObject[]);
+		// The calls read so far, within the Limit as a finished read is.
+		const read = found().slice(0, query.limit ?? Number.POSITIVE_INFINITY);
+		throw withOutputs(deniedError(node, error, itemIndex), read as IDataObject[]);
 	}
 	const calls = found();
 	return {

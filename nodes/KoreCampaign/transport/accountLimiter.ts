@@ -183,6 +183,10 @@ interface AccountState {
 	rejectedSinceCut: number;
 	/** When the first of those slots was given (Infinity before it). */
 	firstGivenSinceCut: number;
+	/** After a cut measured over seconds: the share a halving would have left, taken a window after
+	 * the cut unless a refusal came in that window's second half (by then the calls that filled
+	 * Kore's minute before our start have mostly left it); 0: none. */
+	provisionalShare: number;
 	/** Milliseconds since the last cut in which callers waited for a slot (the pace held them). */
 	busySinceCut: number;
 	/** Requests per Minute settings (non-zero) with callers waiting under them or a slot in the last minute. */
@@ -245,12 +249,15 @@ export class AccountLimiter {
 		state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
 		if (slot.seq < state.cutFromSeq) return;
 		state.rejectedSinceCut++;
+		if (now - state.cutAt >= WINDOW_MS / 2 && now - state.cutAt < WINDOW_MS)
+			state.provisionalShare = 0;
 		if (now - state.cutAt >= WINDOW_MS) {
 			const configured = this.configuredRate(state, now);
 			const lowest = configured > 0 ? Math.min(1, MIN_RATE_PER_MINUTE / configured) : 0;
 			let share = this.share(state, now) * CUT_FACTOR;
 			// The share whose growth the recovery takes (see GROWTH_AT_SETTING).
 			let growFrom = share;
+			state.provisionalShare = 0;
 			const took = Math.max(1, state.givenSinceCut - state.rejectedSinceCut);
 			if (configured > 0 && state.busySinceCut >= MIN_BUSY_MS) {
 				// What the account took from us per minute that callers waited since the last cut:
@@ -268,6 +275,9 @@ export class AccountLimiter {
 				// took (one more: a few seconds' share is uneven between processes). It grows back as
 				// fast as from a halving, for the same reason.
 				share = Math.min(share, (took + 1) / configured);
+				// Others' calls from before our start may have been a burst that is over: seconds say
+				// little of the next minute (see provisionalShare).
+				if (share < growFrom) state.provisionalShare = growFrom;
 			}
 			state.shareAfterCut = Math.max(lowest, share);
 			state.cutAt = now;
@@ -399,7 +409,11 @@ export class AccountLimiter {
 	private share(state: AccountState, now: number): number {
 		if (state.shareAfterCut >= 1) return 1;
 		const minutes = Math.max(0, now - state.cutAt) / 60_000;
-		return Math.min(1, state.shareAfterCut * Math.exp(state.growth * minutes));
+		const from =
+			state.provisionalShare > 0 && now - state.cutAt >= WINDOW_MS
+				? Math.max(state.shareAfterCut, state.provisionalShare)
+				: state.shareAfterCut;
+		return Math.min(1, from * Math.exp(state.growth * minutes));
 	}
 
 	/**
@@ -452,6 +466,7 @@ export class AccountLimiter {
 				givenSinceCut: 0,
 				rejectedSinceCut: 0,
 				firstGivenSinceCut: Number.POSITIVE_INFINITY,
+				provisionalShare: 0,
 				busySinceCut: 0,
 				settings: new Map(),
 				serving: false,

@@ -260,10 +260,38 @@ describe('AccountLimiter (virtual clock)', () => {
 		limiter.rateLimited(ACCOUNT, slots[6], 1_000);
 		const cutAt = v.now;
 		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(7, 5);
-		v.advance(60_000);
+		// Refused again late in the window after the cut: the account is that busy; it stays low.
+		v.advance(WINDOW_MS / 2);
+		const late = await v.run(limiter.acquire(ACCOUNT, 60));
+		limiter.rateLimited(ACCOUNT, late, 1_000);
+		v.advance(cutAt + WINDOW_MS - v.now);
 		const halvingGrowth = 1 + GROWTH_PER_MINUTE + GROWTH_AT_SETTING * 0.5;
 		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(
 			7 * halvingGrowth ** ((v.now - cutAt) / 60_000),
+			5,
+		);
+	});
+
+	it('cut seconds into a busy start, refused only early in the next window: on from what a halving leaves', async () => {
+		// Someone else's burst had filled Kore's minute and then stopped: held to what a few seconds
+		// measured, the pace would stay at a tenth of the free limit for a quarter of an hour.
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		const slots = await v.run(
+			Promise.all(Array.from({ length: 7 }, () => limiter.acquire(ACCOUNT, 60))),
+		);
+		limiter.rateLimited(ACCOUNT, slots[6], 1_000);
+		const cutAt = v.now;
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(7, 5);
+		// The refused item's retry, seconds later, is refused too (that burst is still in the minute).
+		const retry = await v.run(limiter.acquire(ACCOUNT, 60));
+		limiter.rateLimited(ACCOUNT, retry, 1_000);
+		v.advance(cutAt + WINDOW_MS - 1 - v.now);
+		expect(limiter.currentRate(ACCOUNT)).toBeLessThan(10);
+		v.advance(1);
+		const halvingGrowth = 1 + GROWTH_PER_MINUTE + GROWTH_AT_SETTING * 0.5;
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(
+			30 * halvingGrowth ** ((v.now - cutAt) / 60_000),
 			5,
 		);
 	});

@@ -9,6 +9,7 @@ import {
 	CALL_LAG_SECONDS,
 	callsToEmit,
 	campaignWanted,
+	MAX_CALL_SECONDS,
 	MAX_REMEMBERED_CALLS,
 	readCallMemory,
 	readSpan,
@@ -31,6 +32,7 @@ const memory = (over: Partial<CallMemory> = {}): CallMemory => ({
 	since: NOW - 3600,
 	readUntil: NOW - 60,
 	emitted: {},
+	going: {},
 	...over,
 });
 
@@ -70,6 +72,21 @@ describe('Call Completed memory', () => {
 		);
 		const bounded = callsToEmit(memory(), many, NOW, () => true).next;
 		expect(Object.keys(bounded.emitted)).toHaveLength(MAX_REMEMBERED_CALLS);
+	});
+
+	it('remembers calls seen going and reads from the oldest, for at most MAX_CALL_SECONDS', () => {
+		const long = NOW - CALL_LAG_SECONDS - 600;
+		const seen = callsToEmit(memory(), [call('c-long', long, false)], NOW, () => true).next;
+		expect(seen.going).toEqual({ 'c-long': long });
+		expect(readSpan(seen, NOW + 900).startSec).toBe(long);
+		const ended = callsToEmit(seen, [call('c-long', long)], NOW + 900, () => true);
+		expect(ended.emit.map((c) => c.conversationId)).toEqual(['c-long']);
+		expect(ended.next.going).toEqual({});
+		expect(ended.next.emitted).toEqual({});
+		const stale = NOW - MAX_CALL_SECONDS - 1;
+		expect(
+			callsToEmit(memory({ going: { 'c-stale': stale } }), [], NOW, () => true).next.going,
+		).toEqual({});
 	});
 
 	it('is stored per account and bot: another one reads as none', () => {
