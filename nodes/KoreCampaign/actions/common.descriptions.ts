@@ -58,6 +58,33 @@ export function contactListField(
 	};
 }
 
+/** How a campaign is given (a locator's `modes`): From List (searchable), By Name, and By ID
+ * when `byId`. */
+export function campaignModes(byId: boolean): Pick<INodeProperties, 'modes'> {
+	return {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a campaign...',
+				typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
+			},
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: CAMPAIGN_NAME_EXAMPLE },
+			...(byId
+				? [
+						{
+							displayName: 'By ID',
+							name: 'id',
+							type: 'string' as const,
+							placeholder: CAMPAIGN_ID_EXAMPLE,
+						},
+					]
+				: []),
+		],
+	};
+}
+
 /** The campaign an operation is about, shown for `operation`: a text field in node version 1. */
 export function campaignNameField(
 	operation: string,
@@ -81,31 +108,7 @@ export function campaignNameField(
 			default: { mode: 'list', value: '' },
 			required: true,
 			description: 'The Voice or SMS campaign in Kore.ai',
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select a campaign...',
-					typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
-				},
-				{
-					displayName: 'By Name',
-					name: 'name',
-					type: 'string',
-					placeholder: CAMPAIGN_NAME_EXAMPLE,
-				},
-				...(byId
-					? [
-							{
-								displayName: 'By ID',
-								name: 'id',
-								type: 'string' as const,
-								placeholder: CAMPAIGN_ID_EXAMPLE,
-							},
-						]
-					: []),
-			],
+			...campaignModes(byId),
 			displayOptions: showFor('campaign', operation, { '@version': [{ _cnd: { gte: 1.1 } }] }),
 		},
 	];
@@ -130,15 +133,19 @@ export const koreTimezoneOption: INodeProperties = {
 		'IANA timezone Kore.ai reads the sent start and end in (Schedule only). Kore.ai documents UTC; change it only if your Kore.ai deployment says otherwise.',
 };
 
-export const timezoneOption: INodeProperties = {
-	displayName: 'Timezone',
-	name: 'timezone',
-	type: 'string',
-	default: '',
-	placeholder: 'Europe/Berlin',
-	description:
-		"IANA timezone in which a start or end without an offset (e.g. 2027-03-01 09:00) is meant (Schedule only). Leave empty to use the workflow's timezone. Values are converted to UTC before they are sent.",
-};
+/** Options → Timezone: the zone in which `what` without an offset is meant. */
+export function timezoneOptionFor(what: string): INodeProperties {
+	return {
+		displayName: 'Timezone',
+		name: 'timezone',
+		type: 'string',
+		default: '',
+		placeholder: 'Europe/Berlin',
+		description: `IANA timezone in which ${what} without an offset (e.g. 2027-03-01 09:00) is meant. Leave empty to use the workflow's timezone. Values are converted to UTC before they are sent.`,
+	};
+}
+
+export const timezoneOption = timezoneOptionFor('a start or end');
 
 /** How calls are paced and retried: the same for every operation. */
 export const runSettingOptions: INodeProperties[] = [

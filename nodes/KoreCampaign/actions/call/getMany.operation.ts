@@ -10,10 +10,12 @@ import { InputError, showValue } from '../../errors/errors';
 import { dryRunJson } from '../../run/output';
 import { readItemOptions, wholeNumber } from '../../run/parameters';
 import {
+	campaignModes,
 	dryRunOption,
 	optionsCollection,
 	returnAllAndLimit,
 	runSettingOptions,
+	timezoneOption,
 } from '../common.descriptions';
 import { defineOperation, showFor } from '../operation';
 
@@ -67,27 +69,7 @@ const description: INodeProperties[] = [
 				type: 'resourceLocator',
 				default: { mode: 'list', value: '' },
 				description: 'Only calls of this Voice campaign',
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						placeholder: 'Select a campaign...',
-						typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
-					},
-					{
-						displayName: 'By Name',
-						name: 'name',
-						type: 'string',
-						placeholder: 'Agentless Voice | Product Feedback | Jan 9',
-					},
-					{
-						displayName: 'By ID',
-						name: 'id',
-						type: 'string',
-						placeholder: 'cd-671b3bd-a7a1-4709-bd6a-70803e3xxxxx',
-					},
-				],
+				...campaignModes(true),
 			},
 			{
 				displayName: 'Direction',
@@ -102,19 +84,7 @@ const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(RESOURCE, OPERATION, [
-		dryRunOption,
-		{
-			displayName: 'Timezone',
-			name: 'timezone',
-			type: 'string',
-			default: '',
-			placeholder: 'Europe/Berlin',
-			description:
-				"IANA timezone in which a start or end without an offset (e.g. 2027-03-01 09:00) is meant. Leave empty to use the workflow's timezone. Values are converted to UTC before they are sent.",
-		},
-		...runSettingOptions,
-	]),
+	optionsCollection(RESOURCE, OPERATION, [dryRunOption, timezoneOption, ...runSettingOptions]),
 ];
 
 /** One Get Many Calls item, read and checked. */

@@ -10,7 +10,12 @@ import type { KoreConnection } from '../../transport/connection';
 import { enc, v2Url } from '../../transport/endpoints';
 import { isPlainObject } from '../../transport/isPlainObject';
 import type { KoreRequest } from '../../transport/request';
-import { dryRunOption, optionsCollection, runSettingOptions } from '../common.descriptions';
+import {
+	dryRunOption,
+	optionsCollection,
+	runSettingOptions,
+	timezoneOptionFor,
+} from '../common.descriptions';
 import type { ItemOutcome, PreparedEntry } from '../operation';
 import { defineOperation, showFor } from '../operation';
 import { batchesBy } from '../workUnits';
@@ -71,15 +76,7 @@ const description: INodeProperties[] = [
 				'How many call-backs of one campaign instance to send in one call. Kore.ai documents no cap; lower it if Kore.ai refuses large calls.',
 		},
 		dryRunOption,
-		{
-			displayName: 'Timezone',
-			name: 'timezone',
-			type: 'string',
-			default: '',
-			placeholder: 'Europe/Berlin',
-			description:
-				"IANA timezone in which a Call At without an offset (e.g. 2027-03-01 09:00) is meant. Leave empty to use the workflow's timezone. Sent to Kore.ai in UTC.",
-		},
+		timezoneOptionFor('a Call At'),
 		...runSettingOptions,
 	]),
 ];
