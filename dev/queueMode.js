@@ -19,11 +19,8 @@ const CREDENTIAL = { id: 'koreQueueCreds01', name: 'Kore stand-in (queue mode)' 
 const WORKFLOW_ID = 'koreQueueWebhook';
 const WEBHOOK_PATH = 'kore-schedule';
 
-/**
- * Webhook (POST {name, start, end}) → Kore Campaign Schedule; answers with the Kore node's output,
- * or at once (`respondAtOnce`) for runs that wait longer than an HTTP client does.
- */
-function webhookWorkflow(requestsPerMinute, respondAtOnce) {
+/** Webhook (POST {name, start, end}) → Kore Campaign Schedule; answers with the Kore node's output. */
+function webhookWorkflow(requestsPerMinute) {
 	return {
 		id: WORKFLOW_ID,
 		name: 'Kore.ai: schedule a campaign per webhook call',
@@ -40,7 +37,7 @@ function webhookWorkflow(requestsPerMinute, respondAtOnce) {
 				parameters: {
 					httpMethod: 'POST',
 					path: WEBHOOK_PATH,
-					responseMode: respondAtOnce ? 'onReceived' : 'lastNode',
+					responseMode: 'lastNode',
 					options: {},
 				},
 			},
@@ -95,7 +92,6 @@ async function startQueueMode({
 	requestsPerMinute = 60,
 	standInLimit,
 	mainPort,
-	respondAtOnce = false,
 } = {}) {
 	const cleanups = [];
 	const stop = async () => {
@@ -133,10 +129,7 @@ async function startQueueMode({
 		);
 		await cli(['import:credentials', `--input=${credentialFile}`]);
 		const workflowFile = path.join(work, 'workflow.json');
-		fs.writeFileSync(
-			workflowFile,
-			JSON.stringify(webhookWorkflow(requestsPerMinute, respondAtOnce)),
-		);
+		fs.writeFileSync(workflowFile, JSON.stringify(webhookWorkflow(requestsPerMinute)));
 		await cli(['import:workflow', `--input=${workflowFile}`]);
 		await cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
 

@@ -98,21 +98,17 @@ else
 	# The trigger suite mostly waits for n8n's one-minute polls: it runs beside everything else.
 	# Each real-n8n step gets its own task-broker port.
 	background "Kore Campaign Trigger in a running n8n" env KORE_E2E_BROKER_PORT=5711 node test/e2e/trigger/run.js
-	# Paced in Kore's real minutes (about seven of them), mostly waiting: it starts first too.
-	background "queue mode: one account, node at 60 a minute, Kore allowing 6" env KORE_E2E_BROKER_PORT=5741 node test/e2e/queue/sharedAccount.js
-	# The pre-call webhook suite mostly waits for n8n to start (and one 10 s answer wait).
-	background "Kore Pre-Call Check in a running n8n" env KORE_E2E_BROKER_PORT=5761 node test/e2e/preCall/run.js
 	background "checks (types, lint, actionlint, Prettier, scanner)" checks
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
 	background "queue mode: main + 2 workers, Redis, PostgreSQL" env KORE_E2E_BROKER_PORT=5721 node test/e2e/queue/run.js
 	background "Call Completed in a running n8n" env KORE_E2E_BROKER_PORT=5751 node test/e2e/trigger/calls.js
+	background "Kore Pre-Call Check in a running n8n" env KORE_E2E_BROKER_PORT=5761 node test/e2e/preCall/run.js
 	background "seen in the real editor (headless Chromium)" node scripts/screenshots.js --check
 	step "end-to-end in a real n8n" env KORE_E2E_BROKER_PORT=5731 node test/e2e/run.js
 	finish "seen in the real editor (headless Chromium)"
-	finish "queue mode: main + 2 workers, Redis, PostgreSQL"
 	finish "Kore Campaign Trigger in a running n8n"
-	finish "queue mode: one account, node at 60 a minute, Kore allowing 6"
+	finish "queue mode: main + 2 workers, Redis, PostgreSQL"
 	finish "Call Completed in a running n8n"
 	finish "Kore Pre-Call Check in a running n8n"
 fi
