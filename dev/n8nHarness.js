@@ -369,8 +369,34 @@ function credentialRecord(id, name, data) {
 	return { id, name, type: 'koreAiApi', data };
 }
 
+/**
+ * The checks of one real-n8n script: check(name, fn) prints ✓, or ✗ with the reason, and goes on;
+ * done() prints the totals and sets a failing exit code if any failed.
+ */
+function checkList() {
+	let passed = 0;
+	let failed = 0;
+	return {
+		check(name, fn) {
+			try {
+				fn();
+				passed++;
+				console.log(`  ✓ ${name}`);
+			} catch (error) {
+				failed++;
+				console.log(`  ✗ ${name}\n    ${String(error.message).split('\n').join('\n    ')}`);
+			}
+		},
+		done() {
+			console.log(`${passed} passed, ${failed} failed`);
+			if (failed > 0) process.exitCode = 1;
+		},
+	};
+}
+
 module.exports = {
 	ROOT,
+	checkList,
 	NODE_TYPE,
 	N8N_VERSION,
 	ensureN8n,

@@ -36,18 +36,7 @@ async function main() {
 	const started = Date.now();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-precall-e2e-'));
 	let server;
-	let passed = 0;
-	let failed = 0;
-	const check = (name, fn) => {
-		try {
-			fn();
-			passed++;
-			console.log(`  ✓ ${name}`);
-		} catch (error) {
-			failed++;
-			console.log(`  ✗ ${name}\n    ${String(error.message).split('\n').join('\n    ')}`);
-		}
-	};
+	const { check, done } = h.checkList();
 	const koreAnswer = (reply, expected) => {
 		assert.equal(reply.status, 200, reply.text);
 		assert.match(reply.contentType, /^application\/json/);
@@ -189,8 +178,7 @@ async function main() {
 		fs.rmSync(work, { recursive: true, force: true });
 	}
 	console.log(`pre-call e2e finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-	console.log(`${passed} passed, ${failed} failed`);
-	if (failed > 0) process.exitCode = 1;
+	done();
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@
 
 const assert = require('node:assert/strict');
 
+const h = require('../../../dev/n8nHarness');
 const { startQueueMode, finishedBy } = require('../../../dev/queueMode');
 
 /**
@@ -26,18 +27,7 @@ async function main() {
 		requestsPerMinute: LIMIT.perMinute,
 		standInLimit: LIMIT,
 	});
-	let passed = 0;
-	let failed = 0;
-	const check = (name, fn) => {
-		try {
-			fn();
-			passed++;
-			console.log(`  ✓ ${name}`);
-		} catch (error) {
-			failed++;
-			console.log(`  ✗ ${name}\n    ${String(error.message).split('\n').join('\n    ')}`);
-		}
-	};
+	const { check, done } = h.checkList();
 	try {
 		console.log(
 			`queue mode: n8n ${queue.n8n.version}, main + ${queue.workers.length} workers, Redis, PostgreSQL; stand-in at ${queue.kore.url} allowing ${LIMIT.calls} calls per ${LIMIT.windowMs / 1000} s`,
@@ -94,8 +84,7 @@ async function main() {
 		await queue.stop();
 	}
 	console.log(`queue mode finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-	console.log(`${passed} passed, ${failed} failed`);
-	if (failed > 0) process.exitCode = 1;
+	done();
 }
 
 main().catch((error) => {

@@ -11,6 +11,7 @@
 const assert = require('node:assert/strict');
 const http = require('node:http');
 
+const h = require('../../../dev/n8nHarness');
 const { startQueueMode, finishedBy } = require('../../../dev/queueMode');
 const { waitFor } = require('../../../dev/queueServices');
 
@@ -56,18 +57,7 @@ async function main() {
 		requestsPerMinute: NODE_PER_MINUTE,
 		standInLimit: LIMIT,
 	});
-	let passed = 0;
-	let failed = 0;
-	const check = (name, fn) => {
-		try {
-			fn();
-			passed++;
-			console.log(`  ✓ ${name}`);
-		} catch (error) {
-			failed++;
-			console.log(`  ✗ ${name}\n    ${String(error.message).split('\n').join('\n    ')}`);
-		}
-	};
+	const { check, done } = h.checkList();
 	try {
 		console.log(
 			`shared-account queue mode: n8n ${queue.n8n.version}, main + ${queue.workers.length} workers, node at ${NODE_PER_MINUTE}/min, stand-in allowing ${LIMIT.calls} calls per rolling minute`,
@@ -143,8 +133,7 @@ async function main() {
 	console.log(
 		`shared-account queue mode finished in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 	);
-	console.log(`${passed} passed, ${failed} failed`);
-	if (failed > 0) process.exitCode = 1;
+	done();
 }
 
 main().catch((error) => {
