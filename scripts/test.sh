@@ -95,21 +95,19 @@ if [ "${SKIP_E2E:-}" = "1" ]; then
 else
 	# n8n is installed into a cache once (minutes the first time), before anything uses it.
 	step "n8n ${N8N_VERSION:-2.41.1} in the cache" bash dev/install-n8n.sh
-	# The trigger suite mostly waits for n8n's one-minute polls: it runs beside everything else.
-	# Each real-n8n step gets its own task-broker port.
-	background "Kore Campaign Trigger in a running n8n" env KORE_E2E_BROKER_PORT=5711 node test/e2e/trigger/run.js
+	# The trigger suite (both polling events in one n8n) mostly waits for n8n's one-minute polls:
+	# it runs beside everything else. Each real-n8n step gets its own task-broker port.
+	background "Trigger (Status Changed, Call Completed) in n8n" env KORE_E2E_BROKER_PORT=5711 node test/e2e/trigger/run.js
 	background "checks (types, lint, actionlint, Prettier, scanner)" checks
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
 	background "queue mode: main + 2 workers, Redis, PostgreSQL" env KORE_E2E_BROKER_PORT=5721 node test/e2e/queue/run.js
-	background "Call Completed in a running n8n" env KORE_E2E_BROKER_PORT=5751 node test/e2e/trigger/calls.js
 	background "Kore Pre-Call Check in a running n8n" env KORE_E2E_BROKER_PORT=5761 node test/e2e/preCall/run.js
 	background "seen in the real editor (headless Chromium)" node scripts/screenshots.js --check
 	step "end-to-end in a real n8n" env KORE_E2E_BROKER_PORT=5731 node test/e2e/run.js
 	finish "seen in the real editor (headless Chromium)"
-	finish "Kore Campaign Trigger in a running n8n"
+	finish "Trigger (Status Changed, Call Completed) in n8n"
 	finish "queue mode: main + 2 workers, Redis, PostgreSQL"
-	finish "Call Completed in a running n8n"
 	finish "Kore Pre-Call Check in a running n8n"
 fi
 table
