@@ -11,3 +11,18 @@ export function dryRunJson(
 ): IDataObject {
 	return { dryRun: true, ...summary, request: client.describe(request) };
 }
+
+/** Dry-run outputs of a batch, one per item: each item's `about`, the batch's request (token
+ * redacted) on the first only. Nothing is sent. */
+export function batchDryRun<T>(
+	entries: T[],
+	about: (entry: T) => IDataObject,
+	request: KoreRequest,
+	client: KoreClient,
+): Array<{ outputs: IDataObject[] }> {
+	return entries.map((entry, k) => ({
+		outputs: [
+			k === 0 ? dryRunJson(about(entry), request, client) : { dryRun: true, ...about(entry) },
+		],
+	}));
+}

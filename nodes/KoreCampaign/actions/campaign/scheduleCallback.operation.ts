@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { CallTime } from '../../dates/callTime';
 import { readCallTime } from '../../dates/callTime';
 import { InputError, itemRanges, showValue } from '../../errors/errors';
+import { batchDryRun } from '../../run/output';
 import { readItemOptions, wholeNumber } from '../../run/parameters';
 import type { RunContext } from '../../run/runContext';
 import type { KoreConnection } from '../../transport/connection';
@@ -308,18 +309,8 @@ export const scheduleCallback = defineOperation<CallBackItem>({
 			batch,
 			batchSize: entries.length,
 		});
-		// A dry run shows the batch's request once, on its first row.
-		if (dryRun) {
-			return entries.map((entry, k) => ({
-				outputs: [
-					{
-						dryRun: true,
-						...about(entry, entry.prepared.time),
-						...(k === 0 ? { request: client.describe(request) } : {}),
-					},
-				],
-			}));
-		}
+		if (dryRun)
+			return batchDryRun(entries, (entry) => about(entry, entry.prepared.time), request, client);
 		// A later try of n8n's Retry On Fail is answered with the earlier try's call: its times.
 		const noteKey = `callBack ${request.url} ${request.intent}`;
 		const earlier = client.sentBefore(request) ? client.notedOutcome(noteKey) : undefined;

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Contact } from '../../contacts/contacts';
 import { contactListNameOf, contactOf, MAX_CONTACT_PRIORITY } from '../../contacts/contacts';
 import { wholeNumber } from '../../run/parameters';
+import { batchDryRun } from '../../run/output';
 import type { KoreConnection } from '../../transport/connection';
 import { enc } from '../../transport/endpoints';
 import type { KoreRequest } from '../../transport/request';
@@ -192,18 +193,7 @@ export const addContacts = defineOperation<ContactItem>({
 			batch,
 			batchSize: entries.length,
 		});
-		// A dry run shows the batch's request once, on its first item.
-		if (dryRun) {
-			return entries.map((entry, k) => ({
-				outputs: [
-					{
-						dryRun: true,
-						...about(entry),
-						...(k === 0 ? { request: client.describe(request) } : {}),
-					},
-				],
-			}));
-		}
+		if (dryRun) return batchDryRun(entries, about, request, client);
 		// A failure throws: the router gives each item of the batch that error.
 		const answer = await client.send(request, entries[0].itemIndex);
 		const message = typeof answer.message === 'string' ? answer.message : '';
