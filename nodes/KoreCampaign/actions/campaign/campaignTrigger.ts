@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { dryRunJson } from '../../run/output';
 import { readItemOptions } from '../../run/parameters';
 import { showValue } from '../../errors/errors';
-import { sharedCall } from '../sharedCall';
+import { sharedCall } from '../callShared';
 import type { CampaignChannel } from '../../campaigns/campaignList';
 import type { KoreClient } from '../../transport/client';
 import type { KoreConnection } from '../../transport/connection';

@@ -17,7 +17,7 @@ import {
 	runSettingOptions,
 } from '../common.descriptions';
 import { defineOperation } from '../operation';
-import { sharedCall } from '../sharedCall';
+import { sharedCall } from '../callShared';
 
 const RESOURCE = 'campaign';
 const OPERATION = 'delete';

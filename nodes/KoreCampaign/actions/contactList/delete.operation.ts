@@ -21,7 +21,7 @@ import {
 	runSettingOptions,
 } from '../common.descriptions';
 import { defineOperation } from '../operation';
-import { sharedCall } from '../sharedCall';
+import { sharedCall } from '../callShared';
 import type { ItemContext } from '../../run/runContext';
 
 const RESOURCE = 'contactList';
