@@ -750,6 +750,35 @@ function startup() {
  * stand-in at no rate limit. Counts Kore requests, the windows asked for and those cut further
  * (a first page whose numResults was over 1,100), and checks each call came out once.
  */
+/**
+ * Issue 37 in a real n8n: queue mode (main + 2 workers, Redis, PostgreSQL), the node left at 60 a
+ * minute, the stand-in allowing 6 in a rolling minute; test/e2e/queue/sharedAccount.js run once
+ * (8 to 17 minutes), its figures read from what it prints.
+ */
+function sharedAccountQueue() {
+	console.error('8. queue mode, one account: node at 60/min, Kore allowing 6 (real n8n, minutes)');
+	let out = '';
+	try {
+		out = execFileSync('node', ['test/e2e/queue/sharedAccount.js'], {
+			cwd: ROOT,
+			env: { ...process.env, KORE_E2E_BROKER_PORT: '5799' },
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		});
+	} catch (error) {
+		out = String((error as { stdout?: string }).stdout ?? '');
+	}
+	const rejected = /after the first minute at most 20 % of calls \((\d+) of (\d+)\)/.exec(out);
+	const calls = /calls (\d+) \((\d+) rejected\), rows done in ([\d.]+) min/.exec(out);
+	const checks = /(\d+) passed, (\d+) failed/.exec(out);
+	const pct = rejected ? ((Number(rejected[1]) / Number(rejected[2])) * 100).toFixed(1) : '?';
+	row(
+		'queue mode, 2 workers at 60/min, Kore allowing 6: rejected after 1 min / rows took / checks passed',
+		`${rejected ? `${pct} % (${rejected[1]} of ${rejected[2]})` : 'not measured'} / ${calls ? `${calls[3]} min (${calls[1]} calls)` : '?'} / ${checks ? `${checks[1]} of ${Number(checks[1]) + Number(checks[2])}` : '?'}`,
+		'<= 20 % / - / all',
+	);
+}
+
 async function callDetails() {
 	const count = 10_000;
 	const kore = await startKoreStandIn({
@@ -814,6 +843,11 @@ async function main() {
 		for (const r of rows) console.log(r.join(' | '));
 		return;
 	}
+	if (process.argv.includes('--queue-only')) {
+		sharedAccountQueue();
+		for (const r of rows) console.log(r.join(' | '));
+		return;
+	}
 	if (process.argv.includes('--real-only')) {
 		await realN8n();
 		for (const r of rows) console.log(r.join(' | '));
@@ -828,6 +862,7 @@ async function main() {
 	startup();
 	await realN8n();
 	await preCallAnswerTimes();
+	sharedAccountQueue();
 	console.log(
 		`\nBenchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores)\n`,
 	);
