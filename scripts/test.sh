@@ -98,11 +98,12 @@ else
 	# The trigger suite (both polling events in one n8n) mostly waits for n8n's one-minute polls:
 	# it runs beside everything else. Each real-n8n step gets its own task-broker port.
 	background "Trigger (Status Changed, Call Completed) in n8n" env KORE_E2E_BROKER_PORT=5711 node test/e2e/trigger/run.js
+	# The pre-call suite mostly waits for n8n to start and for its answers: it starts first too.
+	background "Kore Pre-Call Check in a running n8n" env KORE_E2E_BROKER_PORT=5761 node test/e2e/preCall/run.js
 	background "checks (types, lint, actionlint, Prettier, scanner)" checks
 	step "unit and stand-in tests (jest), dates under 3 zones" unitTests
 	finish "checks (types, lint, actionlint, Prettier, scanner)"
 	background "queue mode: main + 2 workers, Redis, PostgreSQL" env KORE_E2E_BROKER_PORT=5721 node test/e2e/queue/run.js
-	background "Kore Pre-Call Check in a running n8n" env KORE_E2E_BROKER_PORT=5761 node test/e2e/preCall/run.js
 	background "seen in the real editor (headless Chromium)" node scripts/screenshots.js --check
 	step "end-to-end in a real n8n" env KORE_E2E_BROKER_PORT=5731 node test/e2e/run.js
 	finish "seen in the real editor (headless Chromium)"
