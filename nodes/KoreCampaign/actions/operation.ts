@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ReadParameter } from '../run/parameters';
+import { readItemOptions } from '../run/parameters';
 import type { KoreConnection } from '../transport/connection';
 import type { ItemContext, RunContext } from '../run/runContext';
 
@@ -18,6 +19,14 @@ export interface ItemInput {
 	connection: KoreConnection;
 	/** The workflow's timezone, read once per run. */
 	workflowTimezone: string;
+}
+
+/** `prepare` of an operation on one thing `readRef` names (a campaign, a list): it and Dry Run. */
+export function prepareRef<Ref>(readRef: (read: ReadParameter, itemIndex: number) => Ref) {
+	return ({ read, itemIndex, workflowTimezone }: ItemInput): { ref: Ref; dryRun: boolean } => ({
+		ref: readRef(read, itemIndex),
+		dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
+	});
 }
 
 /** The node's resources: what an operation acts on. */

@@ -4,7 +4,6 @@ import type { CampaignRef, CampaignTarget } from '../../campaigns/campaignTarget
 import { describeTarget, findCampaign, readCampaignRef } from '../../campaigns/campaignTarget';
 import { asNodeError } from '../../errors/errors';
 import { dryRunJson } from '../../run/output';
-import { readItemOptions } from '../../run/parameters';
 import type { ItemContext } from '../../run/runContext';
 import { isRefusalAfterLostAnswer } from '../../transport/client';
 import type { KoreConnection } from '../../transport/connection';
@@ -16,7 +15,7 @@ import {
 	optionsCollection,
 	runSettingOptions,
 } from '../common.descriptions';
-import { defineOperation } from '../operation';
+import { defineOperation, prepareRef } from '../operation';
 import { sharedCall } from '../callShared';
 
 const RESOURCE = 'campaign';
@@ -93,12 +92,7 @@ export const deleteCampaign = defineOperation<{ ref: CampaignRef; dryRun: boolea
 		action: 'Delete a campaign',
 	},
 	description,
-	prepare({ read, itemIndex, workflowTimezone }) {
-		return {
-			ref: readCampaignRef(read, itemIndex),
-			dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
-		};
-	},
+	prepare: prepareRef(readCampaignRef),
 	async execute(run, { ref, dryRun }) {
 		const { client, itemIndex } = run;
 		// Deleted by an earlier try of this run (Retry On Fail): there is nothing left to find.

@@ -2,14 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { campaignJson } from '../../campaigns/campaignList';
 import { dryRunJson } from '../../run/output';
-import { readItemOptions } from '../../run/parameters';
 import {
 	campaignNameField,
 	dryRunOption,
 	optionsCollection,
 	runSettingOptions,
 } from '../common.descriptions';
-import { defineOperation } from '../operation';
+import { defineOperation, prepareRef } from '../operation';
 import type { CampaignRef } from '../../campaigns/campaignTarget';
 import {
 	channelOfCampaign,
@@ -51,12 +50,7 @@ export const get = defineOperation<{ ref: CampaignRef; dryRun: boolean }>({
 		action: 'Get a campaign',
 	},
 	description,
-	prepare({ read, itemIndex, workflowTimezone }) {
-		return {
-			ref: readCampaignRef(read, itemIndex),
-			dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
-		};
-	},
+	prepare: prepareRef(readCampaignRef),
 	async execute(run, { ref, dryRun }) {
 		const { client, itemIndex } = run;
 		// By name the list gives the id (and the channel); by id the GET itself is the only call.

@@ -10,7 +10,6 @@ import {
 } from '../../contacts/contactListTarget';
 import { asNodeError } from '../../errors/errors';
 import { dryRunJson } from '../../run/output';
-import { readItemOptions } from '../../run/parameters';
 import { isRefusalAfterLostAnswer } from '../../transport/client';
 import type { KoreConnection } from '../../transport/connection';
 import type { KoreRequest } from '../../transport/request';
@@ -20,7 +19,7 @@ import {
 	optionsCollection,
 	runSettingOptions,
 } from '../common.descriptions';
-import { defineOperation } from '../operation';
+import { defineOperation, prepareRef } from '../operation';
 import { sharedCall } from '../callShared';
 import type { ItemContext } from '../../run/runContext';
 
@@ -70,12 +69,7 @@ export const deleteList = defineOperation<{ ref: ContactListRef; dryRun: boolean
 		action: 'Delete a contact list',
 	},
 	description,
-	prepare({ read, itemIndex, workflowTimezone }) {
-		return {
-			ref: readContactListRef(read, itemIndex),
-			dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
-		};
-	},
+	prepare: prepareRef(readContactListRef),
 	async execute(run, { ref, dryRun }) {
 		const { ctx, client, itemIndex } = run;
 		// Deleted by an earlier try of this run (Retry On Fail): there is nothing left to find.

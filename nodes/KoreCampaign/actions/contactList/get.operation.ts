@@ -10,7 +10,6 @@ import {
 } from '../../contacts/contactListTarget';
 import { showValue } from '../../errors/errors';
 import { dryRunJson } from '../../run/output';
-import { readItemOptions } from '../../run/parameters';
 import type { KoreConnection } from '../../transport/connection';
 import { isPlainObject } from '../../transport/isPlainObject';
 import type { KoreRequest } from '../../transport/request';
@@ -20,7 +19,7 @@ import {
 	optionsCollection,
 	runSettingOptions,
 } from '../common.descriptions';
-import { defineOperation } from '../operation';
+import { defineOperation, prepareRef } from '../operation';
 
 const RESOURCE = 'contactList';
 const OPERATION = 'get';
@@ -87,12 +86,7 @@ export const get = defineOperation<{ ref: ContactListRef; dryRun: boolean }>({
 		action: 'Get a contact list',
 	},
 	description,
-	prepare({ read, itemIndex, workflowTimezone }) {
-		return {
-			ref: readContactListRef(read, itemIndex),
-			dryRun: readItemOptions(read, itemIndex, workflowTimezone).dryRun,
-		};
-	},
+	prepare: prepareRef(readContactListRef),
 	async execute(run, { ref, dryRun }) {
 		const { client, itemIndex } = run;
 		// By name the run's one list call gives the id; by id the GET is the only call.
