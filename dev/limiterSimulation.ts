@@ -34,6 +34,10 @@ export interface SimulationSetup {
 	/** Rejections and use are counted after this many minutes (the steady state). */
 	warmupMinutes?: number;
 	seed?: number;
+	/** Items each process has in all (the real queue-mode test's rows); unset: items without end. */
+	itemsPerProcess?: number;
+	/** Each caller starts after a random delay under this (jobs reaching workers one by one). */
+	startSpreadMs?: number;
 }
 
 export interface SimulationResult {
@@ -55,6 +59,8 @@ export interface SimulationResult {
 	worstWaitMs: number;
 	/** The lowest pace any process had (calls per minute). */
 	lowestRate: number;
+	/** When the last item was done (with itemsPerProcess). */
+	lastDoneMs: number;
 }
 
 const ACCOUNT = 'simulated account';
@@ -146,6 +152,8 @@ export async function simulateSharedAccount(setup: SimulationSetup): Promise<Sim
 		minutes = 30,
 		warmupMinutes = 2,
 		seed = 1,
+		itemsPerProcess,
+		startSpreadMs = 0,
 	} = setup;
 	const sim = simulatedClock();
 	const account = rollingAccount(limitPerMinute);
@@ -163,6 +171,7 @@ export async function simulateSharedAccount(setup: SimulationSetup): Promise<Sim
 		failed: 0,
 		worstWaitMs: 0,
 		lowestRate: requestsPerMinute,
+		lastDoneMs: 0,
 	};
 	let acceptedAfterWarmup = 0;
 	let oursAcceptedAfterWarmup = 0;
@@ -185,6 +194,7 @@ export async function simulateSharedAccount(setup: SimulationSetup): Promise<Sim
 					oursAcceptedAfterWarmup++;
 				}
 				result.items++;
+				result.lastDoneMs = sim.now();
 				result.worstWaitMs = Math.max(result.worstWaitMs, sim.now() - asked);
 				return;
 			}
@@ -215,9 +225,11 @@ export async function simulateSharedAccount(setup: SimulationSetup): Promise<Sim
 	for (let p = 0; p < processes; p++) {
 		const random = seededRandom(seed * 1_000 + p);
 		const limiter = new AccountLimiter(sim.clock, undefined, random);
+		let left = itemsPerProcess ?? Number.POSITIVE_INFINITY;
 		for (let c = 0; c < callersPerProcess; c++) {
 			void (async () => {
-				while (sim.now() < end) await sendItem(limiter, random);
+				if (startSpreadMs > 0) await sim.clock.wait(startSpreadMs * random());
+				while (sim.now() < end && left-- > 0) await sendItem(limiter, random);
 			})();
 		}
 	}

@@ -14,10 +14,11 @@ import { sleep } from 'n8n-workflow';
  * Processes that cannot share it (n8n queue-mode workers, other n8n instances) and other users
  * of the account (Kore's UI, other tools) are heard only through Kore's rate-limit answers. An
  * answer cuts this process's pace for the account, at most once a window: by half, or straight
- * down to what the account took from it since the last cut when that is less. Between cuts the
- * pace grows by a share of itself, up to the setting: a total growth that does not scale with
- * the number of processes, so together they settle just under what the account has left, with
- * no floor that could exceed it. Each recovery's speed is drawn at random, so processes cut
+ * down to what the account took from it since the last cut when that is less (and then holds its
+ * calls until those of the old pace have left Kore's minute). Between cuts the pace grows by a
+ * share of itself, up to the setting: a total growth that does not scale with the number of
+ * processes, so together they settle just under what the account has left, with no floor that
+ * could exceed it. Each recovery's speed is drawn at random, so processes cut
  * together do not climb back together. `npm run bench` simulates 1 to 32 processes.
  */
 
@@ -50,6 +51,9 @@ const MIN_BUSY_MS = 10_000;
 
 /** A refusal seconds into a busy start measures what the account took only after this many calls. */
 const MIN_CALLS_MEASURED = 3;
+
+/** Slots remembered per account for the last window (bounded whatever the setting). */
+const MAX_RECENT_SLOTS = 1_000;
 
 /** A Requests per Minute setting counts until this long after the last call slot given under it. */
 const SETTING_REMEMBERED_MS = 60_000;
@@ -187,6 +191,8 @@ interface AccountState {
 	 * the cut unless a refusal came in that window's second half (by then the calls that filled
 	 * Kore's minute before our start have mostly left it); 0: none. */
 	provisionalShare: number;
+	/** Slots given in the last window that were not refused (accepted or unanswered), oldest first. */
+	recent: Array<{ seq: number; at: number }>;
 	/** Milliseconds since the last cut in which callers waited for a slot (the pace held them). */
 	busySinceCut: number;
 	/** Requests per Minute settings (non-zero) with callers waiting under them or a slot in the last minute. */
@@ -247,6 +253,8 @@ export class AccountLimiter {
 		const state = this.state(account);
 		const now = this.clock.now();
 		state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
+		const refused = state.recent.findIndex((given) => given.seq === slot.seq);
+		if (refused >= 0) state.recent.splice(refused, 1);
 		if (slot.seq < state.cutFromSeq) return;
 		state.rejectedSinceCut++;
 		if (now - state.cutAt >= WINDOW_MS / 2 && now - state.cutAt < WINDOW_MS)
@@ -255,6 +263,7 @@ export class AccountLimiter {
 			const configured = this.configuredRate(state, now);
 			const lowest = configured > 0 ? Math.min(1, MIN_RATE_PER_MINUTE / configured) : 0;
 			let share = this.share(state, now) * CUT_FACTOR;
+			const halved = share;
 			// The share whose growth the recovery takes (see GROWTH_AT_SETTING).
 			let growFrom = share;
 			state.provisionalShare = 0;
@@ -281,6 +290,7 @@ export class AccountLimiter {
 			}
 			state.shareAfterCut = Math.max(lowest, share);
 			state.cutAt = now;
+			if (share < halved) this.holdUntilFits(state, now, configured);
 			state.growth =
 				Math.log1p(
 					GROWTH_PER_MINUTE + GROWTH_AT_SETTING * Math.max(state.shareAfterCut, growFrom),
@@ -293,6 +303,19 @@ export class AccountLimiter {
 			state.busySinceCut = 0;
 		}
 		// A later turn needs no wake-up: the queue looks again when the turn it waits for comes.
+	}
+
+	/**
+	 * After a cut below a halving (the account took far less than our pace gave): our calls still
+	 * in Kore's minute were taken at the old pace and keep it full; nobody here starts a call until
+	 * enough of them have left it for one more to fit the new pace.
+	 */
+	private holdUntilFits(state: AccountState, now: number, configured: number): void {
+		forgetBefore(state.recent, now - WINDOW_MS);
+		const fit = Math.max(1, Math.floor(state.shareAfterCut * configured));
+		const mustLeave = state.recent[state.recent.length - fit];
+		if (mustLeave)
+			state.pausedUntil = Math.max(state.pausedUntil, mustLeave.at + WINDOW_MS * SAFETY_MARGIN);
 	}
 
 	/** Calls per minute this process allows itself for `account` now (0 = no limit); for tests and diagnostics. */
@@ -378,6 +401,8 @@ export class AccountLimiter {
 		state.lastGap = rate > 0 ? gapFor(rate) : 0;
 		state.lastUsed = now;
 		if (state.givenSinceCut++ === 0) state.firstGivenSinceCut = now;
+		forgetBefore(state.recent, now - WINDOW_MS);
+		if (state.recent.length < MAX_RECENT_SLOTS) state.recent.push({ seq: this.grants, at: now });
 		return { seq: this.grants++ };
 	}
 
@@ -468,6 +493,7 @@ export class AccountLimiter {
 				firstGivenSinceCut: Number.POSITIVE_INFINITY,
 				provisionalShare: 0,
 				busySinceCut: 0,
+				recent: [],
 				settings: new Map(),
 				serving: false,
 				wake: new AbortController(),
@@ -497,6 +523,12 @@ export class AccountLimiter {
 			else break;
 		}
 	}
+}
+
+/** Drops the slots given at or before `since` from `recent` (oldest first). */
+function forgetBefore(recent: Array<{ at: number }>, since: number): void {
+	const kept = recent.findIndex((given) => given.at > since);
+	recent.splice(0, kept < 0 ? recent.length : kept);
 }
 
 /** Milliseconds between call starts at `perMinute` calls per minute, with the safety margin. */

@@ -1001,6 +1001,47 @@ describe('AccountLimiter: converging on what the account has left (many processe
 		expect(limiter.currentRate(ACCOUNT)).toBeGreaterThan(2.5);
 	});
 
+	it("cut below a halving: nobody starts until enough of our calls have left Kore's minute for one more to fit the new pace", async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		await rejectOnce(limiter, v, 0); // 30/min from here
+		const start = v.now;
+		// Callers waiting all minute; the account refuses them until second 52, then takes the rest.
+		const taken: number[] = [];
+		let last: Slot = { seq: -1 };
+		const caller = async () => {
+			while (v.now < start + WINDOW_MS) {
+				last = await limiter.acquire(ACCOUNT, 60);
+				if (v.now - start < 52_000) limiter.rateLimited(ACCOUNT, last, 0);
+				else taken.push(v.now);
+			}
+		};
+		await v.run(Promise.all([caller(), caller()]));
+		limiter.rateLimited(ACCOUNT, last, 0);
+		taken.pop(); // the last one was refused after all
+		const fit = Math.floor(limiter.currentRate(ACCOUNT));
+		expect(fit).toBeGreaterThan(0);
+		expect(taken.length).toBeGreaterThan(fit);
+		// Its own pace would allow the next call seconds from now; the calls taken since second 52
+		// keep Kore's minute full until all but fit - 1 of them have left it.
+		const cutAt = v.now;
+		await v.run(limiter.acquire(ACCOUNT, 60));
+		expect(v.now).toBe(taken[taken.length - fit] + WINDOW_MS * SAFETY_MARGIN);
+		expect(v.now).toBeGreaterThan(cutAt + interval(fit + 1));
+	});
+
+	it('a halving holds nothing back: the next call comes at the halved pace', async () => {
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		expect(await rejectOnce(limiter, v, 0)).toBe(30);
+		const refusedAt = v.now;
+		const starts = await startsOf(limiter, v, [{ perMinute: 60, calls: 2 }]);
+		// The next turn keeps the gap already begun; the one after takes the halved pace (growing back).
+		expect(starts[0]).toBe(refusedAt + interval(60));
+		expect(starts[1] - starts[0]).toBeLessThanOrEqual(interval(30));
+		expect(starts[1] - starts[0]).toBeGreaterThan(interval(31));
+	});
+
 	it('a minute in which the account took none of its calls counts as one taken: the pace drops to about one a minute, not to the lowest', async () => {
 		const v = virtualClock();
 		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
@@ -1072,6 +1113,28 @@ describe('the shared-account simulation (npm run bench)', () => {
 		expect(result.limitUsed).toBeGreaterThanOrEqual(0.8);
 		expect(result.failed).toBe(0);
 		expect(result.items).toBeGreaterThan(1_000);
+	});
+
+	it("the real queue-mode test's case: 2 workers left at 60/min, an account allowing 6, 15 rows each starting within 10 s: every row done, at most 20 % rejected after the first minute", async () => {
+		for (let seed = 1; seed <= 20; seed++) {
+			const result = await simulateSharedAccount({
+				processes: 2,
+				limitPerMinute: 6,
+				requestsPerMinute: 60,
+				minutes: 30,
+				warmupMinutes: 1,
+				itemsPerProcess: 15,
+				callersPerProcess: 10,
+				startSpreadMs: 10_000,
+				seed,
+			});
+			expect({ seed, items: result.items, failed: result.failed }).toEqual({
+				seed,
+				items: 30,
+				failed: 0,
+			});
+			expect(result.rejected / result.calls).toBeLessThanOrEqual(0.2);
+		}
 	});
 
 	it('one process beside an outside client using 50 of the 60 a minute settles on the rest', async () => {
