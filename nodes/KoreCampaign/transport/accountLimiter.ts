@@ -312,7 +312,8 @@ export class AccountLimiter {
 	 */
 	private holdUntilFits(state: AccountState, now: number, configured: number): void {
 		forgetBefore(state.recent, now - WINDOW_MS);
-		const fit = Math.max(1, Math.floor(state.shareAfterCut * configured));
+		// Calls a minute at the new pace, whole: (7 / 55) * 55 is 6.999…, yet 7 fit.
+		const fit = Math.max(1, Math.floor(state.shareAfterCut * configured + 1e-9));
 		const mustLeave = state.recent[state.recent.length - fit];
 		if (mustLeave)
 			state.pausedUntil = Math.max(state.pausedUntil, mustLeave.at + WINDOW_MS * SAFETY_MARGIN);

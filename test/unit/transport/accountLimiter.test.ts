@@ -1144,3 +1144,20 @@ describe('the shared-account simulation (npm run bench)', () => {
 		expect(result.failed).toBe(0);
 	});
 });
+
+describe('AccountLimiter: the hold after a cut below a halving', () => {
+	it('a busy start cut to what the account took plus one holds nothing back, at any setting (55/min, 6 taken)', async () => {
+		// 7/55 * 55 is 6.999…: counted as 6 places, the hold would wait for the first of the 6 calls
+		// taken to leave Kore's minute, though one more fits at once.
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		const slots = await v.run(
+			Promise.all(Array.from({ length: 7 }, () => limiter.acquire(ACCOUNT, 55))),
+		);
+		limiter.rateLimited(ACCOUNT, slots[6], 0);
+		expect(limiter.currentRate(ACCOUNT)).toBeCloseTo(7, 5);
+		const cutAt = v.now;
+		await v.run(limiter.acquire(ACCOUNT, 55));
+		expect(v.now - cutAt).toBeLessThanOrEqual(interval(7));
+	});
+});
