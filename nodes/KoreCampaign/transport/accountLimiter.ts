@@ -52,7 +52,7 @@ const MIN_BUSY_MS = 10_000;
 /** A refusal seconds into a busy start measures what the account took only after this many calls. */
 const MIN_CALLS_MEASURED = 3;
 
-/** Slots remembered per account for the last window (bounded whatever the setting). */
+/** Slots remembered per account for the last window, the newest (bounded whatever the setting). */
 const MAX_RECENT_SLOTS = 1_000;
 
 /** A Requests per Minute setting counts until this long after the last call slot given under it. */
@@ -191,7 +191,8 @@ interface AccountState {
 	 * the cut unless a refusal came in that window's second half (by then the calls that filled
 	 * Kore's minute before our start have mostly left it); 0: none. */
 	provisionalShare: number;
-	/** Slots given in the last window that were not refused (accepted or unanswered), oldest first. */
+	/** Slots given in the last window that were not refused (accepted or unanswered), oldest first;
+	 * at most the newest MAX_RECENT_SLOTS. */
 	recent: Array<{ seq: number; at: number }>;
 	/** Milliseconds since the last cut in which callers waited for a slot (the pace held them). */
 	busySinceCut: number;
@@ -403,7 +404,9 @@ export class AccountLimiter {
 		state.lastUsed = now;
 		if (state.givenSinceCut++ === 0) state.firstGivenSinceCut = now;
 		forgetBefore(state.recent, now - WINDOW_MS);
-		if (state.recent.length < MAX_RECENT_SLOTS) state.recent.push({ seq: this.grants, at: now });
+		// At the bound the oldest goes: a hold waits for the newest calls to leave Kore's minute.
+		if (state.recent.length >= MAX_RECENT_SLOTS) state.recent.shift();
+		state.recent.push({ seq: this.grants, at: now });
 		return { seq: this.grants++ };
 	}
 

@@ -1161,3 +1161,36 @@ describe('AccountLimiter: the hold after a cut below a halving', () => {
 		expect(v.now - cutAt).toBeLessThanOrEqual(interval(7));
 	});
 });
+
+describe('AccountLimiter: the calls it remembers for the hold', () => {
+	it('over a thousand calls in the minute: the hold still counts from the newest ones', async () => {
+		// An on-premises host at 2,400 a minute: after a halving the account refuses the calls of
+		// the first 59 s, then takes all (about 1,400 in the next minute). Refused two minutes after
+		// the halving, the pace is cut to about 700 a minute: the hold waits for the 700th newest
+		// call taken to leave Kore's minute, not for one among the first thousand of that minute.
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		const first = await v.run(Promise.all([1, 2].map(() => limiter.acquire(ACCOUNT, 2_400))));
+		for (const slot of first) limiter.rateLimited(ACCOUNT, slot, 0);
+		expect(limiter.currentRate(ACCOUNT)).toBe(1_200);
+		const start = v.now;
+		const taken: number[] = [];
+		let last: Slot = { seq: -1 };
+		const caller = async () => {
+			while (v.now < start + 2 * WINDOW_MS) {
+				last = await limiter.acquire(ACCOUNT, 2_400);
+				if (v.now - start < 59_000) limiter.rateLimited(ACCOUNT, last, 0);
+				else taken.push(v.now);
+			}
+		};
+		await v.run(Promise.all([caller(), caller()]));
+		limiter.rateLimited(ACCOUNT, last, 0);
+		taken.pop(); // the last one was refused after all
+		const fit = Math.floor(limiter.currentRate(ACCOUNT));
+		const inMinute = taken.filter((at) => at > v.now - WINDOW_MS).length;
+		expect(inMinute).toBeGreaterThan(1_000);
+		expect(fit).toBeLessThan(1_000);
+		await v.run(limiter.acquire(ACCOUNT, 2_400));
+		expect(v.now).toBe(taken[taken.length - fit] + WINDOW_MS * SAFETY_MARGIN);
+	});
+});
