@@ -175,6 +175,10 @@ interface AccountState {
 	lastGap: number;
 	/** No call starts before this (Kore asked us to slow down). */
 	pausedUntil: number;
+	/** After a cut below a halving: no call starts before this, when all but `holdFit` - 1 of our
+	 * calls in `recent` will have left Kore's minute (looked at again as answers refuse them). */
+	heldUntil: number;
+	holdFit: number;
 	/** Share of the configured rate right after the last cut (1 before any), and when that was. */
 	shareAfterCut: number;
 	cutAt: number;
@@ -255,7 +259,17 @@ export class AccountLimiter {
 		const now = this.clock.now();
 		state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
 		const refused = state.recent.findIndex((given) => given.seq === slot.seq);
-		if (refused >= 0) state.recent.splice(refused, 1);
+		if (refused >= 0) {
+			state.recent.splice(refused, 1);
+			// A call the hold counted as taken was not: fewer of ours fill Kore's minute.
+			if (state.heldUntil > now) {
+				const until = holdEnd(state, now);
+				if (until < state.heldUntil) {
+					state.heldUntil = until;
+					state.wake.abort();
+				}
+			}
+		}
 		if (slot.seq < state.cutFromSeq) return;
 		state.rejectedSinceCut++;
 		if (now - state.cutAt >= WINDOW_MS / 2 && now - state.cutAt < WINDOW_MS)
@@ -312,12 +326,9 @@ export class AccountLimiter {
 	 * enough of them have left it for one more to fit the new pace.
 	 */
 	private holdUntilFits(state: AccountState, now: number, configured: number): void {
-		forgetBefore(state.recent, now - WINDOW_MS);
 		// Calls a minute at the new pace, whole: (7 / 55) * 55 is 6.999…, yet 7 fit.
-		const fit = Math.max(1, Math.floor(state.shareAfterCut * configured + 1e-9));
-		const mustLeave = state.recent[state.recent.length - fit];
-		if (mustLeave)
-			state.pausedUntil = Math.max(state.pausedUntil, mustLeave.at + WINDOW_MS * SAFETY_MARGIN);
+		state.holdFit = Math.max(1, Math.floor(state.shareAfterCut * configured + 1e-9));
+		state.heldUntil = holdEnd(state, now);
 	}
 
 	/** Calls per minute this process allows itself for `account` now (0 = no limit); for tests and diagnostics. */
@@ -421,7 +432,7 @@ export class AccountLimiter {
 	private turnAt(state: AccountState, now: number, joining = 0): number {
 		const rate = this.rate(state, now, joining);
 		const gap = Math.min(state.lastGap, rate > 0 ? gapFor(rate) : 0);
-		return Math.max(state.pausedUntil, state.lastStart + gap);
+		return Math.max(state.pausedUntil, state.heldUntil, state.lastStart + gap);
 	}
 
 	/**
@@ -488,6 +499,8 @@ export class AccountLimiter {
 				lastStart: Number.NEGATIVE_INFINITY,
 				lastGap: 0,
 				pausedUntil: Number.NEGATIVE_INFINITY,
+				heldUntil: Number.NEGATIVE_INFINITY,
+				holdFit: 0,
 				shareAfterCut: 1,
 				cutAt: Number.NEGATIVE_INFINITY,
 				growth: 0,
@@ -520,13 +533,24 @@ export class AccountLimiter {
 	private forgetIdle(now: number): void {
 		for (const [account, state] of this.accounts) {
 			if (state.queue.length > 0 || state.serving) continue;
-			const nextSlot = Math.max(state.lastStart + state.lastGap, state.pausedUntil);
+			const nextSlot = Math.max(
+				state.lastStart + state.lastGap,
+				state.pausedUntil,
+				state.heldUntil,
+			);
 			const idle = now - state.lastUsed > this.limits.idleMs && now >= nextSlot;
 			if (idle || this.accounts.size >= this.limits.maxAccounts) this.accounts.delete(account);
 			// Least recently used first: the accounts after one still in use were used more recently.
 			else break;
 		}
 	}
+}
+
+/** When the hold ends: once all but holdFit - 1 of our calls now in Kore's minute have left it. */
+function holdEnd(state: AccountState, now: number): number {
+	forgetBefore(state.recent, now - WINDOW_MS);
+	const mustLeave = state.recent[state.recent.length - state.holdFit];
+	return mustLeave ? mustLeave.at + WINDOW_MS * SAFETY_MARGIN : Number.NEGATIVE_INFINITY;
 }
 
 /** Drops the slots given at or before `since` from `recent` (oldest first). */

@@ -1194,3 +1194,35 @@ describe('AccountLimiter: the calls it remembers for the hold', () => {
 		expect(v.now).toBe(taken[taken.length - fit] + WINDOW_MS * SAFETY_MARGIN);
 	});
 });
+
+describe('AccountLimiter: a hold counted with calls still unanswered', () => {
+	it('a call unanswered at the cut and refused after it: the hold ends when the calls the account took leave its minute', async () => {
+		// After a halving the account takes one call (at +10 s) and refuses the rest. Two minutes
+		// on, call A is in flight when call B's refusal cuts the pace to about one a minute: A
+		// counts as taken, so nobody starts until A leaves Kore's minute. Then A is refused too:
+		// only the call at +10 s is still in that minute, and the hold ends when it leaves.
+		const v = virtualClock();
+		const limiter = new AccountLimiter(v.clock, undefined, () => 0.5);
+		const first = await v.run(Promise.all([1, 2].map(() => limiter.acquire(ACCOUNT, 60))));
+		for (const slot of first) limiter.rateLimited(ACCOUNT, slot, 0);
+		const start = v.now;
+		let takenAt = 0;
+		const caller = async () => {
+			while (v.now < start + 56_000) {
+				const slot = await limiter.acquire(ACCOUNT, 60);
+				if (takenAt === 0 && v.now - start >= 10_000) takenAt = v.now;
+				else limiter.rateLimited(ACCOUNT, slot, 0);
+			}
+		};
+		await v.run(Promise.all([caller(), caller()]));
+		expect(takenAt).toBeGreaterThan(0);
+		expect(limiter.currentRate(ACCOUNT)).toBeGreaterThan(30); // no cut yet
+		v.advance(start + WINDOW_MS - v.now);
+		const [a, b] = await v.run(Promise.all([1, 2].map(() => limiter.acquire(ACCOUNT, 60))));
+		limiter.rateLimited(ACCOUNT, b, 0);
+		expect(limiter.currentRate(ACCOUNT)).toBeLessThan(2);
+		limiter.rateLimited(ACCOUNT, a, 0);
+		await v.run(limiter.acquire(ACCOUNT, 60));
+		expect(v.now).toBe(takenAt + WINDOW_MS * SAFETY_MARGIN);
+	});
+});
