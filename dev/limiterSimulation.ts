@@ -40,6 +40,21 @@ export interface SimulationSetup {
 	startSpreadMs?: number;
 }
 
+/**
+ * The real queue-mode test (test/e2e/queue/sharedAccount.js) as simulated: two workers left at
+ * 60/min against an account allowing 6, 15 rows each, 10 at a time, each starting within 10 s.
+ */
+export const QUEUE_TEST_CASE: SimulationSetup = {
+	processes: 2,
+	limitPerMinute: 6,
+	requestsPerMinute: 60,
+	minutes: 30,
+	warmupMinutes: 1,
+	itemsPerProcess: 15,
+	callersPerProcess: 10,
+	startSpreadMs: 10_000,
+};
+
 export interface SimulationResult {
 	/** Calls the account accepted after the warm-up (all clients), as a share of its limit. */
 	limitUsed: number;

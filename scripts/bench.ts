@@ -19,7 +19,7 @@ import type {
 import { signKoreJwt } from '../nodes/KoreCampaign/transport/jwt';
 import { runNode as runInEngine, runWorkflow } from '../dev/engine';
 import type { SimulationSetup } from '../dev/limiterSimulation';
-import { simulateSharedAccount } from '../dev/limiterSimulation';
+import { QUEUE_TEST_CASE, simulateSharedAccount } from '../dev/limiterSimulation';
 import { clientCredentials, KORE, WINDOW } from '../dev/fixtures';
 
 const { startKoreStandIn } = require('../../dev/koreStandIn.js');
@@ -708,20 +708,10 @@ async function sharedAccountSimulation() {
 		`${pct(shares[49])} / ${pct(shares[99])}`,
 		'<= 20 %',
 	);
-	// As that test runs it: 15 rows per worker, 10 at a time, each starting within 10 s.
+	// As that test sends its rows.
 	const finite: Array<{ rejected: number; minutes: number }> = [];
 	for (let seed = 1; seed <= 100; seed++) {
-		const r = await simulateSharedAccount({
-			processes: 2,
-			limitPerMinute: 6,
-			requestsPerMinute: 60,
-			minutes: 30,
-			warmupMinutes: 1,
-			itemsPerProcess: 15,
-			callersPerProcess: 10,
-			startSpreadMs: 10_000,
-			seed,
-		});
+		const r = await simulateSharedAccount({ ...QUEUE_TEST_CASE, seed });
 		finite.push({ rejected: r.rejected / r.calls, minutes: r.lastDoneMs / 60_000 });
 	}
 	const sorted = (pick: (x: { rejected: number; minutes: number }) => number) =>

@@ -2,7 +2,7 @@
 import { getEventListeners } from 'node:events';
 import { runInThisContext } from 'node:vm';
 
-import { simulateSharedAccount } from '../../../dev/limiterSimulation';
+import { QUEUE_TEST_CASE, simulateSharedAccount } from '../../../dev/limiterSimulation';
 import type { LimiterClock, Slot } from '../../../nodes/KoreCampaign/transport/accountLimiter';
 import {
 	AccountLimiter,
@@ -1117,17 +1117,7 @@ describe('the shared-account simulation (npm run bench)', () => {
 
 	it("the real queue-mode test's case: 2 workers left at 60/min, an account allowing 6, 15 rows each starting within 10 s: every row done, at most 20 % rejected after the first minute", async () => {
 		for (let seed = 1; seed <= 20; seed++) {
-			const result = await simulateSharedAccount({
-				processes: 2,
-				limitPerMinute: 6,
-				requestsPerMinute: 60,
-				minutes: 30,
-				warmupMinutes: 1,
-				itemsPerProcess: 15,
-				callersPerProcess: 10,
-				startSpreadMs: 10_000,
-				seed,
-			});
+			const result = await simulateSharedAccount({ ...QUEUE_TEST_CASE, seed });
 			expect({ seed, items: result.items, failed: result.failed }).toEqual({
 				seed,
 				items: 30,
