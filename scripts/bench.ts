@@ -768,7 +768,7 @@ function startup() {
 /**
  * Issue 37 in a real n8n: queue mode (main + 2 workers, Redis, PostgreSQL), the node left at 60 a
  * minute, the stand-in allowing 6 in a rolling minute; test/e2e/queue/sharedAccount.js run once
- * (8 to 17 minutes), its figures read from what it prints.
+ * (30 rows at 6 a minute: several minutes), its figures read from what it prints.
  */
 function sharedAccountQueue() {
 	console.error('8. queue mode, one account: node at 60/min, Kore allowing 6 (real n8n, minutes)');

@@ -5,8 +5,8 @@
 // so this takes several). Webhook calls at once, each answered with the Kore node's output: each
 // must come back with its campaign id, each row be scheduled exactly once, both workers run
 // executions, none fail, and rejections fall to at most 20 % of calls after the first minute,
-// with nothing to tune. Too long for `npm test` (8 to 17 minutes): `npm run bench -- --queue-only`
-// prints its figures; alone: `node test/e2e/queue/sharedAccount.js`.
+// with nothing to tune. Too long for `npm test` (30 rows at 6 a minute):
+// `npm run bench -- --queue-only` prints its figures; alone: `node test/e2e/queue/sharedAccount.js`.
 
 const assert = require('node:assert/strict');
 const http = require('node:http');
