@@ -18,8 +18,8 @@ import { sleep } from 'n8n-workflow';
  * calls until those of the old pace have left Kore's minute). Between cuts the pace grows by a
  * share of itself, up to the setting: a total growth that does not scale with the number of
  * processes, so together they settle just under what the account has left, with no floor that
- * could exceed it. Each recovery's speed is drawn at random, so processes cut
- * together do not climb back together. `npm run bench` simulates 1 to 32 processes.
+ * could exceed it. Each recovery's speed is drawn at random, so processes cut together do not
+ * climb back together. `npm run bench` simulates 1 to 32 processes.
  */
 
 /** Spacing factor over the exact limit: arrivals jitter (timers, network), the margin absorbs it. */
