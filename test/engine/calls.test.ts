@@ -175,18 +175,23 @@ describe('Call → Get Many', () => {
 		expect(directions).toEqual(new Set(['Outbound', 'Inbound']));
 	});
 
+	/** Calls in the order Limit keeps them: oldest start first, then by conversation id. */
+	const oldestFirst = (
+		a: { sessionStartTime: string; conversationId: string },
+		b: { sessionStartTime: string; conversationId: string },
+	) =>
+		a.sessionStartTime === b.sessionStartTime
+			? a.conversationId < b.conversationId
+				? -1
+				: 1
+			: a.sessionStartTime < b.sessionStartTime
+				? -1
+				: 1;
+
 	it('Limit: the oldest calls, reading no further than needed', async () => {
 		const out = await run({ returnAll: false, limit: 50 });
 		const expected = callsBetween('2027-01-04T00:00:00Z', '2027-01-11T00:00:00Z')
-			.sort((a, b) =>
-				a.sessionStartTime === b.sessionStartTime
-					? a.conversationId < b.conversationId
-						? -1
-						: 1
-					: a.sessionStartTime < b.sessionStartTime
-						? -1
-						: 1,
-			)
+			.sort(oldestFirst)
 			.slice(0, 50);
 		expect(ids(out)).toEqual(expected.map((r) => r.conversationId));
 		expect(kore.callDetailsCalls.length).toBeLessThan(20);
@@ -198,15 +203,7 @@ describe('Call → Get Many', () => {
 			...callsBetween('2027-01-04T00:00:00Z', '2027-01-11T00:00:00Z'),
 			...callsBetween('2027-01-04T00:00:00Z', '2027-01-11T00:00:00Z', 'Inbound'),
 		]
-			.sort((a, b) =>
-				a.sessionStartTime === b.sessionStartTime
-					? a.conversationId < b.conversationId
-						? -1
-						: 1
-					: a.sessionStartTime < b.sessionStartTime
-						? -1
-						: 1,
-			)
+			.sort(oldestFirst)
 			.slice(0, 50);
 		expect(ids(both)).toEqual(oldest.map((r) => r.conversationId));
 		const requestsBoth = kore.callDetailsCalls.length;
